@@ -1,0 +1,84 @@
+"""Queries for users, external identities and login sessions. Callers own the transaction."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from db.models import AuthSession, ExternalIdentity, User
+
+
+def get_user(session: Session, user_id: int) -> User | None:
+    return session.get(User, user_id)
+
+
+def find_user_by_username(session: Session, username_key: str) -> User | None:
+    return session.execute(select(User).where(User.username_key == username_key)).scalar_one_or_none()
+
+
+def username_taken(session: Session, username_key: str) -> bool:
+    return find_user_by_username(session, username_key) is not None
+
+
+def add_user(
+    session: Session, *, username: str, username_key: str, display_name: str, password_hash: str | None
+) -> User:
+    user = User(
+        username=username,
+        username_key=username_key,
+        display_name=display_name,
+        password_hash=password_hash,
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def find_user_by_identity(session: Session, provider: str, subject: str) -> User | None:
+    return session.execute(
+        select(User)
+        .join(ExternalIdentity, ExternalIdentity.user_id == User.id)
+        .where(ExternalIdentity.provider == provider, ExternalIdentity.subject == subject)
+    ).scalar_one_or_none()
+
+
+def link_identity(session: Session, user: User, provider: str, subject: str) -> ExternalIdentity:
+    identity = ExternalIdentity(user_id=user.id, provider=provider, subject=subject)
+    session.add(identity)
+    session.flush()
+    return identity
+
+
+def add_auth_session(
+    session: Session, *, user_id: int, token_hash: str, expires_at: datetime
+) -> AuthSession:
+    row = AuthSession(user_id=user_id, token_hash=token_hash, expires_at=expires_at)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def find_auth_session(session: Session, token_hash: str) -> AuthSession | None:
+    return session.execute(
+        select(AuthSession).where(AuthSession.token_hash == token_hash)
+    ).scalar_one_or_none()
+
+
+def revoke_auth_session(session: Session, token_hash: str, now: datetime) -> bool:
+    result = session.execute(
+        update(AuthSession)
+        .where(AuthSession.token_hash == token_hash, AuthSession.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+    return bool(result.rowcount)
+
+
+def revoke_all_sessions(session: Session, user_id: int, now: datetime) -> int:
+    result = session.execute(
+        update(AuthSession)
+        .where(AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+    return int(result.rowcount)

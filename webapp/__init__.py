@@ -1,0 +1,1 @@
+"""Gradio UI and the use-case services that join core and db."""

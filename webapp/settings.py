@@ -1,0 +1,148 @@
+"""Typed application settings, read from ``COSTAR_*`` environment variables.
+
+This is the only module that reads the environment. Everything else receives a ``Settings``
+instance from the composition root (``app.py``), which keeps tests free of monkeypatched env.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Literal, get_args
+
+GeneratorBackend = Literal["animatic", "wan-vace"]
+ENV_PREFIX = "COSTAR_"
+
+
+class SettingsError(ValueError):
+    """An environment variable holds a value the app cannot use."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the app can be configured with. Defaults run offline on a CPU laptop."""
+
+    data_dir: Path = Path("data")
+    database_url: str = ""  # empty: a SQLite file inside data_dir
+    host: str = "127.0.0.1"
+    port: int = 7860
+    generator_backend: GeneratorBackend = "animatic"
+    wan_model: str = "Wan-AI/Wan2.1-VACE-1.3B-diffusers"
+    wan_cpu_offload: bool = True
+    wan_dtype: Literal["bfloat16", "float16", "float32"] = "bfloat16"
+    insightface_root: Path | None = None  # folder holding models/buffalo_l, when present
+    max_upload_bytes: int = 200 * 1024 * 1024
+    max_blob_bytes: int = 200 * 1024 * 1024
+    max_video_seconds: float = 30.0
+    max_video_pixels: int = 1920 * 1080
+    secret_key: str = ""  # empty: generated once and kept in data_dir/secret_key
+    session_days: int = 30
+    login_max_failures: int = 5
+    login_lockout_minutes: int = 15
+    hf_oauth: bool = False  # True on a Space created with `hf_oauth: true`
+    on_spaces: bool = False
+    extra: Mapping[str, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.data_dir / "costar.db"
+
+    @property
+    def resolved_database_url(self) -> str:
+        """The URL to connect to: ``database_url`` or the default SQLite file."""
+        if self.database_url:
+            return normalise_database_url(self.database_url)
+        return f"sqlite:///{self.sqlite_path.resolve()}"
+
+    @property
+    def secret_key_path(self) -> Path:
+        return self.data_dir / "secret_key"
+
+    @property
+    def served_files_dir(self) -> Path:
+        """Per-request temporary copies of media handed to the browser (see webapp.media)."""
+        return self.data_dir / "served"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Build settings from ``COSTAR_*`` variables (plus ``DATABASE_URL`` and Spaces' own).
+
+        Raises:
+            SettingsError: a variable is set to a value of the wrong type or outside its range.
+        """
+        env = dict(os.environ if environ is None else environ)
+        values: dict[str, object] = {}
+        for setting in fields(cls):
+            if setting.name in {"extra", "hf_oauth", "on_spaces"}:
+                continue
+            raw = env.get(ENV_PREFIX + setting.name.upper())
+            if raw is None or raw == "":
+                continue
+            values[setting.name] = _parse(setting.name, raw, getattr(cls, setting.name))
+        if "database_url" not in values and env.get("DATABASE_URL"):
+            values["database_url"] = env["DATABASE_URL"]  # the name Spaces secrets usually use
+        # Spaces set SPACE_ID; `hf_oauth: true` in the README adds OAUTH_CLIENT_ID.
+        values["on_spaces"] = bool(env.get("SPACE_ID"))
+        values["hf_oauth"] = bool(env.get("SPACE_ID") and env.get("OAUTH_CLIENT_ID"))
+        settings = cls(**values)  # type: ignore[arg-type]
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        if self.generator_backend not in get_args(GeneratorBackend):
+            raise SettingsError(
+                f"COSTAR_GENERATOR_BACKEND={self.generator_backend!r} is not one of "
+                f"{', '.join(get_args(GeneratorBackend))}."
+            )
+        if self.wan_dtype not in ("bfloat16", "float16", "float32"):
+            raise SettingsError(f"COSTAR_WAN_DTYPE={self.wan_dtype!r} is not a known dtype.")
+        if not 1 <= self.port <= 65535:
+            raise SettingsError(f"COSTAR_PORT={self.port} is not a TCP port.")
+        for name in ("max_upload_bytes", "max_blob_bytes", "session_days", "login_max_failures"):
+            if getattr(self, name) <= 0:
+                raise SettingsError(f"COSTAR_{name.upper()} must be positive.")
+        if self.max_video_seconds <= 0:
+            raise SettingsError("COSTAR_MAX_VIDEO_SECONDS must be positive.")
+
+    def with_overrides(self, **changes: object) -> Settings:
+        updated = replace(self, **changes)  # type: ignore[arg-type]
+        updated.validate()
+        return updated
+
+
+def normalise_database_url(url: str) -> str:
+    """Point PostgreSQL URLs at psycopg 3, the driver we ship."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+def _parse(name: str, raw: str, default: object) -> object:
+    env_name = ENV_PREFIX + name.upper()
+    if isinstance(default, bool):
+        lowered = raw.strip().lower()
+        if lowered in _TRUE:
+            return True
+        if lowered in _FALSE:
+            return False
+        raise SettingsError(f"{env_name}={raw!r} is not a yes/no value (use true or false).")
+    if isinstance(default, int):
+        try:
+            return int(raw)
+        except ValueError:
+            raise SettingsError(f"{env_name}={raw!r} is not a whole number.") from None
+    if isinstance(default, float):
+        try:
+            return float(raw)
+        except ValueError:
+            raise SettingsError(f"{env_name}={raw!r} is not a number.") from None
+    if isinstance(default, Path) or name.endswith(("_dir", "_root")):
+        return Path(raw).expanduser()
+    return raw
