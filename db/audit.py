@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
+from db.base import utcnow
 from db.models import AuditEvent
 
 
@@ -23,8 +24,10 @@ def record_event(
     actor_user_id: int | None = None,
     subject: str | None = None,
     detail: Mapping[str, object] | None = None,
+    at: datetime | None = None,
 ) -> AuditEvent:
     row = AuditEvent(
+        created_at=at or utcnow(),
         action=action,
         actor_user_id=actor_user_id,
         subject=subject,

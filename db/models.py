@@ -49,7 +49,7 @@ class ExternalIdentity(Base):
     """A sign-in from another provider (Hugging Face OAuth) mapped onto a local user."""
 
     __tablename__ = "external_identities"
-    __table_args__ = (UniqueConstraint("provider", "subject", name="provider_subject"),)
+    __table_args__ = (UniqueConstraint("provider", "subject"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
@@ -95,7 +95,9 @@ class AuditEvent(Base):
     """Append-only record of security-relevant actions (see db.audit for the guard)."""
 
     __tablename__ = "audit_events"
-    __table_args__ = (Index("ix_audit_events_action_subject_time", "action", "subject", "created_at"),)
+    __table_args__ = (
+        Index("ix_audit_events_action_subject_time", "action", "subject", "created_at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

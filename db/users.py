@@ -15,7 +15,9 @@ def get_user(session: Session, user_id: int) -> User | None:
 
 
 def find_user_by_username(session: Session, username_key: str) -> User | None:
-    return session.execute(select(User).where(User.username_key == username_key)).scalar_one_or_none()
+    return session.execute(
+        select(User).where(User.username_key == username_key)
+    ).scalar_one_or_none()
 
 
 def username_taken(session: Session, username_key: str) -> bool:
@@ -23,7 +25,12 @@ def username_taken(session: Session, username_key: str) -> bool:
 
 
 def add_user(
-    session: Session, *, username: str, username_key: str, display_name: str, password_hash: str | None
+    session: Session,
+    *,
+    username: str,
+    username_key: str,
+    display_name: str,
+    password_hash: str | None,
 ) -> User:
     user = User(
         username=username,

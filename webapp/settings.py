@@ -85,6 +85,9 @@ class Settings:
             values["database_url"] = env["DATABASE_URL"]  # the name Spaces secrets usually use
         # Spaces set SPACE_ID; `hf_oauth: true` in the README adds OAUTH_CLIENT_ID.
         values["on_spaces"] = bool(env.get("SPACE_ID"))
+        if "host" not in values and (env.get("GRADIO_SERVER_NAME") or values["on_spaces"]):
+            # a Space routes traffic to the container, so listen on every interface there
+            values["host"] = env.get("GRADIO_SERVER_NAME") or "0.0.0.0"  # noqa: S104
         values["hf_oauth"] = bool(env.get("SPACE_ID") and env.get("OAUTH_CLIENT_ID"))
         settings = cls(**values)  # type: ignore[arg-type]
         settings.validate()

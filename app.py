@@ -1,0 +1,74 @@
+"""Co-Star Studio — the composition root and the Hugging Face Space entry point.
+
+Settings from the environment → database (migrated) → services → UI → launch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from datetime import timedelta
+
+import gradio as gr
+
+from db.engine import make_engine, make_session_factory
+from db.migrate import upgrade_database
+from webapp.auth import AuthService, load_or_create_secret
+from webapp.media import MediaFiles
+from webapp.services import Services
+from webapp.settings import Settings
+from webapp.ui.shell import CSS, THEME, build_blocks
+
+logger = logging.getLogger("costar")
+
+
+def build_services(settings: Settings) -> Services:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    secret_key = settings.secret_key.encode() or load_or_create_secret(settings.secret_key_path)
+    engine = make_engine(settings.resolved_database_url)
+    backup = upgrade_database(engine)
+    if backup is not None:
+        logger.info("database backed up to %s before migrating", backup)
+    sessions = make_session_factory(engine)
+    auth = AuthService(
+        sessions,
+        secret_key=secret_key,
+        session_lifetime=timedelta(days=settings.session_days),
+        max_failures=settings.login_max_failures,
+        lockout=timedelta(minutes=settings.login_lockout_minutes),
+    )
+    media_files = MediaFiles(sessions, settings.served_files_dir)
+    browser_secret = hashlib.sha256(b"browser-state:" + secret_key).hexdigest()
+    return Services(
+        settings=settings, auth=auth, media_files=media_files, browser_state_secret=browser_secret
+    )
+
+
+def build_app(settings: Settings | None = None) -> tuple[gr.Blocks, Services]:
+    services = build_services(settings or Settings.from_env())
+    return build_blocks(services), services
+
+
+def launch(blocks: gr.Blocks, settings: Settings) -> None:
+    blocks.launch(
+        server_name=settings.host,
+        server_port=settings.port,
+        theme=THEME,
+        css=CSS,
+        footer_links=["api"],
+        max_file_size=settings.max_upload_bytes,
+        allowed_paths=[str(settings.served_files_dir.resolve())],
+        show_error=True,
+        ssr_mode=False,
+    )
+
+
+demo: gr.Blocks | None = None
+
+if __name__ == "__main__":
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    app_settings = Settings.from_env()
+    demo, _services = build_app(app_settings)
+    launch(demo, app_settings)

@@ -1,0 +1,73 @@
+"""Blobs reach the browser only through an access rule, as a fresh per-request copy."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from db import media
+from db.engine import transaction
+from webapp.auth import CurrentUser
+from webapp.media import MediaAccessDeniedError, MediaFiles
+
+MAYA = CurrentUser(id=1, username="maya", display_name="Maya")
+BOB = CurrentUser(id=2, username="bob", display_name="Bob")
+
+
+@pytest.fixture
+def stored(sqlite_sessions):
+    with transaction(sqlite_sessions) as session:
+        return media.put_blob(session, b"RIFF....WAVEfmt fake", "audio/wav", max_bytes=1000)
+
+
+def owner_only(owner_id):
+    def rule(_session, viewer, _key):
+        return viewer is not None and viewer.id == owner_id
+
+    return rule
+
+
+def test_allowed_viewer_gets_a_fresh_copy_each_time(sqlite_sessions, stored, tmp_path):
+    files = MediaFiles(sqlite_sessions, tmp_path / "served", [owner_only(MAYA.id)])
+    first = files.temporary_copy(MAYA, stored.sha256, "my voice.wav")
+    second = files.temporary_copy(MAYA, stored.sha256, "my voice.wav")
+    assert first.read_bytes() == b"RIFF....WAVEfmt fake"
+    assert first != second and first.parent != second.parent
+    assert first.name == "my_voice.wav"
+
+
+@pytest.mark.parametrize("viewer", [BOB, None])
+def test_other_users_and_guests_are_refused(sqlite_sessions, stored, tmp_path, viewer):
+    files = MediaFiles(sqlite_sessions, tmp_path / "served", [owner_only(MAYA.id)])
+    with pytest.raises(MediaAccessDeniedError):
+        files.temporary_copy(viewer, stored.sha256, "x.wav")
+    assert not (tmp_path / "served").exists() or not any((tmp_path / "served").iterdir())
+
+
+def test_no_rules_means_no_access(sqlite_sessions, stored, tmp_path):
+    with pytest.raises(MediaAccessDeniedError):
+        MediaFiles(sqlite_sessions, tmp_path / "served").temporary_copy(MAYA, stored.sha256, "x")
+
+
+def test_unknown_blob_looks_the_same_as_a_forbidden_one(sqlite_sessions, tmp_path):
+    files = MediaFiles(sqlite_sessions, tmp_path / "served", [lambda *_: True])
+    with pytest.raises(MediaAccessDeniedError, match="don't have access"):
+        files.temporary_copy(MAYA, "f" * 64, "x")
+
+
+def test_hostile_file_names_are_flattened(sqlite_sessions, stored, tmp_path):
+    files = MediaFiles(sqlite_sessions, tmp_path / "served", [lambda *_: True])
+    path = files.temporary_copy(MAYA, stored.sha256, "../../etc/<script>.sh")
+    assert path.parent.parent == tmp_path / "served"
+    assert path.suffix == ".wav" and "/" not in path.name and "<" not in path.name
+
+
+def test_old_copies_are_swept(sqlite_sessions, stored, tmp_path):
+    files = MediaFiles(sqlite_sessions, tmp_path / "served", [lambda *_: True], max_age_seconds=60)
+    old = files.temporary_copy(MAYA, stored.sha256, "x.wav")
+    an_hour_ago = time.time() - 3600
+    os.utime(old.parent, (an_hour_ago, an_hour_ago))
+    assert files.sweep() == 1
+    assert not old.exists()

@@ -1,0 +1,1 @@
+"""Gradio Blocks UI. Each component module has ``render()`` (widgets) and ``listen()`` (events)."""

@@ -1,0 +1,202 @@
+"""Sign up, sign in (password or Hugging Face), sign out, and the header's account line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import gradio as gr
+
+from webapp.auth import AuthError, AuthService, CurrentUser
+from webapp.ui.session import SessionComponents
+from webapp.ui.text import as_markdown_text
+
+HF_PROVIDER = "huggingface"
+
+
+@dataclass
+class AccountComponents:
+    status_markdown: gr.Markdown
+    signed_out_column: gr.Column
+    signed_in_column: gr.Column
+    sign_in_username_textbox: gr.Textbox
+    sign_in_password_textbox: gr.Textbox
+    sign_in_button: gr.Button
+    sign_up_username_textbox: gr.Textbox
+    sign_up_display_name_textbox: gr.Textbox
+    sign_up_password_textbox: gr.Textbox
+    sign_up_password_repeat_textbox: gr.Textbox
+    sign_up_button: gr.Button
+    sign_out_button: gr.Button
+    whoami_button: gr.Button
+    whoami_textbox: gr.Textbox
+    hf_login_button: gr.LoginButton | None
+
+
+def status_text(user: CurrentUser | None) -> str:
+    if user is None:
+        return "Browsing as a guest. **Sign in** to register your double and make clips."
+    return (
+        f"Signed in as **{as_markdown_text(user.display_name)}** "
+        f"(@{as_markdown_text(user.username)})"
+    )
+
+
+def render(hf_oauth: bool) -> AccountComponents:
+    status_markdown = gr.Markdown(status_text(None), elem_id="account-status")
+    with gr.Column(visible=True) as signed_out_column, gr.Row(equal_height=False):
+        with gr.Column(variant="panel"):
+            gr.Markdown("### Sign in")
+            sign_in_username_textbox = gr.Textbox(label="Username", max_length=64)
+            sign_in_password_textbox = gr.Textbox(label="Password", type="password", max_length=256)
+            sign_in_button = gr.Button("Sign in", variant="primary")
+            hf_login_button = gr.LoginButton() if hf_oauth else None
+        with gr.Column(variant="panel"):
+            gr.Markdown("### New here? Create an account")
+            sign_up_username_textbox = gr.Textbox(
+                label="Username",
+                info="3–32 characters: letters a–z, digits, '_', '.' or '-'.",
+                max_length=64,
+            )
+            sign_up_display_name_textbox = gr.Textbox(
+                label="Display name (optional)", info="Shown to friends.", max_length=128
+            )
+            sign_up_password_textbox = gr.Textbox(
+                label="Password", type="password", info="At least 10 characters.", max_length=256
+            )
+            sign_up_password_repeat_textbox = gr.Textbox(
+                label="Repeat password", type="password", max_length=256
+            )
+            sign_up_button = gr.Button("Create account", variant="primary")
+    with gr.Column(visible=False) as signed_in_column:
+        sign_out_button = gr.Button("Sign out", variant="secondary", size="sm")
+    # An API endpoint for clients ("who does the server think I am?"), no visible control.
+    whoami_button = gr.Button(visible=False)
+    whoami_textbox = gr.Textbox(visible=False)
+    return AccountComponents(
+        status_markdown=status_markdown,
+        signed_out_column=signed_out_column,
+        signed_in_column=signed_in_column,
+        sign_in_username_textbox=sign_in_username_textbox,
+        sign_in_password_textbox=sign_in_password_textbox,
+        sign_in_button=sign_in_button,
+        sign_up_username_textbox=sign_up_username_textbox,
+        sign_up_display_name_textbox=sign_up_display_name_textbox,
+        sign_up_password_textbox=sign_up_password_textbox,
+        sign_up_password_repeat_textbox=sign_up_password_repeat_textbox,
+        sign_up_button=sign_up_button,
+        sign_out_button=sign_out_button,
+        whoami_button=whoami_button,
+        whoami_textbox=whoami_textbox,
+        hf_login_button=hf_login_button,
+    )
+
+
+def listen(
+    blocks: gr.Blocks,
+    account: AccountComponents,
+    session: SessionComponents,
+    auth: AuthService,
+    *,
+    hf_oauth: bool,
+) -> None:
+    after_auth = [
+        session.token,
+        session.saved_token,
+        account.status_markdown,
+        account.signed_out_column,
+        account.signed_in_column,
+        account.sign_in_password_textbox,
+        account.sign_up_password_textbox,
+        account.sign_up_password_repeat_textbox,
+    ]
+
+    def sign_up(
+        username: str, display_name: str, password: str, password_repeat: str
+    ) -> tuple[Any, ...]:
+        if password != password_repeat:
+            raise gr.Error("The two passwords don't match.", title="Create account")
+        try:
+            signed_in = auth.sign_up(username, password, display_name)
+        except AuthError as error:
+            raise gr.Error(str(error), title="Create account") from None
+        return _view(signed_in.token, signed_in.user)
+
+    def sign_in(username: str, password: str) -> tuple[Any, ...]:
+        try:
+            signed_in = auth.log_in(username, password)
+        except AuthError as error:
+            raise gr.Error(str(error), title="Sign in") from None
+        return _view(signed_in.token, signed_in.user)
+
+    def sign_out(token: str | None) -> tuple[Any, ...]:
+        auth.log_out(token)
+        return _view(None, None)
+
+    def restore(saved_token: str | None) -> tuple[Any, ...]:
+        user = auth.current_user(saved_token)
+        return _view(saved_token, user) if user is not None else _view(None, None)
+
+    def restore_or_hf_sign_in(
+        saved_token: str | None, profile: gr.OAuthProfile | None
+    ) -> tuple[Any, ...]:
+        user = auth.current_user(saved_token)
+        if user is not None:
+            return _view(saved_token, user)
+        if profile is None:  # gr.LoginButton restricts nothing: no profile, no user
+            return _view(None, None)
+        signed_in = auth.sign_in_external(
+            provider=HF_PROVIDER,
+            subject=str(profile.get("sub") or profile.username),
+            preferred_username=profile.username,
+            display_name=profile.name or profile.username,
+        )
+        return _view(signed_in.token, signed_in.user)
+
+    def whoami(token: str | None) -> str:
+        user = auth.current_user(token)
+        return "" if user is None else user.username
+
+    account.sign_up_button.click(
+        sign_up,
+        [
+            account.sign_up_username_textbox,
+            account.sign_up_display_name_textbox,
+            account.sign_up_password_textbox,
+            account.sign_up_password_repeat_textbox,
+        ],
+        after_auth,
+        api_name="sign_up",
+    )
+    gr.on(
+        [account.sign_in_button.click, account.sign_in_password_textbox.submit],
+        sign_in,
+        [account.sign_in_username_textbox, account.sign_in_password_textbox],
+        after_auth,
+        api_name="log_in",
+    )
+    account.sign_out_button.click(sign_out, [session.token], after_auth, api_name="log_out")
+    account.whoami_button.click(
+        whoami, [session.token], [account.whoami_textbox], api_name="whoami"
+    )
+    # A reload finds the saved token (or the Hugging Face login) again and re-checks it.
+    blocks.load(
+        restore_or_hf_sign_in if hf_oauth else restore,
+        [session.saved_token],
+        after_auth,
+        api_visibility="private",
+    )
+
+
+def _view(token: str | None, user: CurrentUser | None) -> tuple[Any, ...]:
+    signed_in = user is not None
+    return (
+        token,
+        token,
+        status_text(user),
+        gr.Column(visible=not signed_in),
+        gr.Column(visible=signed_in),
+        "",
+        "",
+        "",
+    )

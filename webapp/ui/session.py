@@ -1,0 +1,39 @@
+"""The per-browser login: a server-side token in ``gr.State`` mirrored into local storage.
+
+``gr.State`` lives on the server for one page session; ``gr.BrowserState`` (encrypted local
+storage) only lets a reload find the token again. Every handler re-checks the token with
+``AuthService``, so neither is trusted for who the user is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import gradio as gr
+
+from webapp.auth import AuthService, CurrentUser, NotSignedInError
+
+BROWSER_STORAGE_KEY = "costar-session"
+
+
+@dataclass
+class SessionComponents:
+    token: gr.State
+    saved_token: gr.BrowserState
+
+
+def render(browser_state_secret: str) -> SessionComponents:
+    return SessionComponents(
+        token=gr.State(None),
+        saved_token=gr.BrowserState(
+            None, storage_key=BROWSER_STORAGE_KEY, secret=browser_state_secret
+        ),
+    )
+
+
+def require_user(auth: AuthService, token: str | None) -> CurrentUser:
+    """The signed-in user, or a ``gr.Error`` telling the person to sign in."""
+    try:
+        return auth.require_user(token)
+    except NotSignedInError as error:
+        raise gr.Error(str(error), title="Not signed in") from None

@@ -1,0 +1,41 @@
+"""The whole page: header, account area and tabs, wired to the services."""
+
+from __future__ import annotations
+
+import gradio as gr
+
+from webapp.services import Services
+from webapp.ui import account, gallery, session
+
+TITLE = "Co-Star Studio"
+TAGLINE = (
+    "Register a consent-verified digital double, then co-star with friends in short "
+    "multi-shot clips. Every clip is labelled, watermarked and signed."
+)
+
+THEME = gr.themes.Soft(primary_hue="violet", secondary_hue="amber", neutral_hue="slate")
+CSS = """
+#app-header h1 { margin-bottom: 0.1em; }
+#account-status { text-align: right; }
+.empty-state { opacity: 0.85; }
+"""
+
+
+def build_blocks(services: Services) -> gr.Blocks:
+    """Build the Blocks without launching them (Spaces and tests import this)."""
+    hf_oauth = services.settings.hf_oauth
+    with gr.Blocks(title=TITLE) as blocks:
+        session_components = session.render(services.browser_state_secret)
+        with gr.Row(elem_id="app-header"):
+            with gr.Column(scale=3):
+                gr.Markdown(f"# 🎬 {TITLE}\n{TAGLINE}")
+            with gr.Column(scale=2):
+                account_components = account.render(hf_oauth)
+        with gr.Tabs():
+            with gr.Tab("Gallery", id="gallery"):
+                gallery.render()
+        account.listen(
+            blocks, account_components, session_components, services.auth, hf_oauth=hf_oauth
+        )
+    blocks.queue(default_concurrency_limit=4)
+    return blocks

@@ -1,0 +1,13 @@
+"""Turning user-written text into Markdown that displays as text, never as markup."""
+
+from __future__ import annotations
+
+import html
+import re
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+
+
+def as_markdown_text(text: str) -> str:
+    """Escape HTML and Markdown syntax so ``text`` shows exactly as typed."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=True))
