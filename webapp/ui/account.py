@@ -7,6 +7,12 @@ from typing import Any
 
 import gradio as gr
 
+from core.accounts import (
+    AccountInputError,
+    clean_display_name,
+    validate_password,
+    validate_username,
+)
 from webapp.auth import AuthError, AuthService, CurrentUser
 from webapp.ui.session import SessionComponents
 from webapp.ui.text import as_markdown_text
@@ -42,34 +48,56 @@ def status_text(user: CurrentUser | None) -> str:
     )
 
 
-def render(hf_oauth: bool) -> AccountComponents:
+def render_header() -> tuple[gr.Markdown, gr.Column, gr.Button]:
+    """The account line and sign-out button shown at the top right of every page."""
     status_markdown = gr.Markdown(status_text(None), elem_id="account-status")
+    with gr.Column(visible=False) as signed_in_column:
+        sign_out_button = gr.Button("Sign out", variant="secondary", size="sm")
+    return status_markdown, signed_in_column, sign_out_button
+
+
+def render(hf_oauth: bool, header: tuple[gr.Markdown, gr.Column, gr.Button]) -> AccountComponents:
+    """The sign-in and sign-up forms, shown only to guests."""
+    status_markdown, signed_in_column, sign_out_button = header
     with gr.Column(visible=True) as signed_out_column, gr.Row(equal_height=False):
-        with gr.Column(variant="panel"):
+        with gr.Column(variant="panel", elem_id="sign-in-form"):
             gr.Markdown("### Sign in")
-            sign_in_username_textbox = gr.Textbox(label="Username", max_length=64)
-            sign_in_password_textbox = gr.Textbox(label="Password", type="password", max_length=256)
+            sign_in_username_textbox = gr.Textbox(
+                elem_id="sign-in-username", label="Username", max_length=64
+            )
+            sign_in_password_textbox = gr.Textbox(
+                elem_id="sign-in-password", label="Password", type="password", max_length=256
+            )
             sign_in_button = gr.Button("Sign in", variant="primary")
             hf_login_button = gr.LoginButton() if hf_oauth else None
-        with gr.Column(variant="panel"):
+        with gr.Column(variant="panel", elem_id="sign-up-form"):
             gr.Markdown("### New here? Create an account")
             sign_up_username_textbox = gr.Textbox(
+                elem_id="sign-up-username",
                 label="Username",
                 info="3–32 characters: letters a–z, digits, '_', '.' or '-'.",
                 max_length=64,
             )
             sign_up_display_name_textbox = gr.Textbox(
-                label="Display name (optional)", info="Shown to friends.", max_length=128
+                elem_id="sign-up-display-name",
+                label="Display name (optional)",
+                info="Shown to friends.",
+                max_length=128,
             )
             sign_up_password_textbox = gr.Textbox(
-                label="Password", type="password", info="At least 10 characters.", max_length=256
+                elem_id="sign-up-password",
+                label="Password",
+                type="password",
+                info="At least 10 characters.",
+                max_length=256,
             )
             sign_up_password_repeat_textbox = gr.Textbox(
-                label="Repeat password", type="password", max_length=256
+                elem_id="sign-up-password-repeat",
+                label="Repeat password",
+                type="password",
+                max_length=256,
             )
             sign_up_button = gr.Button("Create account", variant="primary")
-    with gr.Column(visible=False) as signed_in_column:
-        sign_out_button = gr.Button("Sign out", variant="secondary", size="sm")
     # An API endpoint for clients ("who does the server think I am?"), no visible control.
     whoami_button = gr.Button(visible=False)
     whoami_textbox = gr.Textbox(visible=False)
@@ -114,7 +142,7 @@ def listen(
     def sign_up(
         username: str, display_name: str, password: str, password_repeat: str
     ) -> tuple[Any, ...]:
-        if password != password_repeat:
+        if password != password_repeat:  # the validator says so too; clients may skip it
             raise gr.Error("The two passwords don't match.", title="Create account")
         try:
             signed_in = auth.sign_up(username, password, display_name)
@@ -167,6 +195,8 @@ def listen(
         ],
         after_auth,
         api_name="sign_up",
+        validator=validate_sign_up,
+        show_progress="hidden",
     )
     gr.on(
         [account.sign_in_button.click, account.sign_in_password_textbox.submit],
@@ -174,6 +204,7 @@ def listen(
         [account.sign_in_username_textbox, account.sign_in_password_textbox],
         after_auth,
         api_name="log_in",
+        show_progress="hidden",
     )
     account.sign_out_button.click(sign_out, [session.token], after_auth, api_name="log_out")
     account.whoami_button.click(
@@ -186,6 +217,26 @@ def listen(
         after_auth,
         api_visibility="private",
     )
+
+
+def validate_sign_up(
+    username: str, display_name: str, password: str, password_repeat: str
+) -> list[dict[str, Any]]:
+    """Per-field messages shown next to the fields, before anything reaches the server's DB."""
+    return [
+        _field_check(lambda: validate_username(username)),
+        _field_check(lambda: clean_display_name(display_name, fallback=username)),
+        _field_check(lambda: validate_password(password, username=username)),
+        gr.validate(password == password_repeat, "The two passwords don't match."),
+    ]
+
+
+def _field_check(check: Any) -> dict[str, Any]:
+    try:
+        check()
+    except AccountInputError as error:
+        return gr.validate(False, str(error))
+    return gr.validate(True, "")
 
 
 def _view(token: str | None, user: CurrentUser | None) -> tuple[Any, ...]:

@@ -26,11 +26,12 @@ def build_blocks(services: Services) -> gr.Blocks:
     hf_oauth = services.settings.hf_oauth
     with gr.Blocks(title=TITLE) as blocks:
         session_components = session.render(services.browser_state_secret)
-        with gr.Row(elem_id="app-header"):
+        with gr.Row(elem_id="app-header", equal_height=False):
             with gr.Column(scale=3):
-                gr.Markdown(f"# 🎬 {TITLE}\n{TAGLINE}")
-            with gr.Column(scale=2):
-                account_components = account.render(hf_oauth)
+                gr.Markdown(f"# {TITLE}\n{TAGLINE}")
+            with gr.Column(scale=2, min_width=240):
+                header = account.render_header()
+        account_components = account.render(hf_oauth, header)
         with gr.Tabs():
             with gr.Tab("Gallery", id="gallery"):
                 gallery.render()

@@ -1,0 +1,64 @@
+"""Fixture that starts the real app (python app.py) on a free port with a fresh data folder."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the app exited early:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - loopback only
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"the app did not answer within {timeout} s:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="module")
+def running_app(tmp_path_factory) -> Iterator[str]:
+    data_dir = tmp_path_factory.mktemp("app-data")
+    port = free_port()
+    env = {
+        **os.environ,
+        "COSTAR_DATA_DIR": str(data_dir),
+        "COSTAR_PORT": str(port),
+        "GRADIO_ANALYTICS_ENABLED": "False",
+        "HF_HUB_OFFLINE": "1",
+    }
+    log = data_dir / "app.log"
+    with log.open("w") as log_file:
+        process = subprocess.Popen(
+            [sys.executable, "app.py"], cwd=REPO_ROOT, env=env, stdout=log_file, stderr=log_file
+        )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until_up(url, process, log)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
