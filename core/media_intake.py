@@ -11,6 +11,7 @@ float32 `Audio`.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import math
 import re
@@ -328,12 +329,8 @@ def _open_and_probe(path: Path, limits: IntakeLimits, what: str) -> _Probe:
             f"Please upload {VIDEO_HINT if what == 'video' else AUDIO_HINT}."
         ) from error
     if probe.duration is None:
-        probe = _replace_duration(probe, _measure_duration(path))
+        probe = dataclasses.replace(probe, duration=_measure_duration(path))
     return probe
-
-
-def _replace_duration(probe: _Probe, duration: float | None) -> _Probe:
-    return _Probe(**{**probe.__dict__, "duration": duration})
 
 
 def _run_decoder(command: list[str], frame_bytes: int) -> tuple[list[bytearray], int, str]:
@@ -351,7 +348,11 @@ def _run_decoder(command: list[str], frame_bytes: int) -> tuple[list[bytearray],
                 chunks.append(chunk[:filled] if filled < frame_bytes else chunk)
         finally:
             process.stdout.close()
-            returncode = process.wait(timeout=FFMPEG_TIMEOUT_SECONDS)
+            try:
+                returncode = process.wait(timeout=FFMPEG_TIMEOUT_SECONDS)
+            except subprocess.TimeoutExpired:
+                process.kill()  # never leave a stuck decoder behind
+                returncode = process.wait()
         errors.seek(0)
         stderr = errors.read().decode("utf-8", "replace")
     return chunks, returncode, stderr

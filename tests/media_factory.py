@@ -42,7 +42,7 @@ def grace_hopper_rgb() -> np.ndarray:
 def moving_photo_frames(
     rgb: np.ndarray, seconds: float, fps: float, size: tuple[int, int] = (360, 480)
 ) -> list[np.ndarray]:
-    """Animate a still photo like a handheld phone video.
+    """Animate a still photo like a handheld phone video (portrait 360×480 by default).
 
     The camera slowly pans, breathes in and out (zoom) and sways (small rotation), with
     incommensurate periods so no two frames are identical.
@@ -208,3 +208,19 @@ def write_animated_gif(path: Path, frames: Sequence[np.ndarray], fps: float) -> 
         path, save_all=True, append_images=images[1:], duration=round(1000 / fps), loop=0
     )
     return Path(path)
+
+
+def remux(
+    source: Path, target: Path, *, input_args: Sequence[str] = (), output_args: Sequence[str] = ()
+) -> Path:
+    """Copy streams into a new file with extra ffmpeg options, without re-encoding.
+
+    Examples: `input_args=["-display_rotation", "90"]` makes a phone-style rotated video;
+    `output_args=["-live", "1"]` on a .webm gives a file with no duration, like a browser's
+    MediaRecorder.
+    """
+    ffmpeg = imageio_ffmpeg.get_ffmpeg_exe()
+    command = [ffmpeg, "-y", "-v", "error", *input_args, "-i", str(source), "-c", "copy"]
+    command += [*output_args, str(target)]
+    subprocess.run(command, check=True, capture_output=True)
+    return Path(target)

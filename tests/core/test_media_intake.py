@@ -37,6 +37,7 @@ from tests.media_factory import (
     astronaut_rgb,
     grace_hopper_rgb,
     moving_photo_frames,
+    remux,
     tone,
     write_animated_gif,
     write_audio_file,
@@ -68,6 +69,8 @@ def media(tmp_path_factory: pytest.TempPathFactory, source_frames: list[np.ndarr
         write_audio_file(folder / f"voice.{extension}", voice)
     write_audio_file(folder / "voice_only.mp4", voice)
     write_animated_gif(folder / "moving.gif", source_frames[:6], FPS)
+    remux(folder / "clip.mp4", folder / "rotated.mp4", input_args=["-display_rotation", "90"])
+    remux(folder / "clip.webm", folder / "recorded.webm", output_args=["-live", "1"])
     (folder / "notes.mp4").write_text("These are my notes, not a video.\n")
     (folder / "empty.mp4").write_bytes(b"")
     whole = (folder / "clip.mp4").read_bytes()
@@ -118,6 +121,19 @@ def test_frames_are_downscaled_to_max_side(media: Path) -> None:
     assert video.frames[0].shape == (240, 180, 3)
     assert video.fps == 6
     assert abs(len(video.frames) - SECONDS * 6) <= 1
+
+
+def test_phone_rotation_is_applied(media: Path) -> None:
+    info = probe_video(media / "rotated.mp4")
+    assert (info.width, info.height) == (SIZE[1], SIZE[0])
+    video = load_reference_video(media / "rotated.mp4", LIMITS)
+    assert video.frames[0].shape == (SIZE[0], SIZE[1], 3)
+
+
+def test_browser_webm_without_duration_is_measured(media: Path) -> None:
+    video = load_reference_video(media / "recorded.webm", LIMITS)
+    assert video.duration == pytest.approx(SECONDS, abs=0.1)
+    assert abs(len(video.frames) - SECONDS * 12) <= 1
 
 
 def test_video_without_sound_is_allowed_with_no_audio(media: Path) -> None:
