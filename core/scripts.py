@@ -33,8 +33,9 @@ SCRIPT_FORMAT_VERSION = 1
 
 ALL_KINDS: tuple[DoubleKind, ...] = get_args(DoubleKind)
 _ROLE_NAME = re.compile(r"[a-z][a-z0-9_]{1,23}")
-# "@name" not preceded by a word character, so "bob@example.com" is not a mention.
-MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_]+)")
+# "@name" not preceded by a Latin letter or digit, so "bob@example.com" is not a mention, while
+# Chinese text may run straight into one ("看着@maya").
+MENTION = re.compile(r"(?<![A-Za-z0-9_.@])@([A-Za-z0-9_]+)")
 # Bidi embeddings/overrides/isolates can make text read differently than it is stored
 # (a classic spoofing trick); ordinary RTL text needs none of them.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
