@@ -14,6 +14,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
 RGB = tuple[int, int, int]
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 as fractions of the frame
 SUPERSAMPLE = 2  # draw at 2× and downsample, for smooth edges without an AA library
 
 
@@ -230,3 +231,105 @@ def soft_blob_sprite(
     alpha = np.asarray(layer.filter(ImageFilter.GaussianBlur(height * 0.06)), np.float32) / 255.0
     rgb = np.broadcast_to(np.array(hex_rgb(colour), np.float32), (height, width, 3)).copy()
     return rgb, alpha[..., None]
+
+
+# --- overlay and scenery builders shared by the scenes ---------------------------------------
+
+
+def pixel_boxes(boxes: Sequence[Box], width: int, height: int) -> np.ndarray:
+    pixel = []
+    for x0, y0, x1, y1 in boxes:
+        px0, py0 = int(x0 * width), int(y0 * height)
+        pixel.append((py0, max(py0 + 1, int(y1 * height)), px0, max(px0 + 1, int(x1 * width))))
+    return np.array(pixel, dtype=np.int64).reshape(-1, 4)
+
+
+def blinkers(
+    boxes: Sequence[Box],
+    size: tuple[int, int],
+    on: str | Sequence[str],
+    off: str,
+    rng: np.random.Generator,
+    speed: tuple[float, float],
+) -> Blinkers:
+    count = len(boxes)
+    on_list = [on] * count if isinstance(on, str) else [on[i % len(on)] for i in range(count)]
+    return Blinkers(
+        boxes=pixel_boxes(boxes, *size),
+        on=np.array([hex_rgb(c) for c in on_list], np.float32),
+        off=np.tile(np.array(hex_rgb(off), np.float32), (count, 1)),
+        phase=rng.uniform(0, 2 * np.pi, count),
+        speed=rng.uniform(*speed, count),
+    )
+
+
+def sparkles(
+    rng: np.random.Generator,
+    size: tuple[int, int],
+    region: Box,
+    count: int,
+    colour: str,
+    speed: tuple[float, float],
+    drift: tuple[float, float] = (0.0, 0.0),
+) -> Sparkles:
+    width, height = size
+    x0, y0, x1, y1 = region
+    return Sparkles(
+        ys=(rng.uniform(y0, y1, count) * (height - 1)).astype(np.int64),
+        xs=(rng.uniform(x0, x1, count) * (width - 1)).astype(np.int64),
+        colour=np.tile(np.array(hex_rgb(colour), np.float32), (count, 1)),
+        phase=rng.uniform(0, 2 * np.pi, count),
+        speed=rng.uniform(*speed, count),
+        drift=drift,
+    )
+
+
+def window_grid(
+    rng: np.random.Generator, x0: float, x1: float, top: float, bottom: float, lit: float
+) -> tuple[list[Box], list[Box]]:
+    """Window boxes of one building face, split into (lit, dark)."""
+    lit_boxes: list[Box] = []
+    dark_boxes: list[Box] = []
+    columns = max(1, int((x1 - x0) / 0.018))
+    cell_w = (x1 - x0) / columns
+    y = top + 0.025
+    while y + 0.022 < bottom:
+        for c in range(columns):
+            box = (
+                x0 + c * cell_w + cell_w * 0.28,
+                y,
+                x0 + (c + 1) * cell_w - cell_w * 0.28,
+                y + 0.02,
+            )
+            (lit_boxes if rng.random() < lit else dark_boxes).append(box)
+        y += 0.04
+    return lit_boxes, dark_boxes
+
+
+def skyline(
+    canvas: Canvas,
+    rng: np.random.Generator,
+    horizon: float,
+    height_range: tuple[float, float],
+    colour: str,
+    window_colour: str,
+    lit: float,
+    x_range: tuple[float, float] = (-0.02, 1.02),
+) -> list[Box]:
+    """Draw a row of buildings with windows; return the lit window boxes (for blinking)."""
+    lit_boxes: list[Box] = []
+    x = x_range[0]
+    while x < x_range[1]:
+        building_w = rng.uniform(0.05, 0.11)
+        top = horizon - rng.uniform(*height_range)
+        canvas.rect(x, top, x + building_w, horizon + 0.01, colour)
+        if rng.random() < 0.3:  # a rooftop antenna or water tank for a varied silhouette
+            canvas.rect(x + building_w * 0.45, top - 0.04, x + building_w * 0.5, top, colour)
+        on, off = window_grid(rng, x + 0.006, x + building_w - 0.006, top, horizon, lit)
+        for box in off:
+            canvas.rect(*box, "#000000", alpha=40)
+        for box in on:
+            canvas.rect(*box, window_colour)
+        lit_boxes.extend(on)
+        x += building_w + rng.uniform(0.0, 0.015)
+    return lit_boxes
