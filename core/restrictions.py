@@ -17,7 +17,7 @@ from dataclasses import dataclass
 _CLAUSE_SPLIT = re.compile(r"[,;.\n/、，；。！!？?]+|\b(?:and|or|nor)\b", re.IGNORECASE)
 # Words that introduce a restriction rather than name the restricted thing.
 _LEADING_NEGATIONS = re.compile(
-    r"^(?:(?:please|no|never|not|don'?t|do not|without|avoid|any|ever|show|showing|"
+    r"^(?:(?:please|no|nothing|never|not|don'?t|do not|without|avoid|any|ever|show|showing|"
     r"include|including|involving)\s+)+",
     re.IGNORECASE,
 )

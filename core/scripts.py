@@ -32,7 +32,8 @@ CJK_CHARS_PER_SECOND = 5.0
 SCRIPT_FORMAT_VERSION = 1
 
 ALL_KINDS: tuple[DoubleKind, ...] = get_args(DoubleKind)
-_ROLE_NAME = re.compile(r"[a-z][a-z0-9_]{1,23}")
+# Roles parsed from "@handles" are named after them, so role names follow the handle alphabet.
+_ROLE_NAME = re.compile(r"[a-z0-9_]{2,24}")
 # "@name" not preceded by a Latin letter or digit, so "bob@example.com" is not a mention, while
 # Chinese text may run straight into one ("看着@maya").
 MENTION = re.compile(r"(?<![A-Za-z0-9_.@])@([A-Za-z0-9_]+)")
@@ -276,7 +277,7 @@ def _validate_roles(roles: tuple[Role, ...]) -> tuple[Role, ...]:
         if not _ROLE_NAME.fullmatch(role.name):
             raise ScriptError(
                 f"The role name '{role.name}' is not allowed: use 2–24 characters of a–z, "
-                "0–9 and _, starting with a letter."
+                "0–9 and _."
             )
         if role.name in names:
             raise ScriptError(f"The role '{role.name}' is declared twice; role names must differ.")

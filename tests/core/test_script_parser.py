@@ -125,6 +125,13 @@ def test_bad_text_is_refused(text: str, error: type[Exception], message: str) ->
     assert message in str(refused.value)
 
 
+def test_rtl_emoji_and_handles_with_digits() -> None:
+    parsed = parse_script('Shot 1: @dana_42 waves and says "שלום! 👋" Shot 2: @_mo: "مرحبا"')
+    assert parsed.handles == ("dana_42", "_mo")
+    assert parsed.script.shots[0].dialogue == (DialogueLine("dana_42", "שלום! 👋"),)
+    assert parsed.script.shots[1].dialogue == (DialogueLine("_mo", "مرحبا"),)
+
+
 def test_email_addresses_are_not_mentions() -> None:
     parsed = parse_script("Shot 1: @maya reads a note from bob@example.com.")
     assert parsed.handles == ("maya",)
