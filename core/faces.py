@@ -983,11 +983,8 @@ def analyze_person(
     report = QualityReport((_check_face_presence([len(f) for f in detections], dominant, limits),))
 
     # 2. Quality of each dominant face.
-    qualities = {
-        index: face_quality(images[index], face)
-        for index, face in enumerate(dominant)
-        if face is not None
-    }
+    faces = {index: face for index, face in enumerate(dominant) if face is not None}
+    qualities = {index: face_quality(images[index], face) for index, face in faces.items()}
     needed = max(1, math.ceil(limits.min_good_fraction * len(images)))
     good, report = _check_quality(qualities, needed, limits, report)
 
@@ -995,8 +992,10 @@ def analyze_person(
     best_index = max(good, key=lambda i: _portrait_score(qualities[i]))
     used = _spread(good, limits.max_embedded_frames)
     if best_index not in used:
-        used = sorted([*used[:-1], best_index])
-    embeddings = {i: backend.embed(images[i], dominant[i]) for i in used}  # type: ignore[arg-type]
+        # Swap in the best frame for its nearest neighbour, keeping the spread over time.
+        nearest = min(used, key=lambda i: abs(i - best_index))
+        used = sorted({*used, best_index} - {nearest})
+    embeddings = {i: backend.embed(images[i], faces[i]) for i in used}
     strangers = [i for i in used if not backend.is_match(embeddings[best_index], embeddings[i])]
     if strangers:
         numbers = ", ".join(str(i + 1) for i in strangers)
@@ -1011,8 +1010,7 @@ def analyze_person(
         QualityCheck("same_person", True, f"The same person in all {len(used)} checked frames.")
     )
 
-    best_box = dominant[best_index]
-    assert best_box is not None  # best_index comes from frames with a dominant face
+    best_box = faces[best_index]
     crop_box = portrait_crop_box(images[best_index].shape, best_box)
     left, top, right, bottom = crop_box
     return PersonAnalysis(

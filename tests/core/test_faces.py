@@ -16,6 +16,7 @@ from PIL import Image
 from core.faces import (
     DLIB_MODEL_NAME,
     INSIGHTFACE_MODEL_NAME,
+    AnalysisThresholds,
     DlibFaceBackend,
     EmbeddingFormatError,
     EmbeddingModelMismatchError,
@@ -259,6 +260,9 @@ def test_best_portrait_is_the_sharp_frame(backend, hopper):
     analysis = analyze_person(frames, backend)
     assert analysis.best_frame_index == 1
     assert analysis.used_frame_indices == (0, 1, 2)  # mildly blurred frames still count
+    capped = analyze_person(frames, backend, thresholds=AnalysisThresholds(max_embedded_frames=2))
+    assert len(capped.used_frame_indices) == 2
+    assert 1 in capped.used_frame_indices  # the best frame is always embedded
 
 
 def test_photo_without_a_face_is_refused(backend):
