@@ -38,7 +38,7 @@ DLIB_MODEL_NAME = "dlib-resnet-v1-128"
 INSIGHTFACE_MODEL_NAME = "insightface-buffalo_l-arcface-512"
 EMBEDDING_DIMENSIONS = {DLIB_MODEL_NAME: 128, INSIGHTFACE_MODEL_NAME: 512}
 
-# Calibrated in docs/face_calibration.md: same person 0.05-0.38, different people >= 0.73.
+# docs/face_calibration.md: edits of one photo stay <= 0.27, two different people >= 0.63.
 DLIB_MATCH_THRESHOLD = 0.6
 # Not calibrated here (the pack cannot be downloaded); cosine similarity >= 0.35 is the usual
 # operating point for buffalo_l's w600k_r50 ArcFace model.
