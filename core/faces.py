@@ -389,6 +389,11 @@ class _DlibModels:
     recognizer: Any
 
 
+# The models are shared by every DlibFaceBackend, and dlib's detector and network keep scratch
+# buffers, so all calls into them go through this one lock.
+_DLIB_LOCK = threading.Lock()
+
+
 @functools.cache
 def _load_dlib_models() -> _DlibModels:
     import dlib  # deferred: importing dlib costs time that only face work should pay
@@ -415,8 +420,7 @@ def _load_dlib_models() -> _DlibModels:
 class DlibFaceBackend:
     """dlib HOG detector + 5-point landmarks + 128-d ResNet descriptor (L2 distance).
 
-    Models load on first use and are shared by all instances. dlib's detector and network keep
-    scratch buffers, so calls are serialised with a lock.
+    Models load on first use and are shared by all instances; calls into them are serialised.
 
     Args:
         min_score: lowest HOG detector score accepted as a face. Real faces, tilted up to 15
@@ -430,7 +434,6 @@ class DlibFaceBackend:
 
     def __init__(self, min_score: float = DLIB_MIN_DETECTION_SCORE) -> None:
         self._min_score = min_score
-        self._lock = threading.Lock()
 
     def detect(self, rgb: np.ndarray) -> list[FaceBox]:
         """Find frontal faces, largest first.
@@ -447,7 +450,7 @@ class DlibFaceBackend:
         image = as_rgb_uint8(rgb)
         small, factor = _downscale_for_detection(image)
         models = _load_dlib_models()
-        with self._lock:
+        with _DLIB_LOCK:
             rects, scores, _ = models.detector.run(small, 0, self._min_score)
             if not rects:
                 rects, scores, _ = models.detector.run(small, 1, self._min_score)
@@ -480,7 +483,7 @@ class DlibFaceBackend:
         image = as_rgb_uint8(rgb)
         models = _load_dlib_models()
         rect = dlib.rectangle(box.left, box.top, box.right, box.bottom)
-        with self._lock:
+        with _DLIB_LOCK:
             shape = models.shape_predictor(image, rect)
             vector = models.recognizer.compute_face_descriptor(image, shape)
         return FaceEmbedding(model=self.name, vector=np.asarray(vector))
@@ -885,22 +888,27 @@ def _check_face_presence(
     with_face = sum(face is not None for face in dominant)
     needed = max(1, math.ceil(limits.min_face_fraction * total))
     if with_face >= needed:
-        return QualityCheck("one_face", True, f"One clear face in {with_face} of {total} frames.")
+        where = _in_frames(with_face, total)
+        return QualityCheck("one_face", True, f"One clear face {where}.")
     crowded = sum(
         1 for count, face in zip(face_counts, dominant, strict=True) if count > 1 and face is None
     )
     empty = sum(1 for count in face_counts if count == 0)
     if crowded > empty:
         message = (
-            f"Several faces of similar size appear in {crowded} of {total} frames. Only the "
+            f"Several faces of similar size appear {_in_frames(crowded, total)}. Only the "
             "person registering may be in the picture."
         )
         raise MultipleFacesError(message, _failed_presence(message))
     message = (
-        f"No face was found in {total - with_face} of {total} frames. Look straight at the "
+        f"No face was found {_in_frames(total - with_face, total)}. Look straight at the "
         "camera in good light, with your face filling a good part of the picture."
     )
     raise NoFaceFoundError(message, _failed_presence(message))
+
+
+def _in_frames(count: int, total: int) -> str:
+    return "in the picture" if total == 1 else f"in {count} of {total} frames"
 
 
 def _failed_presence(message: str) -> QualityReport:
@@ -1006,9 +1014,12 @@ def analyze_person(
         raise InconsistentFaceError(
             message, report.with_check(QualityCheck("same_person", False, message))
         )
-    report = report.with_check(
-        QualityCheck("same_person", True, f"The same person in all {len(used)} checked frames.")
+    same = (
+        f"The same person in all {len(used)} checked frames."
+        if len(used) > 1
+        else "One usable frame, so there was nothing to compare it with."
     )
+    report = report.with_check(QualityCheck("same_person", True, same))
 
     best_box = faces[best_index]
     crop_box = portrait_crop_box(images[best_index].shape, best_box)
