@@ -26,12 +26,15 @@ def grace_hopper_frame() -> np.ndarray:
 
 
 def astronaut_pan(frame_count: int) -> list[np.ndarray]:
-    """A slow camera pan across the astronaut photo, 4 px per frame."""
+    """A slow camera pan across the astronaut photo, 4 px per frame, back and forth."""
     canvas = astronaut_canvas()
-    return [
-        np.ascontiguousarray(canvas[200 : 200 + HEIGHT, 4 * index : 4 * index + WIDTH])
-        for index in range(frame_count)
-    ]
+    steps = (canvas.shape[1] - WIDTH) // 4  # 48 frames from one edge to the other
+    frames = []
+    for index in range(frame_count):
+        phase = index % (2 * steps)
+        left = 4 * (phase if phase <= steps else 2 * steps - phase)
+        frames.append(np.ascontiguousarray(canvas[200 : 200 + HEIGHT, left : left + WIDTH]))
+    return frames
 
 
 def speech_like_tone(seconds: float, sample_rate: int = 16_000) -> tuple[np.ndarray, int]:
