@@ -284,8 +284,13 @@ def _run_encoder(
     # stderr goes to a file, not a pipe: a full pipe buffer would block ffmpeg while we block on
     # its stdin, and nobody would ever move again.
     with log_path.open("w+b") as log_file:
+        # Unbuffered stdin: closing it after ffmpeg died must not try to flush and raise again.
         process = subprocess.Popen(  # noqa: S603 - fixed binary, arguments built above
-            full_command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=log_file
+            full_command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=log_file,
+            bufsize=0,
         )
         stdin = process.stdin
         if stdin is None:

@@ -60,6 +60,22 @@ def test_unmarked_frames_read_as_none():
     assert reading.clip_id is None
 
 
+def test_a_foreign_watermark_without_our_check_reads_as_none():
+    from imwatermark import WatermarkEncoder
+
+    foreign_bits = np.random.default_rng(7).integers(0, 2, PAYLOAD_BITS).tolist()
+    encoder = WatermarkEncoder()
+    encoder.set_watermark("bits", foreign_bits)
+    bgr = np.ascontiguousarray(grace_hopper_frame()[..., ::-1])
+    foreign = np.ascontiguousarray(encoder.encode(bgr, "dwtDctSvd", scales=[0, 48, 0])[..., ::-1])
+
+    reading = read_watermark([foreign])
+
+    assert reading.clip_id is None
+    # The bits themselves read cleanly; only the check tells them apart from ours.
+    assert decode_watermark_bits(foreign).tolist() == [bool(bit) for bit in foreign_bits]
+
+
 def test_another_clips_mark_reads_as_that_clip_not_ours():
     marked_elsewhere = embed_watermark(astronaut_pan(1)[0], OTHER_CLIP_ID)
 

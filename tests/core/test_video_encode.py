@@ -10,6 +10,7 @@ import pytest
 
 from core.video_encode import (
     AudioTrack,
+    FfmpegFailedError,
     InvalidAudioError,
     InvalidFrameError,
     VideoNotFoundError,
@@ -174,3 +175,18 @@ def test_stereo_audio_is_refused(tmp_path, gradient_frames):
 def test_missing_file_is_reported(tmp_path):
     with pytest.raises(VideoNotFoundError, match="does not exist"):
         probe_mp4(tmp_path / "nope.mp4")
+
+
+def test_ffmpeg_failure_is_reported_with_its_message_and_leaves_no_file(tmp_path, gradient_frames):
+    path = tmp_path / "bad-preset.mp4"
+
+    with pytest.raises(FfmpegFailedError, match="ffmpeg could not encode"):
+        encode_mp4(
+            iter(gradient_frames),
+            fps=FPS,
+            size=(WIDTH, HEIGHT),
+            audio=None,
+            path=path,
+            preset="no-such-preset",
+        )
+    assert list(tmp_path.iterdir()) == []
