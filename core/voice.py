@@ -403,7 +403,10 @@ def _embed_16k(samples: np.ndarray) -> np.ndarray:
 @functools.cache
 def _voice_encoder() -> VoiceEncoder:
     """Load Resemblyzer's encoder once per process (weights ship in its wheel)."""
-    from resemblyzer import VoiceEncoder
+    # resemblyzer 0.1.4 imports a scipy.ndimage path that SciPy deprecated; nothing we can fix.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=DeprecationWarning, module="resemblyzer")
+        from resemblyzer import VoiceEncoder
 
     return VoiceEncoder("cpu", verbose=False)
 
