@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 MIN_CODE_LENGTH = 4
 MAX_CODE_LENGTH = 6
 _RECOGNIZER_SAMPLE_RATE = 16_000
-_SPEECH_MARGIN_SECONDS = 0.25
+_SPEECH_MARGIN_SECONDS = 0.5
 _SYSTEM_RANDOM = secrets.SystemRandom()
 # With the defaults (wip 0.65, silprob 0.005, pip 1.0) short words such as "eight" and "oh"
 # were inserted in pauses: 14/20 synthetic codes exact. Cheaper silence and dearer phone

@@ -28,8 +28,9 @@ logger = logging.getLogger(__name__)
 VOICE_SAMPLE_RATE = 16_000
 RESEMBLYZER_MODEL = "resemblyzer-ge2e-256"
 # Cosine similarity at or above which two voices count as the same speaker. Calibrated in
-# docs/voice_calibration.md: same TTS voice, different sentences 0.86-0.97; pitch/formant-
-# shifted "other speakers" 0.42-0.72. Synthetic data only; re-check with real recordings.
+# docs/voice_calibration.md: same TTS voice on other sentences, speeds or with 20 dB noise
+# 0.87-0.95; pitch/formant-shifted "other speakers" 0.51-0.76. Synthetic data only: re-check
+# with real webcam recordings, where same-speaker scores will be lower.
 VOICE_MATCH_THRESHOLD = 0.80
 
 _VAD_FRAME_SECONDS = 0.03
