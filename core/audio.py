@@ -17,7 +17,7 @@ class AudioFormatError(ValueError):
     """Bytes that should be a WAV file could not be read as one."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Audio:
     """Mono audio samples.
 
@@ -30,10 +30,17 @@ class Audio:
     sample_rate: int
 
     def __post_init__(self) -> None:
-        if self.samples.ndim != 1:
-            raise ValueError(f"Audio must be mono (1-D); got shape {self.samples.shape}.")
+        samples = np.array(self.samples, dtype=np.float32, copy=True)
+        if samples.ndim != 1:
+            raise ValueError(f"Audio must be mono (1-D); got shape {samples.shape}.")
+        if not np.all(np.isfinite(samples)):
+            raise ValueError("Audio samples contain NaN or infinity.")
         if self.sample_rate <= 0:
             raise ValueError(f"Sample rate must be positive; got {self.sample_rate}.")
+        # Read-only, so a "frozen" Audio really cannot change under a caller.
+        samples.setflags(write=False)
+        object.__setattr__(self, "samples", samples)
+        object.__setattr__(self, "sample_rate", int(self.sample_rate))
 
     @property
     def duration(self) -> float:

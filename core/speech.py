@@ -20,7 +20,6 @@ import math
 import re
 import unicodedata
 import wave
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +27,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import soundfile
 from scipy.signal import resample_poly
+
+from core.audio import Audio, AudioFormatError
 
 if TYPE_CHECKING:
     from piper import PiperVoice
@@ -65,41 +66,6 @@ class SpeechSynthesisError(SpeechError):
 
 class UnsupportedTextError(SpeechSynthesisError):
     """The text uses a writing system the built-in English voice cannot read."""
-
-
-class AudioFormatError(SpeechError):
-    """Audio bytes or a file could not be decoded."""
-
-
-@dataclass(frozen=True, eq=False)
-class Audio:
-    """Mono audio.
-
-    Attributes:
-        samples: 1-D float32 samples, nominally in [-1, 1] (stored read-only).
-        sample_rate: Samples per second.
-    """
-
-    samples: np.ndarray
-    sample_rate: int
-
-    def __post_init__(self) -> None:
-        samples = np.array(self.samples, dtype=np.float32, copy=True)
-        if samples.ndim != 1:
-            raise ValueError(f"Audio must be mono (1-D); got shape {samples.shape}.")
-        if not np.all(np.isfinite(samples)):
-            raise ValueError("Audio samples contain NaN or infinity.")
-        if self.sample_rate <= 0:
-            raise ValueError(f"sample_rate must be positive; got {self.sample_rate}.")
-        # Read-only so that a "frozen" Audio really cannot change under a caller.
-        samples.setflags(write=False)
-        object.__setattr__(self, "samples", samples)
-        object.__setattr__(self, "sample_rate", int(self.sample_rate))
-
-    @property
-    def duration(self) -> float:
-        """Length in seconds."""
-        return len(self.samples) / self.sample_rate
 
 
 def resample(audio: Audio, rate: int) -> Audio:
