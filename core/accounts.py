@@ -81,26 +81,38 @@ def validate_username(username: str) -> str:
 def clean_display_name(display_name: str, *, fallback: str) -> str:
     """Normalise a display name (NFC, trimmed); an empty one becomes ``fallback``.
 
-    Display names are shown as text everywhere; tags are refused as well so that no page,
-    export or e-mail can ever render them as markup.
-
     Raises:
         AccountInputError: control/bidirectional characters, HTML tags, or too long.
     """
-    name = unicodedata.normalize("NFC", display_name or "").strip()
-    if not name:
+    return clean_free_text(
+        display_name, label="Display names", max_length=DISPLAY_NAME_MAX, fallback=fallback
+    )
+
+
+def clean_free_text(text: str, *, label: str, max_length: int, fallback: str = "") -> str:
+    """Normalise free text a person typed (NFC, spaces collapsed) so it is safe to show.
+
+    It is shown as text everywhere; tags are refused as well so that no page, export or
+    message can ever render it as markup.
+
+    Raises:
+        AccountInputError: control/bidirectional characters, HTML tags, or too long; the
+            message starts with ``label``.
+    """
+    cleaned = " ".join(unicodedata.normalize("NFC", text or "").split())
+    if not cleaned:
         return fallback
-    if any(_is_control(ch) for ch in name):
+    if any(_is_control(ch) for ch in cleaned):
         raise AccountInputError(
-            "Display names can't contain control, invisible or text-direction characters."
+            f"{label} can't contain control, invisible or text-direction characters."
         )
-    if _HTML_TAG.search(name):
-        raise AccountInputError("Display names can't contain HTML tags such as <b> or <script>.")
-    if len(name) > DISPLAY_NAME_MAX:
+    if _HTML_TAG.search(cleaned):
+        raise AccountInputError(f"{label} can't contain HTML tags such as <b> or <script>.")
+    if len(cleaned) > max_length:
         raise AccountInputError(
-            f"Display names can be at most {DISPLAY_NAME_MAX} characters; this one has {len(name)}."
+            f"{label} can be at most {max_length} characters; this one has {len(cleaned)}."
         )
-    return name
+    return cleaned
 
 
 def validate_password(password: str, *, username: str) -> str:

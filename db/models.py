@@ -108,3 +108,100 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(64))
     subject: Mapped[str | None] = mapped_column(String(255))
     detail: Mapped[str] = mapped_column(Text, default="{}")  # JSON, never secrets
+
+
+DOUBLE_KINDS = ("person", "pet", "object", "character")
+VISIBILITY_TIERS = ("only_me", "approved", "friends", "everyone")
+DOUBLE_STATUSES = ("active", "revoked", "deleted")
+CONSENT_EVENT_TYPES = ("given", "challenge_passed", "settings_changed", "revoked", "deleted")
+
+
+class Double(Base):
+    """A registered digital double. Never hard-deleted: the consent ledger points at it."""
+
+    __tablename__ = "doubles"
+    __table_args__ = (
+        CheckConstraint(f"kind IN {DOUBLE_KINDS!r}", name="kind_known"),
+        CheckConstraint(f"visibility IN {VISIBILITY_TIERS!r}", name="visibility_known"),
+        CheckConstraint(f"status IN {DOUBLE_STATUSES!r}", name="status_known"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(16), unique=True)  # opaque, in manifests
+    owner_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    handle: Mapped[str] = mapped_column(String(24), unique=True)
+    display_name: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
+    description: Mapped[str] = mapped_column(String(300), default="")
+    visibility: Mapped[str] = mapped_column(String(16), default="only_me")
+    restrictions: Mapped[str] = mapped_column(String(500), default="")
+    status: Mapped[str] = mapped_column(String(16), default="active", index=True)
+    has_voice: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    reference: Mapped[DoubleReference | None] = relationship(
+        back_populates="double", cascade="all, delete-orphan", uselist=False
+    )
+
+
+class DoubleReference(Base):
+    """The biometric side of a double; deleting the double deletes this row and its blobs."""
+
+    __tablename__ = "double_references"
+
+    double_id: Mapped[int] = mapped_column(
+        ForeignKey("doubles.id", ondelete="CASCADE"), primary_key=True
+    )
+    source_video_sha: Mapped[str | None] = mapped_column(ForeignKey("media_blobs.sha256"))
+    portrait_sha: Mapped[str] = mapped_column(ForeignKey("media_blobs.sha256"))
+    preview_sha: Mapped[str] = mapped_column(ForeignKey("media_blobs.sha256"))
+    sprite_sha: Mapped[str | None] = mapped_column(ForeignKey("media_blobs.sha256"))
+    voice_sha: Mapped[str | None] = mapped_column(ForeignKey("media_blobs.sha256"))
+    photo_shas: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of blob keys
+    face_model: Mapped[str | None] = mapped_column(String(64))
+    face_embedding: Mapped[bytes | None] = mapped_column(LargeBinary)
+    voice_model: Mapped[str | None] = mapped_column(String(64))
+    voice_embedding: Mapped[bytes | None] = mapped_column(LargeBinary)
+    quality_report: Mapped[str] = mapped_column(Text, default="{}")  # JSON
+
+    double: Mapped[Double] = relationship(back_populates="reference")
+
+
+class ConsentEvent(Base):
+    """Append-only, hash-chained consent ledger (see db.consent for hashing and verification).
+
+    One chain for the whole install: ``prev_hash`` is unique, so the chain can never fork.
+    """
+
+    __tablename__ = "consent_events"
+    __table_args__ = (
+        CheckConstraint(f"event_type IN {CONSENT_EVENT_TYPES!r}", name="event_type_known"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    double_id: Mapped[int] = mapped_column(ForeignKey("doubles.id"), index=True)
+    double_public_id: Mapped[str] = mapped_column(String(16))
+    actor_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    event_type: Mapped[str] = mapped_column(String(24))
+    statement_version: Mapped[str] = mapped_column(String(16))
+    statement_sha256: Mapped[str] = mapped_column(String(64))
+    evidence: Mapped[str] = mapped_column(Text, default="{}")  # JSON: media hashes, no media
+    scores: Mapped[str] = mapped_column(Text, default="{}")  # JSON: check results
+    created_at_text: Mapped[str] = mapped_column(String(40))  # exact text that was hashed
+    prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    event_hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class ConsentChallenge(Base):
+    """A live-check code: single use, short-lived, stored only as a keyed hash."""
+
+    __tablename__ = "consent_challenges"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64))
+    code_length: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

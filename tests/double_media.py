@@ -1,0 +1,59 @@
+"""Test media for doubles: reference videos with speech and live recordings saying a code.
+
+Built from public-domain photos (NASA's Eileen Collins, the US Navy's Grace Hopper) moved like
+a handheld phone video, with speech from the offline TTS voice.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from core.audio import Audio
+from core.speech import digits_as_words, resample, synthesize_speech
+from core.voice import shift_voice
+from tests.media_factory import astronaut_rgb, grace_hopper_rgb, moving_photo_frames, write_video
+
+FPS = 12
+PHOTOS = {"collins": astronaut_rgb, "hopper": grace_hopper_rgb}
+# The same TTS voice shifted far enough that speaker embeddings tell them apart.
+VOICES = {"low": (1.0, 1.0), "high": (1.7, 1.18)}
+
+
+@cache
+def speech(text: str, voice: str = "low") -> Audio:
+    audio = resample(synthesize_speech(text), 16_000)
+    f0_ratio, warp = VOICES[voice]
+    if (f0_ratio, warp) != (1.0, 1.0):
+        audio = shift_voice(audio, f0_ratio=f0_ratio, formant_warp=warp)
+    return audio
+
+
+def padded(audio: Audio, seconds: float) -> Audio:
+    """Lead-in silence, the speech, then silence up to ``seconds``."""
+    lead = int(0.3 * audio.sample_rate)
+    total = max(int(seconds * audio.sample_rate), lead + len(audio.samples))
+    samples = np.zeros(total, dtype=np.float32)
+    samples[lead : lead + len(audio.samples)] = audio.samples
+    return Audio(samples, audio.sample_rate)
+
+
+def person_video(
+    path: Path, who: str = "collins", *, text: str | None = None, voice: str = "low",
+    seconds: float = 4.0, size: tuple[int, int] = (360, 480),
+) -> Path:  # fmt: skip
+    """A reference (or live) video of a person, speaking ``text`` when given."""
+    audio = None
+    if text is not None:
+        spoken = speech(text, voice)
+        seconds = max(seconds, spoken.duration + 0.8)
+        audio = padded(spoken, seconds)
+    frames = moving_photo_frames(PHOTOS[who](), seconds, FPS, size=size)
+    return write_video(path, frames, FPS, audio)
+
+
+def code_recording(path: Path, code: str, who: str = "collins", voice: str = "low") -> Path:
+    """A 'webcam' recording of a person saying the digits of ``code``."""
+    return person_video(path, who, text=digits_as_words(code), voice=voice, seconds=3.0)

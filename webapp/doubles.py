@@ -1,0 +1,497 @@
+"""Digital doubles: registration with verified consent, settings, revocation and deletion.
+
+Heavy work (decoding, faces, speech recognition) happens outside database transactions; each
+write is one short transaction that either stores everything or nothing. Every method takes
+the signed-in ``CurrentUser`` resolved by the server and checks ownership itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import NoReturn, get_args
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from core import consent
+from core.accounts import AccountInputError, clean_display_name, clean_free_text
+from core.faces import FaceEmbedding
+from core.media_intake import MediaIntakeError
+from core.reference_analysis import (
+    ChallengeError,
+    ChallengeResult,
+    ReferenceAnalysis,
+    ReferenceAnalyzer,
+    ReferenceInputs,
+    ReferenceMediaError,
+)
+from core.spoken_code import new_challenge_code
+from core.types import DoubleKind
+from db import audit, media
+from db import consent as ledger
+from db import doubles as queries
+from db.base import utcnow
+from db.engine import transaction
+from db.models import Double, DoubleReference
+from webapp.auth import CurrentUser
+
+logger = logging.getLogger(__name__)
+
+Visibility = str  # one of db.models.VISIBILITY_TIERS
+VISIBILITY_LABELS = {
+    "only_me": "Only me",
+    "approved": "People I approve",
+    "friends": "My friends",
+    "everyone": "Everyone",
+}
+DESCRIPTION_MAX, RESTRICTIONS_MAX = 300, 500
+CHALLENGE_TTL = timedelta(minutes=5)
+
+
+class DoubleError(Exception):
+    """A double could not be registered or changed; the message says why."""
+
+
+class DoubleNotFoundError(DoubleError):
+    """No such double, or it isn't yours (we don't say which)."""
+
+
+@dataclass(frozen=True)
+class DoubleSettings:
+    handle: str
+    display_name: str
+    description: str = ""
+    visibility: Visibility = "only_me"
+    restrictions: str = ""
+
+
+@dataclass(frozen=True)
+class ConsentAnswers:
+    age_confirmed: bool
+    ownership_confirmed: bool
+    statement_agreed: bool
+    statement_version: str
+
+
+@dataclass(frozen=True)
+class IssuedChallenge:
+    code: str
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class DoubleRecord:
+    id: int
+    public_id: str
+    handle: str
+    display_name: str
+    kind: DoubleKind
+    description: str
+    visibility: Visibility
+    restrictions: str
+    status: str
+    has_voice: bool
+    created_at: datetime
+    portrait_sha: str | None
+    preview_sha: str | None
+
+
+@dataclass(frozen=True, eq=False)
+class ReferenceUpload:
+    """The original files, stored with the double so its owner can export them."""
+
+    video_path: Path | None = None
+    photos: tuple[tuple[bytes, str], ...] = ()  # (bytes, media type)
+
+
+class DoubleService:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        analyzer: ReferenceAnalyzer,
+        *,
+        secret_key: bytes,
+        max_blob_bytes: int,
+        same_face: Callable[[FaceEmbedding, FaceEmbedding], bool],
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._sessions = sessions
+        self._analyzer = analyzer
+        self._secret_key = secret_key
+        self._max_blob_bytes = max_blob_bytes
+        self._same_face = same_face
+        self._clock = clock
+
+    # --- registration -------------------------------------------------------------------
+
+    def analyze(
+        self,
+        user: CurrentUser,
+        inputs: ReferenceInputs,
+        progress: Callable[[str, float], None] | None = None,
+    ) -> ReferenceAnalysis:
+        """Check the reference and return the quality report. Stores nothing.
+
+        Raises:
+            DoubleError: the media can't make a double, or the face belongs to someone else.
+        """
+        try:
+            analysis = self._analyzer.analyze(inputs, progress)
+        except (ReferenceMediaError, MediaIntakeError) as error:
+            raise DoubleError(str(error)) from error
+        with transaction(self._sessions) as session:
+            matched = self._impersonated_double(session, user, analysis)
+        if matched is not None:
+            self._refuse_impersonation(user, matched)
+        return analysis
+
+    def issue_challenge(self, user: CurrentUser) -> IssuedChallenge:
+        """A fresh single-use code for the live check; older unused codes stop working."""
+        code = new_challenge_code()
+        now = self._clock()
+        with transaction(self._sessions) as session:
+            queries.retire_open_challenges(session, user.id, now)
+            queries.add_challenge(
+                session, user_id=user.id, code_hash=self._hash_code(code),
+                code_length=len(code), expires_at=now + CHALLENGE_TTL,
+            )  # fmt: skip
+            audit.record_event(session, "consent.challenge_issued", actor_user_id=user.id, at=now)
+        return IssuedChallenge(code=code, expires_at=now + CHALLENGE_TTL)
+
+    def register(
+        self,
+        user: CurrentUser,
+        analysis: ReferenceAnalysis,
+        settings: DoubleSettings,
+        answers: ConsentAnswers,
+        *,
+        code: str,
+        recording: Path,
+        upload: ReferenceUpload,
+    ) -> DoubleRecord:
+        """Check consent and the live recording, then store the double in one transaction.
+
+        Raises:
+            DoubleError: a setting, a consent answer or the live check fails (message says
+                which); nothing is stored.
+        """
+        settings = self._checked_settings(settings)
+        try:
+            consent.check_consent_given(
+                analysis.kind,
+                age_confirmed=answers.age_confirmed,
+                ownership_confirmed=answers.ownership_confirmed,
+                statement_agreed=answers.statement_agreed,
+                statement_version=answers.statement_version,
+            )
+        except consent.ConsentError as error:
+            raise DoubleError(str(error)) from None
+        with transaction(self._sessions) as session:
+            if queries.handle_taken(session, settings.handle):
+                raise DoubleError(f"The handle @{settings.handle} is taken. Please pick another.")
+        challenge_id = self._consume_challenge(user, code)
+        result = self._check_recording(user, analysis, code, recording)
+        try:
+            return self._store(user, analysis, settings, upload, recording, result, challenge_id)
+        except _ImpersonationFound as found:
+            self._refuse_impersonation(user, found.public_id)
+        except IntegrityError:
+            raise DoubleError(
+                f"The handle @{settings.handle} was just taken. Please pick another."
+            ) from None
+
+    def _check_recording(
+        self, user: CurrentUser, analysis: ReferenceAnalysis, code: str, recording: Path
+    ) -> ChallengeResult:
+        try:
+            result = self._analyzer.check_challenge(
+                recording, code, kind=analysis.kind,
+                reference_face=analysis.face_embedding, reference_voice=analysis.voice_embedding,
+            )  # fmt: skip
+        except ChallengeError as error:
+            raise DoubleError(str(error)) from None
+        if not result.passed:
+            with transaction(self._sessions) as session:
+                audit.record_event(
+                    session, "consent.challenge_failed", actor_user_id=user.id,
+                    detail=result.scores(), at=self._clock(),
+                )  # fmt: skip
+            raise DoubleError(" ".join(result.problems) + " Get a new code and try again.")
+        return result
+
+    def _store(
+        self,
+        user: CurrentUser,
+        analysis: ReferenceAnalysis,
+        settings: DoubleSettings,
+        upload: ReferenceUpload,
+        recording: Path,
+        result: ChallengeResult,
+        challenge_id: int,
+    ) -> DoubleRecord:
+        now = self._clock()
+        statement_sha = consent.statement_sha256(analysis.kind)
+        with transaction(self._sessions) as session:
+            matched = self._impersonated_double(session, user, analysis)
+            if matched is not None:  # registered by someone else since the analysis
+                raise _ImpersonationFound(matched)
+            double = Double(
+                public_id=secrets.token_hex(8), owner_user_id=user.id, handle=settings.handle,
+                display_name=settings.display_name, kind=analysis.kind,
+                description=settings.description, visibility=settings.visibility,
+                restrictions=settings.restrictions, has_voice=analysis.has_voice,
+                created_at=now, updated_at=now,
+            )  # fmt: skip
+            session.add(double)
+            session.flush()
+            reference = self._store_reference(session, double, analysis, upload)
+            evidence = {"reference_media": sorted(queries.blob_keys_of(reference))}
+            ledger.append_event(
+                session, double, actor_user_id=user.id, event_type="given",
+                statement_version=consent.STATEMENT_VERSION, statement_sha256=statement_sha,
+                evidence=evidence, at=now,
+            )  # fmt: skip
+            ledger.append_event(
+                session, double, actor_user_id=user.id, event_type="challenge_passed",
+                statement_version=consent.STATEMENT_VERSION, statement_sha256=statement_sha,
+                evidence={"challenge_id": challenge_id,
+                          "recording_sha256": _file_sha256(recording)},
+                scores=result.scores(), at=now,
+            )  # fmt: skip
+            audit.record_event(
+                session, "double.registered", actor_user_id=user.id,
+                subject=double.public_id, at=now,
+            )  # fmt: skip
+            return _record(double)
+
+    def _store_reference(
+        self, session: Session, double: Double, analysis: ReferenceAnalysis, upload: ReferenceUpload
+    ) -> DoubleReference:
+        def put(data: bytes | None, media_type: str) -> str | None:
+            if data is None:
+                return None
+            return media.put_blob(session, data, media_type, max_bytes=self._max_blob_bytes).sha256
+
+        video_sha = None
+        if upload.video_path is not None:
+            video_bytes = upload.video_path.read_bytes()
+            video_sha = put(video_bytes, _video_media_type(upload.video_path))
+        photo_shas = [put(data, media_type) for data, media_type in upload.photos]
+        reference = DoubleReference(
+            double_id=double.id,
+            source_video_sha=video_sha,
+            portrait_sha=put(analysis.portrait_png, "image/png"),
+            preview_sha=put(analysis.preview_png, "image/png"),
+            sprite_sha=put(analysis.sprite_bytes, "application/zip"),
+            voice_sha=put(analysis.voice_wav, "audio/wav"),
+            photo_shas=json.dumps(photo_shas),
+            face_model=analysis.face_embedding.model if analysis.face_embedding else None,
+            face_embedding=analysis.face_embedding.to_bytes() if analysis.face_embedding else None,
+            voice_model=analysis.voice_embedding.model if analysis.voice_embedding else None,
+            voice_embedding=analysis.voice_embedding.to_bytes()
+            if analysis.voice_embedding
+            else None,
+            quality_report=json.dumps([check.__dict__ for check in analysis.checks]),
+        )
+        session.add(reference)
+        session.flush()
+        return reference
+
+    # --- my doubles -----------------------------------------------------------------------
+
+    def list_mine(self, user: CurrentUser) -> list[DoubleRecord]:
+        with transaction(self._sessions) as session:
+            return [_record(double) for double in queries.doubles_of_owner(session, user.id)]
+
+    def update_settings(
+        self, user: CurrentUser, double_id: int, settings: DoubleSettings
+    ) -> DoubleRecord:
+        """Change name, handle, description, visibility or restrictions (logged in the ledger)."""
+        settings = self._checked_settings(settings)
+        now = self._clock()
+        try:
+            with transaction(self._sessions) as session:
+                double = self._owned(session, user, double_id, allow_revoked=True)
+                changed = _apply_settings(double, settings)
+                if not changed:
+                    return _record(double)
+                if "handle" in changed and queries.handle_taken(session, settings.handle):
+                    raise DoubleError(f"The handle @{settings.handle} is taken.")
+                double.updated_at = now
+                self._log(session, user, double, "settings_changed",
+                          {"changed": changed, "visibility": double.visibility}, now)  # fmt: skip
+                return _record(double)
+        except IntegrityError:
+            raise DoubleError(f"The handle @{settings.handle} is taken.") from None
+
+    def revoke(self, user: CurrentUser, double_id: int) -> DoubleRecord:
+        """Stop every new use of the double at once."""
+        now = self._clock()
+        with transaction(self._sessions) as session:
+            double = self._owned(session, user, double_id)
+            double.status, double.updated_at = "revoked", now
+            self._log(session, user, double, "revoked", {}, now)
+            return _record(double)
+
+    def delete(self, user: CurrentUser, double_id: int) -> int:
+        """Erase the double's media, face and voice data. Returns how many blobs were erased."""
+        now = self._clock()
+        with transaction(self._sessions) as session:
+            double = self._owned(session, user, double_id, allow_revoked=True)
+            erased = queries.purge_reference(session, double)
+            double.status, double.updated_at = "deleted", now
+            double.handle = f"~{double.public_id}"  # frees the handle; not a valid handle itself
+            double.description, double.restrictions = "", ""
+            self._log(session, user, double, "deleted", {"blobs_erased": erased}, now)
+            return erased
+
+    def may_view_blob(self, session: Session, viewer: CurrentUser | None, key: str) -> bool:
+        """Media access rule: owners see their own doubles' reference media."""
+        if viewer is None:
+            return False
+        return queries.blob_owned_by(session, key, viewer.id)
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _owned(
+        self, session: Session, user: CurrentUser, double_id: int, *, allow_revoked: bool = False
+    ) -> Double:
+        double = queries.get_double(session, double_id)
+        allowed_status = {"active", "revoked"} if allow_revoked else {"active"}
+        if double is None or double.owner_user_id != user.id or double.status not in allowed_status:
+            raise DoubleNotFoundError("That double doesn't exist or isn't yours.")
+        return double
+
+    def _log(
+        self, session: Session, user: CurrentUser, double: Double, event_type: str,
+        evidence: dict[str, object], now: datetime,
+    ) -> None:  # fmt: skip
+        ledger.append_event(
+            session, double, actor_user_id=user.id, event_type=event_type,
+            statement_version=consent.STATEMENT_VERSION,
+            statement_sha256=consent.statement_sha256(double.kind),  # type: ignore[arg-type]
+            evidence=evidence, at=now,
+        )  # fmt: skip
+        audit.record_event(
+            session, f"double.{event_type}", actor_user_id=user.id, subject=double.public_id, at=now
+        )
+
+    def _consume_challenge(self, user: CurrentUser, code: str) -> int:
+        now = self._clock()
+        with transaction(self._sessions) as session:
+            challenge = queries.latest_challenge(session, user.id)
+            if challenge is None or not code:
+                raise DoubleError(consent.CHALLENGE_MISSING)
+            if not hmac.compare_digest(challenge.code_hash, self._hash_code(code)):
+                raise DoubleError(consent.CHALLENGE_USED)  # an older code, since replaced
+            if challenge.used_at is not None:
+                raise DoubleError(consent.CHALLENGE_USED)
+            challenge.used_at = now  # single use: any attempt spends the code, expired too
+            expired = challenge.expires_at <= now
+            challenge_id = challenge.id
+        if expired:
+            raise DoubleError(consent.CHALLENGE_EXPIRED)
+        return challenge_id
+
+    def _impersonated_double(
+        self, session: Session, user: CurrentUser, analysis: ReferenceAnalysis
+    ) -> str | None:
+        """The public id of another account's active double with this face, if any."""
+        embedding = analysis.face_embedding
+        if analysis.kind != "person" or embedding is None:
+            return None
+        others = queries.active_person_references_of_others(session, user.id, embedding.model)
+        for double, reference in others:
+            theirs = FaceEmbedding.from_bytes(embedding.model, reference.face_embedding or b"")
+            if self._same_face(embedding, theirs):
+                return double.public_id
+        return None
+
+    def _refuse_impersonation(self, user: CurrentUser, matched_public_id: str) -> NoReturn:
+        # Written in its own transaction, after the one that found the match has ended.
+        with transaction(self._sessions) as session:
+            audit.record_event(
+                session, "double.impersonation_refused", actor_user_id=user.id,
+                subject=matched_public_id, at=self._clock(),
+            )  # fmt: skip
+        raise DoubleError(consent.IMPERSONATION_REFUSED)
+
+    def _checked_settings(self, settings: DoubleSettings) -> DoubleSettings:
+        try:
+            handle = consent.normalise_handle(settings.handle)
+            display_name = clean_display_name(settings.display_name, fallback=handle)
+            description = clean_free_text(
+                settings.description, label="Descriptions", max_length=DESCRIPTION_MAX
+            )
+            restrictions = clean_free_text(
+                settings.restrictions, label="Usage restrictions", max_length=RESTRICTIONS_MAX
+            )
+        except (consent.ConsentError, AccountInputError) as error:
+            raise DoubleError(str(error)) from None
+        if settings.visibility not in VISIBILITY_LABELS:
+            raise DoubleError(f"Unknown visibility {settings.visibility!r}.")
+        return DoubleSettings(handle, display_name, description, settings.visibility, restrictions)
+
+    def _hash_code(self, code: str) -> str:
+        return hmac.new(self._secret_key, b"challenge:" + code.encode(), hashlib.sha256).hexdigest()
+
+
+class _ImpersonationFound(Exception):
+    def __init__(self, public_id: str) -> None:
+        super().__init__(public_id)
+        self.public_id = public_id
+
+
+def _apply_settings(double: Double, settings: DoubleSettings) -> list[str]:
+    changed = []
+    for name in ("handle", "display_name", "description", "visibility", "restrictions"):
+        if getattr(double, name) != getattr(settings, name):
+            setattr(double, name, getattr(settings, name))
+            changed.append(name)
+    return changed
+
+
+def _record(double: Double) -> DoubleRecord:
+    reference = double.reference
+    return DoubleRecord(
+        id=double.id, public_id=double.public_id, handle=double.handle,
+        display_name=double.display_name, kind=double.kind,  # type: ignore[arg-type]
+        description=double.description, visibility=double.visibility,
+        restrictions=double.restrictions, status=double.status, has_voice=double.has_voice,
+        created_at=double.created_at,
+        portrait_sha=reference.portrait_sha if reference else None,
+        preview_sha=reference.preview_sha if reference else None,
+    )  # fmt: skip
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _video_media_type(path: Path) -> str:
+    return {".webm": "video/webm", ".mov": "video/quicktime"}.get(path.suffix.lower(), "video/mp4")
+
+
+def visibility_choices() -> Sequence[tuple[str, str]]:
+    from db.models import VISIBILITY_TIERS
+
+    assert set(VISIBILITY_TIERS) == set(VISIBILITY_LABELS)
+    return [(VISIBILITY_LABELS[tier], tier) for tier in VISIBILITY_TIERS]
+
+
+def kind_choices() -> Sequence[tuple[str, str]]:
+    labels = {"person": "Me (a person)", "pet": "My pet", "object": "A toy or object",
+              "character": "A character I own"}  # fmt: skip
+    return [(labels[kind], kind) for kind in get_args(DoubleKind)]
