@@ -521,6 +521,11 @@ class WanVaceBackend:
     def _place(self, pipe: Any) -> Any:
         import torch
 
+        # Inference mode for every sub-model: a module left in training mode (as a freshly built
+        # one is) applies dropout, and the same seed would no longer give the same clip.
+        for component in pipe.components.values():
+            if isinstance(component, torch.nn.Module):
+                component.eval()
         device = self.device or ("cuda" if torch.cuda.is_available() else "cpu")
         if self.cpu_offload and device.startswith("cuda"):
             pipe.enable_model_cpu_offload(device=device)
