@@ -294,7 +294,7 @@ def native_frame_count(duration: float) -> int:
 
     Logs a warning when the count had to be rounded to ``4k + 1`` or capped.
     """
-    wanted = round(duration * NATIVE_FPS) + 1
+    wanted = math.floor(duration * NATIVE_FPS + 0.5) + 1
     snapped = min(snap_frame_count(wanted), MAX_NATIVE_FRAMES)
     if snapped != wanted:
         logger.warning(

@@ -227,6 +227,19 @@ def test_pipeline_gets_descriptions_restrictions_and_white_reference_squares(cas
     assert call["generator"].initial_seed() == 7 + 2
 
 
+def test_a_shot_without_cast_gets_no_reference_images(cast):
+    recording = RecordingPipeline(tiny_wan_vace_pipeline())
+    request, _ = make_request(cast)
+    scenery = Shot(framing="wide", camera="pan", duration=0.5, description="Stars drift by.")
+
+    frames = make_backend(lambda: recording).render_shot(make_plan(scenery), request)
+
+    (call,) = recording.calls
+    assert call["reference_images"] is None
+    assert call["prompt"].startswith("Wide shot, slow pan. Stars drift by.")
+    assert len(frames) == 12
+
+
 def test_prompts_replace_handles_with_descriptions(cast):
     _, shot = make_request(cast)
 
