@@ -83,6 +83,10 @@ class WanVaceError(GenerationError):
     """The Wan VACE backend could not render a shot; the message says what to do."""
 
 
+class WanVaceSettingsError(WanVaceError, ValueError):
+    """A Wan VACE setting (dtype, steps, guidance, sizes) is out of range."""
+
+
 class WanVaceUnavailableError(WanVaceError):
     """The Wan VACE weights or a CUDA GPU are missing on this machine."""
 
@@ -153,7 +157,7 @@ def _cached_snapshot(model: str, cache_dir: Path | None) -> Path:
     except (LocalEntryNotFoundError, HFValidationError, OSError) as missing:
         raise WanVaceUnavailableError(
             f"The weights of {model} are not on this machine. Download them once with "
-            f"`hf download {model}` (about 8 GB on disk for the 1.3B model), or set "
+            f"`hf download {model}` on a machine with internet access, or set "
             "COSTAR_WAN_MODEL to a local folder."
         ) from missing
 
@@ -201,9 +205,12 @@ def pack_reference_images(cast_refs: Sequence[CastReference], size: int) -> list
 
     Raises:
         WanVaceError: A portrait is not an RGB (or RGBA) image.
+        WanVaceSettingsError: ``size`` is below 1.
     """
     if size < 1:
-        raise ValueError(f"The reference canvas must be at least 1 pixel wide, not {size}.")
+        raise WanVaceSettingsError(
+            f"The reference canvas must be at least 1 pixel wide, not {size}."
+        )
     return [_portrait_on_white(_portrait_rgb(ref), size) for ref in cast_refs]
 
 
@@ -359,13 +366,15 @@ class WanVaceBackend:
         model: Hub id (must already be in the Hugging Face cache) or local folder.
         dtype: Weight dtype of the transformer and text encoder; the VAE stays float32.
         cpu_offload: Keep sub-models in CPU memory until used (on CUDA only); ~8 GB VRAM at 480p.
+            Turn it off on ZeroGPU, where the whole pipeline is moved to the GPU at startup.
         device: ``"cuda"``, ``"cpu"``…; default CUDA when present.
         num_inference_steps: Denoising steps per shot.
         guidance_scale: Classifier-free guidance strength.
         pipeline_factory: Builds the pipeline instead of loading ``model`` (tests pass tiny ones).
 
     Raises:
-        ValueError: ``dtype``, ``num_inference_steps`` or ``guidance_scale`` is out of range.
+        WanVaceSettingsError: ``dtype``, ``num_inference_steps`` or ``guidance_scale`` is out
+            of range.
     """
 
     name: BackendName = "wan-vace"
@@ -383,11 +392,15 @@ class WanVaceBackend:
         pipeline_factory: Callable[[], Any] | None = None,
     ) -> None:
         if dtype not in get_args(WanDtype):
-            raise ValueError(f"COSTAR_WAN_DTYPE is '{dtype}'; use one of {get_args(WanDtype)}.")
+            raise WanVaceSettingsError(
+                f"COSTAR_WAN_DTYPE is '{dtype}'; use one of {get_args(WanDtype)}."
+            )
         if num_inference_steps < 1:
-            raise ValueError(f"num_inference_steps is {num_inference_steps}; use 1 or more.")
+            raise WanVaceSettingsError(
+                f"num_inference_steps is {num_inference_steps}; use 1 or more."
+            )
         if not math.isfinite(guidance_scale) or guidance_scale < 0:
-            raise ValueError(f"guidance_scale is {guidance_scale}; use a number ≥ 0.")
+            raise WanVaceSettingsError(f"guidance_scale is {guidance_scale}; use a number ≥ 0.")
         self.model = model
         self.dtype: WanDtype = dtype
         self.cpu_offload = cpu_offload
@@ -441,6 +454,9 @@ class WanVaceBackend:
             seed=request.seed + plan.index,
             on_step=lambda step, steps: report(plan.frame_count * step // steps, plan.frame_count),
         )
+        # Loaded here, not inside the GPU call: on ZeroGPU that call runs in a short-lived worker,
+        # so a pipeline loaded there would be loaded again for every shot.
+        self.load()
         frames = self._generate(call)
         return resample_frames(
             frames, frame_count=plan.frame_count, fps=plan.fps, width=plan.width, height=plan.height

@@ -22,6 +22,7 @@ from core.generation.wan_vace import (
     NATIVE_FPS,
     WanVaceBackend,
     WanVaceError,
+    WanVaceSettingsError,
     WanVaceUnavailableError,
     build_shot_prompts,
     find_local_weights,
@@ -446,5 +447,5 @@ def test_is_available_explains_what_is_missing_without_downloading(tmp_path):
 
 
 def test_constructor_refuses_a_bad_dtype():
-    with pytest.raises(ValueError, match="float8"):
+    with pytest.raises(WanVaceSettingsError, match="float8"):
         WanVaceBackend(dtype="float8")  # type: ignore[arg-type]
