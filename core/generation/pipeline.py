@@ -1,0 +1,435 @@
+"""CoStarPipeline: a script and a cast of doubles in, a labelled, signed, measured clip out.
+
+Shaped like a diffusers pipeline: build it once (models load lazily, once), call it per clip.
+``__call__`` reads as numbered steps; the backend only paints frames, everything else (voices,
+subtitles, transitions, provenance, encoding, metrics) happens here, so every backend's clips
+sound, look and verify the same.
+
+Frames stream: each shot's frames go through finishing on a small thread pool and straight into
+ffmpeg, so a clip never sits in memory whole and the encoder works while the next shot renders.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from core.faces import FaceBackend, load_face_backend
+from core.generation.dialogue import (
+    DialogueVoicer,
+    Speak,
+    mix_dialogue,
+    place_shot_lines,
+    speak_english,
+)
+from core.generation.finishing import (
+    TRANSITION_SECONDS,
+    FinishingPlan,
+    TransitionStyle,
+    finish_frames,
+    schedule_subtitles,
+)
+from core.generation.metrics import clip_metrics, sample_frame_indices
+from core.generation.types import (
+    CastReference,
+    ClipResult,
+    GenerationError,
+    ProgressCallback,
+    ProgressEvent,
+    RenderBackend,
+    RenderCancelledError,
+    RenderRequest,
+    ShotInfo,
+    ShotPlan,
+    Stage,
+)
+from core.provenance import (
+    CastMember as ManifestCastMember,
+)
+from core.provenance import (
+    ClipManifest,
+    InvalidLabelError,
+    SigningIdentity,
+    ai_label_text,
+    ensure_signing_identity,
+    sign_mp4,
+)
+from core.scripts import CastMember, check_cast, check_restrictions, validate_script
+from core.video_encode import encode_mp4
+
+logger = logging.getLogger(__name__)
+
+# Returns True (or a reason to show) when the render must stop, e.g. after a revocation.
+IsCancelled = Callable[[], bool | str]
+
+CLIP_ID = re.compile(r"[0-9a-f]{16}")
+SUPPORTED_FPS = 24
+SIZE_MULTIPLE = 16  # video codecs and diffusion backends work in 16-pixel blocks
+MIN_SIDE, MAX_WIDTH, MAX_HEIGHT = 256, 1280, 720  # the watermark needs >= 256 px per side
+# Share of the progress bar each stage ends at.
+_PROGRESS_AT: dict[Stage, float] = {
+    "prepare": 0.02,
+    "voices": 0.12,
+    "frames": 0.88,
+    "sign": 0.92,
+    "metrics": 0.99,
+    "done": 1.0,
+}
+
+
+class CoStarPipeline:
+    """Renders clips with one backend; reusable across clips and users.
+
+    Args:
+        backend: Paints the frames of each shot.
+        keys_dir: Where the install's C2PA signing identity lives (created on first use).
+        face_backend: The face model for metrics; loaded lazily with ``load_face_backend()``.
+            It must be the model that made the cast's face embeddings.
+        work_dir: Scratch space; a clip is encoded and signed here, then moved into place, so
+            ``output_path`` only ever holds a complete, signed file.
+        speak: Text-to-speech function for dialogue (default: the built-in English voice).
+        transition: How shots join.
+        finishing_workers: Threads for subtitles, label and watermark.
+    """
+
+    def __init__(
+        self,
+        backend: RenderBackend,
+        *,
+        keys_dir: Path,
+        work_dir: Path,
+        face_backend: FaceBackend | None = None,
+        speak: Speak = speak_english,
+        transition: TransitionStyle = "crossfade",
+        finishing_workers: int = 2,
+    ) -> None:
+        self.backend = backend
+        self.keys_dir = Path(keys_dir)
+        self.work_dir = Path(work_dir)
+        self._face_backend = face_backend
+        self._signing_identity: SigningIdentity | None = None
+        self._speak = speak
+        self.transition = transition
+        self.finishing_workers = finishing_workers
+
+    @property
+    def face_backend(self) -> FaceBackend:
+        """The face model, loaded on first use."""
+        if self._face_backend is None:
+            self._face_backend = load_face_backend()
+        return self._face_backend
+
+    @property
+    def signing_identity(self) -> SigningIdentity:
+        """The C2PA signing identity, created on first use."""
+        if self._signing_identity is None:
+            self._signing_identity = ensure_signing_identity(self.keys_dir)
+        return self._signing_identity
+
+    def check_inputs(self, request: RenderRequest) -> RenderRequest:
+        """Validate a request and return it cleaned (script normalised, size snapped).
+
+        Args:
+            request: The render request.
+
+        Returns:
+            The request to render.
+
+        Raises:
+            ScriptError: The script breaks a rule (e.g. 16 s long, 7 shots, unknown role).
+            CastError: A role is uncast, or a double's kind does not fit its role.
+            RestrictionViolationError: The script uses something an owner does not allow.
+            ValueError: The clip id, creator handle, size, frame rate or seed is invalid.
+        """
+        script = validate_script(request.script)
+        for role, reference in request.cast.items():
+            if reference.role != role:
+                raise ValueError(
+                    f"@{reference.handle} is filed under the role '{role}' but says it plays "
+                    f"'{reference.role}'."
+                )
+        members = {role: _as_cast_member(reference) for role, reference in request.cast.items()}
+        check_cast(script, members)
+        check_restrictions(script, members)
+        if not CLIP_ID.fullmatch(request.clip_id):
+            raise ValueError(
+                f"The clip id {request.clip_id!r} is not 16 lowercase hexadecimal characters."
+            )
+        try:
+            ai_label_text(request.creator_handle)
+        except InvalidLabelError as error:
+            raise ValueError(f"The creator handle {request.creator_handle!r}: {error}") from error
+        if request.fps != SUPPORTED_FPS:
+            raise ValueError(f"The frame rate is {request.fps}; clips are {SUPPORTED_FPS} fps.")
+        if request.seed < 0:
+            raise ValueError(f"The seed must be 0 or more; got {request.seed}.")
+        width, height = _checked_size(request.width, request.height)
+        return replace(request, script=script, width=width, height=height)
+
+    def __call__(
+        self,
+        request: RenderRequest,
+        *,
+        output_path: Path,
+        callback: ProgressCallback | None = None,
+        is_cancelled: IsCancelled | None = None,
+    ) -> ClipResult:
+        """Render, finish, encode, sign and measure one clip.
+
+        Args:
+            request: What to render.
+            output_path: Where the finished MP4 goes (written only when everything succeeded).
+            callback: Receives a :class:`ProgressEvent` per step and per rendered frame batch.
+            is_cancelled: Polled between frames and steps; returning True (or a reason string)
+                stops the render.
+
+        Returns:
+            The :class:`ClipResult`.
+
+        Raises:
+            ScriptError, CastError, ValueError: From :meth:`check_inputs`.
+            RenderCancelledError: The render was cancelled; nothing is left on disk.
+            GenerationError: The backend returned wrong frames or dialogue does not fit.
+        """
+        progress = _Progress(callback, is_cancelled)
+        # 1. Check inputs.
+        request = self.check_inputs(request)
+        progress.report("prepare", 0.0, "Checking the script and cast")
+        plans = _plan_shots(request)
+
+        # 2. Dialogue: voice every line, place it in its shot, mix the soundtrack.
+        voicer = DialogueVoicer(
+            request.cast, [role.name for role in request.script.roles], speak=self._speak
+        )
+        voiced = []
+        for plan in plans:
+            progress.report("voices", plan.index / len(plans), f"Voicing shot {plan.index + 1}")
+            lines = place_shot_lines(
+                plan.shot, plan.index + 1, fps=plan.fps, frame_count=plan.frame_count, voicer=voicer
+            )
+            voiced.append(replace(plan, lines=lines))
+        plans = voiced
+        duration = sum(plan.frame_count for plan in plans) / request.fps
+        soundtrack = mix_dialogue(plans, duration=duration)
+
+        # 3-5. Frames -> finishing -> encode, streamed.
+        finishing = FinishingPlan(
+            clip_id=request.clip_id,
+            label_text=ai_label_text(request.creator_handle),
+            subtitles=schedule_subtitles(
+                plans, {role: ref.display_name for role, ref in request.cast.items()}
+            ),
+            shot_frame_counts=tuple(plan.frame_count for plan in plans),
+            transition=self.transition,
+            transition_frames=round(TRANSITION_SECONDS * request.fps),
+        )
+        wanted = set(sample_frame_indices(finishing.shot_frame_counts))
+        sampled: list[np.ndarray] = []
+        self.work_dir.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=f"clip-{request.clip_id}-", dir=self.work_dir))
+        try:
+            partial = scratch / "clip.mp4"
+            finished = finish_frames(
+                self._render_shots(plans, request, progress),
+                finishing,
+                workers=self.finishing_workers,
+            )
+            encode_mp4(
+                _keep_samples(finished, wanted, sampled),
+                fps=request.fps,
+                size=(request.width, request.height),
+                audio=(soundtrack.samples, soundtrack.sample_rate),
+                path=partial,
+            )
+            progress.check()
+
+            # 6. Sign: the last write to the file's bytes; the move below does not change them.
+            progress.report("sign", 0.0, "Signing the clip")
+            sign_mp4(partial, _manifest(request, self.backend.name), self.signing_identity)
+            progress.check()
+            output_path = Path(output_path)
+            output_path.parent.mkdir(parents=True, exist_ok=True)
+            _move_into_place(partial, output_path)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+        # 7. Metrics.
+        progress.report("metrics", 0.0, "Measuring likeness")
+        metrics = clip_metrics(sampled, plans, request.cast, self.face_backend)
+        progress.report("done", 1.0, "Done")
+        return ClipResult(
+            path=output_path,
+            backend=self.backend.name,
+            duration=duration,
+            fps=request.fps,
+            width=request.width,
+            height=request.height,
+            frame_count=sum(plan.frame_count for plan in plans),
+            shots=tuple(
+                ShotInfo(p.index, p.start, p.duration, p.frame_count, p.shot.framing, p.shot.camera)
+                for p in plans
+            ),
+            metrics=metrics,
+            seed=request.seed,
+            clip_id=request.clip_id,
+            notes=voicer.notes,
+        )
+
+    def _render_shots(
+        self, plans: list[ShotPlan], request: RenderRequest, progress: _Progress
+    ) -> Iterator[list[np.ndarray]]:
+        total = sum(plan.frame_count for plan in plans)
+        done_before = 0
+        for plan in plans:
+            progress.report(
+                "frames", done_before / total, f"Rendering shot {plan.index + 1}", plan.index
+            )
+
+            def on_frame(
+                done: int, _total: int, plan: ShotPlan = plan, base: int = done_before
+            ) -> None:
+                progress.check()
+                if done % 12 == 0 or done == plan.frame_count:
+                    progress.report("frames", (base + done) / total, "Rendering", plan.index)
+
+            frames = self.backend.render_shot(plan, request, on_frame=on_frame)
+            _check_frames(frames, plan, self.backend.name)
+            progress.check()
+            done_before += plan.frame_count
+            yield frames
+
+
+class _Progress:
+    """Turns stage-local fractions into whole-render events and polls for cancellation."""
+
+    def __init__(self, callback: ProgressCallback | None, is_cancelled: IsCancelled | None) -> None:
+        self._callback = callback
+        self._is_cancelled = is_cancelled
+        self._last = 0.0
+
+    def report(self, stage: Stage, fraction: float, message: str, shot: int | None = None) -> None:
+        self.check()
+        stages = list(_PROGRESS_AT)
+        begin = _PROGRESS_AT[stages[stages.index(stage) - 1]] if stages.index(stage) else 0.0
+        overall = begin + (_PROGRESS_AT[stage] - begin) * min(max(fraction, 0.0), 1.0)
+        # Never move backwards, whatever order the stages report in.
+        self._last = max(self._last, overall)
+        if self._callback is not None:
+            self._callback(ProgressEvent(stage, round(self._last, 4), message, shot))
+
+    def check(self) -> None:
+        if self._is_cancelled is None:
+            return
+        verdict = self._is_cancelled()
+        if verdict:
+            reason = verdict if isinstance(verdict, str) else "The render was cancelled."
+            raise RenderCancelledError(reason)
+
+
+def _as_cast_member(reference: CastReference) -> CastMember:
+    return CastMember(
+        handle=reference.handle,
+        kind=reference.kind,
+        display_name=reference.display_name,
+        description=reference.description,
+        restrictions=reference.restrictions,
+    )
+
+
+def _checked_size(width: int, height: int) -> tuple[int, int]:
+    if not (MIN_SIDE <= width <= MAX_WIDTH and MIN_SIDE <= height <= MAX_HEIGHT):
+        raise ValueError(
+            f"The size {width}x{height} is not supported; use {MIN_SIDE}-{MAX_WIDTH} pixels wide "
+            f"and {MIN_SIDE}-{MAX_HEIGHT} high (832x480 or 1280x720)."
+        )
+    snapped = tuple(
+        min(limit, max(MIN_SIDE, SIZE_MULTIPLE * round(side / SIZE_MULTIPLE)))
+        for side, limit in ((width, MAX_WIDTH), (height, MAX_HEIGHT))
+    )
+    if snapped != (width, height):
+        logger.warning(
+            "Size %dx%d snapped to %dx%d (a multiple of %d).",
+            width,
+            height,
+            *snapped,
+            SIZE_MULTIPLE,
+        )
+    return snapped[0], snapped[1]
+
+
+def _plan_shots(request: RenderRequest) -> list[ShotPlan]:
+    """Frame-exact shot boundaries: shot i covers frames round(start*fps) to round(end*fps)."""
+    plans, start = [], 0.0
+    for index, shot in enumerate(request.script.shots):
+        first = round(start * request.fps)
+        end = round((start + shot.duration) * request.fps)
+        plans.append(
+            ShotPlan(
+                index=index,
+                shot=shot,
+                start=first / request.fps,
+                duration=(end - first) / request.fps,
+                frame_count=end - first,
+                fps=request.fps,
+                width=request.width,
+                height=request.height,
+            )
+        )
+        start += shot.duration
+    return plans
+
+
+def _check_frames(frames: list[np.ndarray], plan: ShotPlan, backend: str) -> None:
+    if len(frames) != plan.frame_count:
+        raise GenerationError(
+            f"The {backend} renderer returned {len(frames)} frames for shot {plan.index + 1}; "
+            f"it should return {plan.frame_count}."
+        )
+    for frame in frames:
+        if frame.shape != (plan.height, plan.width, 3) or frame.dtype != np.uint8:
+            raise GenerationError(
+                f"The {backend} renderer returned a {frame.dtype} frame of shape {frame.shape} "
+                f"for shot {plan.index + 1}; expected uint8 ({plan.height}, {plan.width}, 3)."
+            )
+
+
+def _keep_samples(
+    frames: Iterator[np.ndarray], wanted: set[int], kept: list[np.ndarray]
+) -> Iterator[np.ndarray]:
+    for index, frame in enumerate(frames):
+        if index in wanted:
+            kept.append(frame)
+        yield frame
+
+
+def _manifest(request: RenderRequest, backend: str) -> ClipManifest:
+    return ClipManifest(
+        clip_id=request.clip_id,
+        creator_handle=request.creator_handle,
+        backend=backend,
+        cast=tuple(
+            ManifestCastMember(ref.double_id, ref.consent_event_hash)
+            for ref in request.cast.values()
+        ),
+    )
+
+
+def _move_into_place(source: Path, target: Path) -> None:
+    """Rename when possible (atomic); across file systems, copy next to target then rename."""
+    try:
+        os.replace(source, target)
+    except OSError:
+        staging = target.with_name(f".{target.name}.partial")
+        shutil.copyfile(source, staging)
+        os.replace(staging, target)
+
+
+__all__ = ["CoStarPipeline", "IsCancelled"]

@@ -1,0 +1,144 @@
+"""Dialogue with the real offline voice: placement, speed-up, stock voices, mixing."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pytest
+import pyworld
+
+from core.generation.dialogue import (
+    LEAD_IN_SECONDS,
+    DialogueTooLongError,
+    DialogueVoicer,
+    mix_dialogue,
+    place_shot_lines,
+    speak_english,
+)
+from core.generation.types import ShotPlan
+from core.scripts import DialogueLine, Shot
+from core.speech import UnsupportedTextError
+from core.voice import extract_voice_sample, shift_voice
+from tests.core.generation_fakes import cast_reference
+
+FPS = 24
+
+
+def median_f0(audio) -> float:
+    samples = audio.samples.astype(np.float64)
+    f0, _ = pyworld.dio(samples, audio.sample_rate)
+    return float(np.median(f0[f0 > 0]))
+
+
+def a_shot(seconds: float, *lines: tuple[str, str]) -> Shot:
+    dialogue = tuple(DialogueLine(role, text) for role, text in lines)
+    return Shot("medium", "static", seconds, "@lead talks to @buddy.", dialogue, "sunny_park")
+
+
+@pytest.fixture
+def voicer():
+    cast = {"lead": cast_reference("lead", "maya"), "buddy": cast_reference("buddy", "grace")}
+    return DialogueVoicer(cast, ["lead", "buddy"])
+
+
+def test_the_built_in_voice_is_deterministic_and_english_only():
+    first = speak_english("Trust me, I have done this before.")
+    second = speak_english("Trust me, I have done this before.")
+    assert np.array_equal(first.samples, second.samples)
+    assert 1.0 < first.duration < 4.0
+    with pytest.raises(UnsupportedTextError):
+        speak_english("你好")
+
+
+def test_lines_are_placed_in_order_with_a_lead_in_and_loudness_per_frame(voicer):
+    shot = a_shot(5.0, ("lead", "Hello there."), ("buddy", "Hi! Nice to see you."))
+    lines = place_shot_lines(shot, 1, fps=FPS, frame_count=120, voicer=voicer)
+
+    assert [line.role for line in lines] == ["lead", "buddy"]
+    assert lines[0].start == pytest.approx(LEAD_IN_SECONDS)
+    assert lines[0].end < lines[1].start < lines[1].end <= 5.0
+    for line in lines:
+        assert line.end - line.start == pytest.approx(line.audio.duration)
+        assert line.loudness.shape == (120,)
+        inside = line.loudness[int(line.start * FPS) + 2 : int(line.end * FPS) - 2]
+        outside = np.r_[
+            line.loudness[: int(line.start * FPS)], line.loudness[int(line.end * FPS) + 1 :]
+        ]
+        assert inside.max() == pytest.approx(1.0) and inside.mean() > 0.15
+        assert outside.max() == 0.0
+
+
+def test_voiceless_roles_get_distinct_stock_voices_and_a_note(voicer):
+    lead = voicer.voice("lead", "We should go to the park today.")
+    buddy = voicer.voice("buddy", "We should go to the park today.")
+    assert median_f0(buddy) > 1.15 * median_f0(lead)
+    assert voicer.notes == (
+        "@maya has no voice sample: a stock voice was used.",
+        "@grace has no voice sample: a stock voice was used.",
+    )
+
+
+@pytest.mark.slow  # loads Resemblyzer (~6 s)
+def test_a_double_with_a_voice_sample_is_shifted_toward_it():
+    reference_speech = shift_voice(
+        speak_english("This is how I sound when I talk about my day at work."),
+        f0_ratio=1.45,
+        formant_warp=1.1,
+    )
+    sample = extract_voice_sample(reference_speech)
+    cast = {"lead": cast_reference("lead", "maya", voice_sample=sample)}
+    voiced = DialogueVoicer(cast, ["lead"]).voice("lead", "Shall we go to the park today?")
+    plain = speak_english("Shall we go to the park today?")
+    target = median_f0(sample.audio)
+    assert abs(median_f0(voiced) - target) < 0.5 * abs(median_f0(plain) - target)
+
+
+def test_speech_longer_than_its_shot_is_sped_up_never_cut(voicer, caplog):
+    text = "Okay everyone, listen up, we only have one chance at this."
+    normal = speak_english(text)
+    seconds = normal.duration * 0.85 + 0.5  # room for the lead-in and tail, not the speech
+    with caplog.at_level(logging.WARNING):
+        (line,) = place_shot_lines(
+            a_shot(seconds, ("lead", text)),
+            2,
+            fps=FPS,
+            frame_count=round(seconds * FPS),
+            voicer=voicer,
+        )
+    assert "faster" in caplog.text
+    assert line.end <= round(seconds * FPS) / FPS
+    assert line.audio.duration < normal.duration  # the whole line, spoken faster
+    assert line.audio.duration > normal.duration / 1.5
+
+
+def test_speech_that_cannot_fit_even_fast_is_refused(voicer):
+    text = "Okay everyone, listen up, we only have one chance at this, so nobody move."
+    with pytest.raises(DialogueTooLongError, match="Shot 3's dialogue takes"):
+        place_shot_lines(a_shot(1.5, ("lead", text)), 3, fps=FPS, frame_count=36, voicer=voicer)
+
+
+def test_chinese_line_keeps_its_time_without_audio(voicer):
+    (line,) = place_shot_lines(
+        a_shot(3.0, ("lead", "我们去公园吧")), 1, fps=FPS, frame_count=72, voicer=voicer
+    )
+    assert line.audio is None and line.end > line.start
+    assert not line.loudness.any()
+    assert any("not English" in note for note in voicer.notes)
+
+
+def test_the_mix_is_48khz_clip_long_and_speech_is_clearly_audible(voicer):
+    shot = a_shot(3.0, ("lead", "Hello there, friend."))
+    lines = place_shot_lines(shot, 1, fps=FPS, frame_count=72, voicer=voicer)
+    plans = [
+        ShotPlan(0, shot, 0.0, 3.0, 72, FPS, 256, 256, lines),
+        ShotPlan(1, a_shot(2.0), 3.0, 2.0, 48, FPS, 256, 256, ()),
+    ]
+    mix = mix_dialogue(plans, duration=5.0)
+    assert mix.sample_rate == 48_000 and mix.duration == pytest.approx(5.0)
+    assert np.abs(mix.samples).max() <= 0.95 + 1e-6
+    rate, line = mix.sample_rate, lines[0]
+    speech = mix.samples[round(line.start * rate) : round(line.end * rate)]
+    after = mix.samples[round(3.0 * rate) :]
+    assert np.sqrt(np.mean(speech**2)) > 0.05  # about -26 dBFS or louder
+    assert not after.any()
