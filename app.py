@@ -11,9 +11,15 @@ from datetime import timedelta
 
 import gradio as gr
 
+from core.faces import load_face_backend
+from core.matting import load_person_segmenter
+from core.media_intake import IntakeLimits
+from core.model_files import selfie_model_path
+from core.reference_analysis import ReferenceAnalyzer
 from db.engine import make_engine, make_session_factory
 from db.migrate import upgrade_database
 from webapp.auth import AuthService, load_or_create_secret
+from webapp.doubles import DoubleService
 from webapp.media import MediaFiles
 from webapp.services import Services
 from webapp.settings import Settings
@@ -37,10 +43,27 @@ def build_services(settings: Settings) -> Services:
         max_failures=settings.login_max_failures,
         lockout=timedelta(minutes=settings.login_lockout_minutes),
     )
-    media_files = MediaFiles(sessions, settings.served_files_dir)
+    analyzer = ReferenceAnalyzer(
+        face_backend=lambda: load_face_backend(settings.insightface_root),
+        person_segmenter=lambda: load_person_segmenter(selfie_model_path()),
+        limits=IntakeLimits(
+            max_bytes=settings.max_upload_bytes,
+            max_video_seconds=settings.max_video_seconds,
+            max_pixels=settings.max_video_pixels,
+        ),
+    )
+    doubles = DoubleService(
+        sessions, analyzer, secret_key=secret_key, max_blob_bytes=settings.max_blob_bytes,
+        same_face=lambda a, b: load_face_backend(settings.insightface_root).is_match(a, b),
+    )  # fmt: skip
+    media_files = MediaFiles(sessions, settings.served_files_dir, [doubles.may_view_blob])
     browser_secret = hashlib.sha256(b"browser-state:" + secret_key).hexdigest()
     return Services(
-        settings=settings, auth=auth, media_files=media_files, browser_state_secret=browser_secret
+        settings=settings,
+        auth=auth,
+        doubles=doubles,
+        media_files=media_files,
+        browser_state_secret=browser_secret,
     )
 
 

@@ -182,12 +182,14 @@ def prepare_text(text: str) -> str:
     return cleaned
 
 
-def synthesize_speech(text: str, *, speed: float = 1.0) -> Audio:
+def synthesize_speech(text: str, *, speed: float = 1.0, deterministic: bool = False) -> Audio:
     """Speak English text with the built-in offline voice.
 
     Args:
         text: What to say. Spaced digits ("7 3 9 1") are read digit by digit.
         speed: Speaking rate, 1.0 normal; from 0.5 (slow) to 2.0 (fast).
+        deterministic: Turn off piper's sampled pitch/timing variation, so the same text and
+            speed always give the same samples (renders must repeat for the same seed).
 
     Returns:
         Mono float32 audio at the voice's native rate (22.05 kHz), peak 0.9.
@@ -203,7 +205,8 @@ def synthesize_speech(text: str, *, speed: float = 1.0) -> Audio:
 
     prepared = prepare_text(text)
     voice = _load_voice()
-    config = SynthesisConfig(length_scale=1.0 / speed)
+    noise = {"noise_scale": 0.0, "noise_w_scale": 0.0} if deterministic else {}
+    config = SynthesisConfig(length_scale=1.0 / speed, **noise)
     sample_rate = voice.config.sample_rate
     pause = np.zeros(round(_SENTENCE_PAUSE_SECONDS * sample_rate), dtype=np.float32)
     pieces: list[np.ndarray] = []

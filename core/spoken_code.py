@@ -142,13 +142,14 @@ def recognize_digits(audio: Audio) -> str:
 def check_spoken_code(expected: str, heard: str, max_wrong_digits: int = 1) -> CodeCheck:
     """Decide whether the digits heard match the code on screen.
 
-    The lengths must match; up to ``max_wrong_digits`` digits may differ, because the
-    recognizer now and then swaps one digit for another.
+    Up to ``max_wrong_digits`` edits are tolerated (a digit swapped, added or missed: the
+    edit distance), because the recognizer now and then swaps or inserts a digit in clean
+    speech; a different code is still several edits away.
 
     Args:
         expected: The code that was shown.
         heard: Digits returned by :func:`recognize_digits`.
-        max_wrong_digits: Mismatched positions tolerated.
+        max_wrong_digits: Edits tolerated.
 
     Returns:
         The decision with a message for the user.
@@ -164,23 +165,22 @@ def check_spoken_code(expected: str, heard: str, max_wrong_digits: int = 1) -> C
         )
     if heard and not (heard.isascii() and heard.isdigit()):
         raise ValueError(f"heard must hold only digits; got {heard!r}.")
-    wrong = sum(a != b for a, b in zip(expected, heard, strict=False))
-    wrong += abs(len(expected) - len(heard))
+    wrong = _edit_distance(expected, heard)
+    passed = bool(heard) and wrong <= max_wrong_digits
     if not heard:
         message = "We could not hear any digits. Check your microphone and read the code aloud."
+    elif passed:
+        message = "Code confirmed."
     elif len(heard) != len(expected):
         message = (
             f"We heard {len(heard)} digits ({_spaced(heard)}) but the code has "
             f"{len(expected)}. Please read the code again, one digit at a time."
         )
-    elif wrong > max_wrong_digits:
+    else:
         message = (
             f"We heard {_spaced(heard)}, which does not match the code on screen. "
             "Please read it again slowly and clearly."
         )
-    else:
-        message = "Code confirmed."
-    passed = bool(heard) and len(heard) == len(expected) and wrong <= max_wrong_digits
     return CodeCheck(passed=passed, heard=heard, wrong_digits=wrong, message=message)
 
 
@@ -205,6 +205,17 @@ def _digits_decoder() -> tuple[Decoder, threading.Lock]:
 def _base_word(word: str) -> str:
     # Alternate pronunciations come back as "zero(2)".
     return word.split("(", 1)[0]
+
+
+def _edit_distance(first: str, second: str) -> int:
+    """Levenshtein distance: the fewest swaps, insertions and deletions between two strings."""
+    previous = list(range(len(second) + 1))
+    for i, a in enumerate(first, start=1):
+        current = [i]
+        for j, b in enumerate(second, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b)))
+        previous = current
+    return previous[-1]
 
 
 def _spaced(digits: str) -> str:

@@ -24,7 +24,7 @@ VOICES = {"low": (1.0, 1.0), "high": (1.7, 1.18)}
 
 @cache
 def speech(text: str, voice: str = "low") -> Audio:
-    audio = resample(synthesize_speech(text), 16_000)
+    audio = resample(synthesize_speech(text, deterministic=True), 16_000)
     f0_ratio, warp = VOICES[voice]
     if (f0_ratio, warp) != (1.0, 1.0):
         audio = shift_voice(audio, f0_ratio=f0_ratio, formant_warp=warp)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from webapp.auth import AuthService
+from webapp.doubles import DoubleService
 from webapp.media import MediaFiles
 from webapp.settings import Settings
 
@@ -13,5 +14,6 @@ from webapp.settings import Settings
 class Services:
     settings: Settings
     auth: AuthService
+    doubles: DoubleService
     media_files: MediaFiles
     browser_state_secret: str  # keeps the browser's saved login readable across restarts

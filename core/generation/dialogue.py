@@ -21,7 +21,7 @@ import numpy as np
 from core.audio import Audio
 from core.generation.types import CastReference, GenerationError, ShotPlan, SpokenLine
 from core.scripts import Shot, speaking_seconds
-from core.speech import MAX_SPEED, MIN_SPEED, SpeechSynthesisError, UnsupportedTextError, resample
+from core.speech import UnsupportedTextError, resample, synthesize_speech
 from core.voice import VoiceShiftError, shift_voice, shift_voice_toward
 
 logger = logging.getLogger(__name__)
@@ -58,41 +58,15 @@ class DialogueTooLongError(DialogueError):
 def speak_english(text: str, speed: float = 1.0) -> Audio:
     """Speak English text with the built-in voice, the same way every time.
 
-    ``core.speech.synthesize_speech`` samples piper's noise (pitch/timing variation) anew on
-    every call, so two renders of one script would differ in line lengths and mouth motion.
-    Here the noise scales are zero, which makes speech a pure function of (text, speed).
-
-    Args:
-        text: English text.
-        speed: Speaking rate, 1.0 normal.
-
-    Returns:
-        Mono float32 speech at the voice's rate (22.05 kHz), peak 0.9.
+    Piper otherwise samples its pitch/timing noise anew on every call, so two renders of one
+    script would differ in line lengths and mouth motion.
 
     Raises:
         ValueError: ``speed`` is outside 0.5-2.0.
         UnsupportedTextError: The text uses a non-Latin script.
         SpeechSynthesisError: The text has nothing to say or the voice is missing.
     """
-    # Imported here so importing this module does not load the voice or piper.
-    from piper import SynthesisConfig
-
-    from core.speech import _load_voice, prepare_text
-
-    if not MIN_SPEED <= speed <= MAX_SPEED:
-        raise ValueError(f"speed must be between {MIN_SPEED} and {MAX_SPEED}; got {speed}.")
-    prepared = prepare_text(text)
-    voice = _load_voice()
-    config = SynthesisConfig(length_scale=1.0 / speed, noise_scale=0.0, noise_w_scale=0.0)
-    pause = np.zeros(round(0.2 * voice.config.sample_rate), dtype=np.float32)
-    pieces: list[np.ndarray] = []
-    for chunk in voice.synthesize(prepared, syn_config=config):
-        pieces.extend([pause, chunk.audio_float_array] if pieces else [chunk.audio_float_array])
-    if not pieces:
-        raise SpeechSynthesisError(f"The voice produced no sound for the line {text!r}.")
-    samples = np.concatenate(pieces)
-    peak = float(np.max(np.abs(samples)))
-    return Audio(samples * (0.9 / peak) if peak > 0 else samples, voice.config.sample_rate)
+    return synthesize_speech(text, speed=speed, deterministic=True)
 
 
 class DialogueVoicer:

@@ -76,10 +76,12 @@ def test_one_wrong_digit_is_tolerated_two_are_not() -> None:
     assert not check_spoken_code("739104", "739184", max_wrong_digits=0).passed
 
 
-def test_wrong_length_fails_even_when_the_digits_overlap() -> None:
-    check = check_spoken_code("7391", "73911")
-    assert not check.passed
-    assert "5 digits" in check.message
+def test_one_extra_or_missing_digit_is_tolerated_more_is_not() -> None:
+    assert check_spoken_code("739104", "7389104").passed  # the recognizer inserted an 8
+    assert check_spoken_code("739104", "73104").passed  # and here it missed the 9
+    check = check_spoken_code("7391", "739111")
+    assert not check.passed and check.wrong_digits == 2
+    assert "6 digits" in check.message
     assert "has 4" in check.message
 
 

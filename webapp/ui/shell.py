@@ -5,7 +5,7 @@ from __future__ import annotations
 import gradio as gr
 
 from webapp.services import Services
-from webapp.ui import account, gallery, session
+from webapp.ui import account, doubles, gallery, session
 
 TITLE = "Co-Star Studio"
 TAGLINE = (
@@ -35,8 +35,14 @@ def build_blocks(services: Services) -> gr.Blocks:
         with gr.Tabs():
             with gr.Tab("Gallery", id="gallery"):
                 gallery.render()
+            with gr.Tab("My doubles", id="doubles"):
+                doubles_components = doubles.render()
         account.listen(
             blocks, account_components, session_components, services.auth, hf_oauth=hf_oauth
         )
+        doubles.listen(
+            doubles_components, session_components, services.auth, services.doubles,
+            services.media_files,
+        )  # fmt: skip
     blocks.queue(default_concurrency_limit=4)
     return blocks

@@ -1,0 +1,432 @@
+"""The "My doubles" tab: register a double step by step, and manage the ones you have."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+import numpy as np
+from PIL import Image
+
+from core import consent
+from core.reference_analysis import ReferenceAnalysis, ReferenceInputs
+from webapp.auth import AuthService, CurrentUser
+from webapp.doubles import (
+    ConsentAnswers,
+    DoubleError,
+    DoubleRecord,
+    DoubleService,
+    DoubleSettings,
+    ReferenceUpload,
+    kind_choices,
+    visibility_choices,
+)
+from webapp.media import MediaFiles
+from webapp.ui.session import SessionComponents, require_user
+from webapp.ui.text import as_markdown_text
+
+PHOTO_TYPES = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".webp": "image/webp",
+}
+EMPTY_LIST = (
+    "You have no doubles yet. Register one below: a 2–5 second video of you saying a "
+    "sentence is all it takes."
+)
+SIGNED_OUT = "### My doubles\nSign in to register your digital double and manage its consent."
+
+
+@dataclass(frozen=True, eq=False)
+class Draft:
+    """A registration in progress, kept server-side in this browser session only."""
+
+    analysis: ReferenceAnalysis
+    upload: ReferenceUpload
+
+
+@dataclass
+class DoublesComponents:
+    signed_out_markdown: gr.Markdown
+    signed_in_column: gr.Column
+    doubles_gallery: gr.Gallery
+    doubles_empty_markdown: gr.Markdown
+    double_ids: gr.State
+    selected_double_id: gr.State
+    edit_column: gr.Column
+    edit_title_markdown: gr.Markdown
+    edit_handle_textbox: gr.Textbox
+    edit_display_name_textbox: gr.Textbox
+    edit_description_textbox: gr.Textbox
+    edit_visibility_radio: gr.Radio
+    edit_restrictions_textbox: gr.Textbox
+    edit_save_button: gr.Button
+    edit_revoke_button: gr.Button
+    edit_delete_checkbox: gr.Checkbox
+    edit_delete_button: gr.Button
+    kind_radio: gr.Radio
+    reference_video: gr.Video
+    reference_photos: gr.File
+    voice_clip: gr.Audio
+    analyze_button: gr.Button
+    draft: gr.State
+    report_column: gr.Column
+    report_markdown: gr.Markdown
+    preview_image: gr.Image
+    handle_textbox: gr.Textbox
+    display_name_textbox: gr.Textbox
+    description_textbox: gr.Textbox
+    visibility_radio: gr.Radio
+    restrictions_textbox: gr.Textbox
+    statement_markdown: gr.Markdown
+    statement_version: gr.State
+    age_checkbox: gr.Checkbox
+    ownership_checkbox: gr.Checkbox
+    statement_checkbox: gr.Checkbox
+    get_code_button: gr.Button
+    code_markdown: gr.Markdown
+    code: gr.State
+    challenge_video: gr.Video
+    create_button: gr.Button
+    result_markdown: gr.Markdown
+
+
+def render() -> DoublesComponents:
+    signed_out_markdown = gr.Markdown(SIGNED_OUT)
+    with gr.Column(visible=False) as signed_in_column:
+        gr.Markdown("### Your doubles")
+        doubles_empty_markdown = gr.Markdown(EMPTY_LIST, elem_classes=["empty-state"])
+        doubles_gallery = gr.Gallery(
+            label="Your doubles (select one to edit)", columns=4, height="auto",
+            allow_preview=False, visible=False, elem_id="doubles-gallery",
+        )  # fmt: skip
+        double_ids, selected_double_id = gr.State([]), gr.State(None)
+        with gr.Column(visible=False, variant="panel") as edit_column:
+            edit_title_markdown = gr.Markdown()
+            with gr.Row():
+                edit_handle_textbox = gr.Textbox(label="Handle", max_length=40)
+                edit_display_name_textbox = gr.Textbox(label="Display name", max_length=128)
+            edit_description_textbox = gr.Textbox(
+                label="Description (words the generator may use)", max_length=400
+            )
+            edit_visibility_radio = gr.Radio(visibility_choices(), label="Who may cast this double")
+            edit_restrictions_textbox = gr.Textbox(
+                label="Usage restrictions",
+                placeholder="e.g. no violence; no alcohol",
+                max_length=600,
+            )
+            with gr.Row():
+                edit_save_button = gr.Button("Save settings", variant="primary")
+                edit_revoke_button = gr.Button("Revoke consent", variant="secondary")
+            with gr.Row():
+                edit_delete_checkbox = gr.Checkbox(
+                    label="Yes, erase this double's media, face and voice data"
+                )
+                edit_delete_button = gr.Button("Delete double", variant="stop")
+
+        gr.Markdown("### Register a new double")
+        gr.Markdown("**Step 1 · Reference.** Who is this double of, and what do they look like?")
+        kind_radio = gr.Radio(kind_choices(), value="person", label="This double is of")
+        with gr.Row(equal_height=False):
+            reference_video = gr.Video(
+                label="Reference video: 2–5 s, face the camera and say a sentence",
+                sources=["upload", "webcam"], include_audio=True, elem_id="reference-video",
+            )  # fmt: skip
+            with gr.Column():
+                reference_photos = gr.File(
+                    label="…or 1–4 photos (JPEG, PNG, WebP; a transparent PNG for characters)",
+                    file_count="multiple", file_types=list(PHOTO_TYPES), elem_id="reference-photos",
+                )  # fmt: skip
+                voice_clip = gr.Audio(
+                    label="Voice clip (optional, if the video has no speech)",
+                    sources=["upload", "microphone"], type="filepath",
+                )  # fmt: skip
+        analyze_button = gr.Button("Check my reference", variant="primary", elem_id="analyze")
+        draft = gr.State(None)
+
+        with gr.Column(visible=False) as report_column:
+            gr.Markdown("**Step 2 · Quality report.** This is what we detected.")
+            with gr.Row(equal_height=False):
+                preview_image = gr.Image(
+                    label="Detected face and cut-out", interactive=False, height=320
+                )
+                report_markdown = gr.Markdown(elem_id="quality-report")
+            gr.Markdown("**Step 3 · Settings and consent.**")
+            with gr.Row():
+                handle_textbox = gr.Textbox(
+                    label="Handle", placeholder="maya", info="3–24: a–z, 0–9, _",
+                    max_length=40, elem_id="new-handle",
+                )  # fmt: skip
+                display_name_textbox = gr.Textbox(label="Display name", max_length=128)
+            description_textbox = gr.Textbox(
+                label="Description (words the generator may use)",
+                placeholder="a woman with short dark hair", max_length=400,
+            )  # fmt: skip
+            visibility_radio = gr.Radio(
+                visibility_choices(), value="only_me", label="Who may cast this double"
+            )
+            restrictions_textbox = gr.Textbox(
+                label="Usage restrictions (shown to anyone who casts it)",
+                placeholder="e.g. no violence; no alcohol", max_length=600,
+            )  # fmt: skip
+            statement_markdown = gr.Markdown(elem_id="consent-statement")
+            statement_version = gr.State(consent.STATEMENT_VERSION)
+            age_checkbox = gr.Checkbox(label=consent.AGE_CHECKBOX_LABEL, elem_id="consent-age")
+            ownership_checkbox = gr.Checkbox(
+                label=consent.OWNERSHIP_CHECKBOX_LABELS["person"], elem_id="consent-ownership"
+            )
+            statement_checkbox = gr.Checkbox(
+                label=consent.STATEMENT_CHECKBOX_LABEL, elem_id="consent-statement-agree"
+            )
+            gr.Markdown(
+                "**Step 4 · Live check.** Get a code, then record yourself saying it out loud."
+            )
+            get_code_button = gr.Button("Get my code", elem_id="get-code")
+            code_markdown = gr.Markdown(elem_id="challenge-code")
+            code = gr.State(None)
+            challenge_video = gr.Video(
+                label="Record yourself saying the code", sources=["webcam"],
+                include_audio=True, elem_id="challenge-video",
+            )  # fmt: skip
+            create_button = gr.Button("Create my double", variant="primary", elem_id="create")
+        result_markdown = gr.Markdown(elem_id="double-result")
+    return DoublesComponents(**{name: value for name, value in locals().items()})
+
+
+def listen(
+    ui: DoublesComponents,
+    session: SessionComponents,
+    auth: AuthService,
+    service: DoubleService,
+    media_files: MediaFiles,
+) -> None:
+    list_outputs = [
+        ui.signed_out_markdown, ui.signed_in_column, ui.doubles_gallery,
+        ui.doubles_empty_markdown, ui.double_ids, ui.edit_column,
+    ]  # fmt: skip
+
+    def refresh(token: str | None) -> tuple[Any, ...]:
+        user = auth.current_user(token)
+        if user is None:
+            return (gr.Markdown(visible=True), gr.Column(visible=False), gr.Gallery(value=[]),
+                    gr.Markdown(), [], gr.Column(visible=False))  # fmt: skip
+        records = service.list_mine(user)
+        items = [_gallery_item(media_files, user, record) for record in records]
+        return (gr.Markdown(visible=False), gr.Column(visible=True),
+                gr.Gallery(value=items, visible=bool(items)),
+                gr.Markdown(visible=not items), [r.id for r in records],
+                gr.Column(visible=False))  # fmt: skip
+
+    session.token.change(refresh, [session.token], list_outputs, api_visibility="private")
+
+    def analyze(
+        token: str | None, kind: str, video: str | None, photos: list[str] | None,
+        voice: str | None, progress: gr.Progress = gr.Progress(),  # noqa: B008 - Gradio's idiom
+    ) -> tuple[Any, ...]:  # fmt: skip
+        user = require_user(auth, token)
+        photo_paths = [Path(p) for p in photos or []]
+        for path in photo_paths:
+            if path.suffix.lower() not in PHOTO_TYPES:
+                raise gr.Error(f"{path.name}: photos must be JPEG, PNG or WebP.")
+        inputs = ReferenceInputs(
+            kind=kind,  # type: ignore[arg-type]
+            video_path=Path(video) if video else None,
+            photos=tuple(path.read_bytes() for path in photo_paths),
+            voice_path=Path(voice) if voice else None,
+        )
+        try:
+            analysis = service.analyze(user, inputs, lambda stage, done: progress(done, desc=stage))
+        except DoubleError as error:
+            raise gr.Error(str(error), title="Reference not usable") from None
+        upload = ReferenceUpload(
+            video_path=inputs.video_path,
+            photos=tuple((p.read_bytes(), PHOTO_TYPES[p.suffix.lower()]) for p in photo_paths),
+        )
+        ownership_label = consent.OWNERSHIP_CHECKBOX_LABELS[analysis.kind]
+        return (
+            Draft(analysis, upload), gr.Column(visible=True), _report_text(analysis),
+            _png_to_array(analysis.preview_png), _statement_text(analysis.kind),
+            gr.Checkbox(label=ownership_label, value=False),
+            gr.Video(sources=["webcam"] if analysis.kind == "person" else ["webcam", "upload"]),
+            None, "", "",
+        )  # fmt: skip
+
+    ui.analyze_button.click(
+        analyze,
+        [session.token, ui.kind_radio, ui.reference_video, ui.reference_photos, ui.voice_clip],
+        [ui.draft, ui.report_column, ui.report_markdown, ui.preview_image, ui.statement_markdown,
+         ui.ownership_checkbox, ui.challenge_video, ui.code, ui.code_markdown, ui.result_markdown],
+        api_name="analyze_reference", concurrency_limit=2, concurrency_id="analysis",
+    )  # fmt: skip
+
+    def get_code(token: str | None, draft: Draft | None) -> tuple[str, str]:
+        user = require_user(auth, token)
+        if draft is None:
+            raise gr.Error("Check your reference first (step 1).")
+        issued = service.issue_challenge(user)
+        spaced = " ".join(issued.code)
+        return issued.code, (
+            f"## {spaced}\nSay these digits out loud while recording yourself. The code works "
+            f"once and expires at **{issued.expires_at:%H:%M} UTC**."
+        )
+
+    ui.get_code_button.click(
+        get_code, [session.token, ui.draft], [ui.code, ui.code_markdown], api_name="get_code"
+    )
+
+    def create(
+        token: str | None, draft: Draft | None, code: str | None, handle: str, display_name: str,
+        description: str, visibility: str, restrictions: str, age: bool, ownership: bool,
+        agreed: bool, statement_version: str, recording: str | None,
+        progress: gr.Progress = gr.Progress(),  # noqa: B008 - Gradio's idiom
+    ) -> tuple[Any, ...]:  # fmt: skip
+        user = require_user(auth, token)
+        if draft is None:
+            raise gr.Error("Check your reference first (step 1).")
+        if not recording:
+            raise gr.Error("Record yourself saying the code first (step 4).")
+        progress(0.2, desc="Checking your live recording")
+        try:
+            record = service.register(
+                user, draft.analysis,
+                DoubleSettings(handle, display_name, description, visibility, restrictions),
+                ConsentAnswers(age, ownership, agreed, statement_version),
+                code=code or "", recording=Path(recording), upload=draft.upload,
+            )  # fmt: skip
+        except DoubleError as error:
+            raise gr.Error(str(error), title="Double not created") from None
+        message = (
+            f"Your double **@{as_markdown_text(record.handle)}** is ready. "
+            "Its consent record is saved; you can revoke or delete it any time."
+        )
+        return (None, None, "", gr.Column(visible=False), message, *refresh(token))
+
+    ui.create_button.click(
+        create,
+        [session.token, ui.draft, ui.code, ui.handle_textbox, ui.display_name_textbox,
+         ui.description_textbox, ui.visibility_radio, ui.restrictions_textbox, ui.age_checkbox,
+         ui.ownership_checkbox, ui.statement_checkbox, ui.statement_version, ui.challenge_video],
+        [ui.draft, ui.code, ui.code_markdown, ui.report_column, ui.result_markdown, *list_outputs],
+        api_name="create_double", concurrency_limit=2, concurrency_id="analysis",
+    )  # fmt: skip
+
+    _listen_editing(ui, session, auth, service, refresh, list_outputs)
+
+
+def _listen_editing(
+    ui: DoublesComponents, session: SessionComponents, auth: AuthService,
+    service: DoubleService, refresh: Any, list_outputs: list[Any],
+) -> None:  # fmt: skip
+    edit_fields = [ui.edit_handle_textbox, ui.edit_display_name_textbox,
+                   ui.edit_description_textbox, ui.edit_visibility_radio,
+                   ui.edit_restrictions_textbox]  # fmt: skip
+
+    def select(token: str | None, ids: list[int], event: gr.SelectData) -> tuple[Any, ...]:
+        user = require_user(auth, token)
+        record = _find(service.list_mine(user), ids[event.index] if event.index < len(ids) else -1)
+        return (record.id, gr.Column(visible=True), _edit_title(record), record.handle,
+                record.display_name, record.description, record.visibility,
+                record.restrictions, False)  # fmt: skip
+
+    ui.doubles_gallery.select(
+        select, [session.token, ui.double_ids],
+        [ui.selected_double_id, ui.edit_column, ui.edit_title_markdown, *edit_fields,
+         ui.edit_delete_checkbox],
+        api_visibility="private",
+    )  # fmt: skip
+
+    def save(token: str | None, double_id: int | None, *values: str) -> str:
+        user = require_user(auth, token)
+        try:
+            record = service.update_settings(user, _required(double_id), DoubleSettings(*values))
+        except DoubleError as error:
+            raise gr.Error(str(error), title="Not saved") from None
+        return _edit_title(record) + "\n\nSaved."
+
+    ui.edit_save_button.click(
+        save, [session.token, ui.selected_double_id, *edit_fields], [ui.edit_title_markdown],
+        api_name="update_double",
+    )  # fmt: skip
+
+    def revoke(token: str | None, double_id: int | None) -> str:
+        user = require_user(auth, token)
+        try:
+            record = service.revoke(user, _required(double_id))
+        except DoubleError as error:
+            raise gr.Error(str(error)) from None
+        return _edit_title(record) + f"\n\n{consent.DOUBLE_REVOKED_NOTICE}"
+
+    ui.edit_revoke_button.click(
+        revoke, [session.token, ui.selected_double_id], [ui.edit_title_markdown],
+        api_name="revoke_double",
+    )  # fmt: skip
+
+    def delete(token: str | None, double_id: int | None, confirmed: bool) -> tuple[Any, ...]:
+        user = require_user(auth, token)
+        if not confirmed:
+            raise gr.Error("Tick the box to confirm you want to erase this double.")
+        try:
+            service.delete(user, _required(double_id))
+        except DoubleError as error:
+            raise gr.Error(str(error)) from None
+        return (None, consent.DOUBLE_DELETED_NOTICE, *refresh(token))
+
+    ui.edit_delete_button.click(
+        delete, [session.token, ui.selected_double_id, ui.edit_delete_checkbox],
+        [ui.selected_double_id, ui.result_markdown, *list_outputs], api_name="delete_double",
+    )  # fmt: skip
+
+
+def _gallery_item(media_files: MediaFiles, user: CurrentUser, record: DoubleRecord) -> Any:
+    caption = f"@{record.handle} · {record.kind} · {record.visibility.replace('_', ' ')}"
+    if record.status != "active":
+        caption += f" · {record.status.upper()}"
+    if record.portrait_sha is None:
+        return (np.full((64, 64, 3), 200, dtype=np.uint8), caption)
+    return (str(media_files.temporary_copy(user, record.portrait_sha, record.handle)), caption)
+
+
+def _edit_title(record: DoubleRecord) -> str:
+    voice = "has a voice" if record.has_voice else "no voice (stock voice in clips)"
+    status = "" if record.status == "active" else f" · **{record.status}**"
+    return (f"#### @{as_markdown_text(record.handle)} · {record.kind} · {voice}{status}\n"
+            f"Registered {record.created_at:%Y-%m-%d}.")  # fmt: skip
+
+
+def _find(records: list[DoubleRecord], double_id: int) -> DoubleRecord:
+    for record in records:
+        if record.id == double_id:
+            return record
+    raise gr.Error("That double is no longer in your list.")
+
+
+def _required(double_id: int | None) -> int:
+    if double_id is None:
+        raise gr.Error("Select one of your doubles first.")
+    return int(double_id)
+
+
+def _report_text(analysis: ReferenceAnalysis) -> str:
+    lines = [f"{'✅' if check.passed else '⚠️'} {as_markdown_text(check.message)}"
+             for check in analysis.checks]  # fmt: skip
+    sprite = (
+        "A living sprite was made from your video, so your double moves like you."
+        if analysis.sprite_bytes
+        else "Photo-only double: clips animate your photo."
+    )
+    return "\n\n".join([*lines, sprite])
+
+
+def _statement_text(kind: str) -> str:
+    text = as_markdown_text(consent.statement_text(kind))  # type: ignore[arg-type]
+    return f"**Consent statement (version {consent.STATEMENT_VERSION})**\n\n> " + text.replace(
+        "\n", "\n> "
+    )
+
+
+def _png_to_array(data: bytes) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(data)).convert("RGB"))
