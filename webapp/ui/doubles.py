@@ -135,6 +135,7 @@ def render() -> DoublesComponents:
             reference_video = gr.Video(
                 label="Reference video: 2–5 s, face the camera and say a sentence",
                 sources=["upload", "webcam"], include_audio=True, elem_id="reference-video",
+                height=360,
             )  # fmt: skip
             with gr.Column():
                 reference_photos = gr.File(
@@ -191,6 +192,8 @@ def render() -> DoublesComponents:
             challenge_video = gr.Video(
                 label="Record yourself saying the code", sources=["webcam"],
                 include_audio=True, elem_id="challenge-video",
+                # Unmirrored: a mirrored recording would be re-encoded on the server for nothing.
+                webcam_options=gr.WebcamOptions(mirror=False),
             )  # fmt: skip
             create_button = gr.Button("Create my double", variant="primary", elem_id="create")
         result_markdown = gr.Markdown(elem_id="double-result")
@@ -411,7 +414,7 @@ def _required(double_id: int | None) -> int:
 
 
 def _report_text(analysis: ReferenceAnalysis) -> str:
-    lines = [f"{'✅' if check.passed else '⚠️'} {as_markdown_text(check.message)}"
+    lines = [f"**{'Passed' if check.passed else 'Check'}** · {as_markdown_text(check.message)}"
              for check in analysis.checks]  # fmt: skip
     sprite = (
         "A living sprite was made from your video, so your double moves like you."
