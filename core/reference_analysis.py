@@ -56,7 +56,7 @@ from core.voice import (
 )
 
 # Faces are checked on a few frames per second; mattes and the sprite use more for smooth motion.
-FACE_SAMPLE_FRAMES = 12
+FACE_SAMPLE_FRAMES = 8
 SPRITE_FPS = 8.0
 SPRITE_HEIGHT = 360
 SUBJECT_MATTE_FRAMES = 24  # GrabCut is ~70 ms a frame; keep pets and toys within budget

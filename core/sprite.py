@@ -20,6 +20,7 @@ import io
 import json
 import zipfile
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import cv2
@@ -118,8 +119,11 @@ class LivingSprite:
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
             archive.writestr(HEADER_NAME, json.dumps(header, indent=1))
-            for index, frame in enumerate(self.frames):
-                archive.writestr(f"frames/{index:06d}.webp", _encode_webp(frame))
+            # libwebp releases the GIL, so two threads use both cores of a small machine.
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                encoded = list(pool.map(_encode_webp, self.frames))
+            for index, data in enumerate(encoded):
+                archive.writestr(f"frames/{index:06d}.webp", data)
         return buffer.getvalue()
 
     @classmethod
@@ -172,8 +176,9 @@ def _read_header(archive: zipfile.ZipFile) -> dict:
 
 def _encode_webp(rgba: np.ndarray) -> bytes:
     buffer = io.BytesIO()
-    # method=4 is libwebp's default speed/size balance; alpha stays lossless so edges are exact.
-    Image.fromarray(rgba, "RGBA").save(buffer, "WEBP", quality=WEBP_QUALITY, method=4)
+    # method=1 encodes ~3x faster than the default 4 for slightly larger files (registration
+    # must finish in seconds); alpha stays lossless so edges are exact.
+    Image.fromarray(rgba, "RGBA").save(buffer, "WEBP", quality=WEBP_QUALITY, method=1)
     return buffer.getvalue()
 
 
