@@ -307,3 +307,38 @@ def test_character_from_a_transparent_png(service, sessions, analyzer, media):
         upload=ReferenceUpload(photos=((buffer.getvalue(), "image/png"),)),
     )  # fmt: skip
     assert record.kind == "character"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("notes.mp4", b"just some text, renamed\n" * 40, "not a video"),
+        ("empty.mp4", b"", "empty"),
+    ],
+)
+def test_unusable_reference_files_get_clear_messages(service, sessions, tmp_path, name,
+                                                     content, message):  # fmt: skip
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(DoubleError, match=message):
+        service.analyze(MAYA, ReferenceInputs(kind="person", video_path=path))
+    assert count(sessions, Double) == 0 and count(sessions, MediaBlob) == 0
+
+
+def test_photo_without_a_face_is_refused(service):
+    buffer = io.BytesIO()
+    Image.fromarray(np.full((400, 300, 3), 180, dtype=np.uint8)).save(buffer, "JPEG")
+    with pytest.raises(DoubleError, match="face"):
+        service.analyze(MAYA, ReferenceInputs(kind="person", photos=(buffer.getvalue(),)))
+
+
+def test_ledger_command_reports_ok_then_broken(service, sessions, engine, collins_analysis,
+                                               media, capsys):  # fmt: skip
+    register(service, MAYA, collins_analysis, media, service.issue_challenge(MAYA).code)
+    url = engine.url.render_as_string(hide_password=False)
+    assert ledger.main(["db.consent", url]) == 0
+    assert "2 consent events checked: OK" in capsys.readouterr().out
+    with transaction(sessions) as session:
+        session.execute(text("DELETE FROM consent_events WHERE event_type = 'given'"))
+    assert ledger.main(["db.consent", url]) == 1
+    assert "chain broken" in capsys.readouterr().out
