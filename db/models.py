@@ -205,3 +205,54 @@ class ConsentChallenge(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+CLIP_STATUSES = ("queued", "running", "done", "failed", "cancelled")
+CLIP_VISIBILITIES = ("only_me", "friends", "everyone")
+
+
+class Clip(Base):
+    """A rendered (or rendering) clip. The script and cast are frozen copies."""
+
+    __tablename__ = "clips"
+    __table_args__ = (
+        CheckConstraint(f"status IN {CLIP_STATUSES!r}", name="status_known"),
+        CheckConstraint(f"visibility IN {CLIP_VISIBILITIES!r}", name="visibility_known"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(16), unique=True)  # watermark + manifest id
+    creator_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    title: Mapped[str] = mapped_column(String(120))
+    script_json: Mapped[str] = mapped_column(Text)
+    cast_json: Mapped[str] = mapped_column(Text)  # role -> {double public id, handle}
+    template_id: Mapped[str | None] = mapped_column(String(64))
+    seed: Mapped[int] = mapped_column(Integer)
+    backend: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16), default="queued", index=True)
+    progress: Mapped[float] = mapped_column(default=0.0)
+    status_message: Mapped[str] = mapped_column(String(500), default="")
+    visibility: Mapped[str] = mapped_column(String(16), default="only_me")
+    video_sha: Mapped[str | None] = mapped_column(ForeignKey("media_blobs.sha256"))
+    duration: Mapped[float | None] = mapped_column()
+    metrics_json: Mapped[str] = mapped_column(Text, default="{}")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    appearances: Mapped[list[Appearance]] = relationship(
+        back_populates="clip", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Appearance(Base):
+    """A double in a clip's cast, written before rendering starts so owners see drafts too."""
+
+    __tablename__ = "appearances"
+
+    clip_id: Mapped[int] = mapped_column(
+        ForeignKey("clips.id", ondelete="CASCADE"), primary_key=True
+    )
+    double_id: Mapped[int] = mapped_column(ForeignKey("doubles.id"), primary_key=True, index=True)
+    role: Mapped[str] = mapped_column(String(24))
+
+    clip: Mapped[Clip] = relationship(back_populates="appearances")

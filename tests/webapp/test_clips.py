@@ -1,0 +1,159 @@
+"""Clips: casting rules on the server, frozen drafts, revocation during a render, storage."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import numpy as np
+import pytest
+from PIL import Image
+from sqlalchemy import func, select
+
+from core.generation.pipeline import CoStarPipeline
+from core.generation.types import ProgressEvent
+from db import consent as ledger
+from db import media
+from db import users as user_queries
+from db.engine import transaction
+from db.models import Appearance, Clip, Double, DoubleReference, MediaBlob
+from tests.core.generation_fakes import SolidColourBackend, tone_speech, two_role_script
+from webapp.auth import CurrentUser
+from webapp.clips import ClipError, ClipService
+
+MAYA = CurrentUser(id=1, username="maya", display_name="Maya")
+BOB = CurrentUser(id=2, username="bob", display_name="Bob")
+
+
+def portrait_png(shade: int) -> bytes:
+    buffer = io.BytesIO()
+    Image.fromarray(np.full((120, 90, 3), shade, dtype=np.uint8)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def add_double(session, owner: CurrentUser, handle: str, kind: str = "person",
+               restrictions: str = "") -> int:  # fmt: skip
+    double = Double(public_id=handle.ljust(16, "0")[:16], owner_user_id=owner.id, handle=handle,
+                    display_name=handle.title(), kind=kind, restrictions=restrictions)  # fmt: skip
+    session.add(double)
+    session.flush()
+    png = media.put_blob(session, portrait_png(len(handle) * 20), "image/png", max_bytes=10**6)
+    session.add(DoubleReference(double_id=double.id, portrait_sha=png.sha256,
+                                preview_sha=png.sha256))  # fmt: skip
+    ledger.append_event(session, double, actor_user_id=owner.id, event_type="given",
+                        statement_version="t", statement_sha256="0" * 64)  # fmt: skip
+    return double.id
+
+
+@pytest.fixture
+def cast_ids(sqlite_sessions):
+    with transaction(sqlite_sessions) as session:
+        for user in (MAYA, BOB):
+            user_queries.add_user(session, username=user.username, username_key=user.username,
+                                  display_name=user.display_name, password_hash=None)  # fmt: skip
+        return {
+            "maya": add_double(session, MAYA, "maya"),
+            "rex": add_double(session, MAYA, "rex", kind="pet", restrictions="no bathtub"),
+            "bob": add_double(session, BOB, "bob"),
+        }
+
+
+@pytest.fixture
+def service(sqlite_sessions, tmp_path):
+    pipeline = CoStarPipeline(SolidColourBackend(), keys_dir=tmp_path / "keys",
+                              work_dir=tmp_path / "work", speak=tone_speech)  # fmt: skip
+    return ClipService(sqlite_sessions, lambda: pipeline, backend_name="animatic",
+                       max_blob_bytes=50_000_000)  # fmt: skip
+
+
+def count(sessions, model):
+    with transaction(sessions) as session:
+        return session.execute(select(func.count()).select_from(model)).scalar_one()
+
+
+def test_create_then_render_stores_a_signed_clip(service, sqlite_sessions, cast_ids):
+    script = two_role_script()
+    clip = service.create(MAYA, script, {"lead": cast_ids["maya"], "buddy": cast_ids["rex"]},
+                          seed=7)  # fmt: skip
+    assert clip.status == "queued" and clip.cast == {"lead": "maya", "buddy": "rex"}
+    assert count(sqlite_sessions, Appearance) == 2  # written before rendering
+    events: list[ProgressEvent] = []
+    done = service.render(MAYA, clip.id, events.append)
+    assert done.status == "done" and done.video_sha and done.duration == pytest.approx(3.0, 0.1)
+    assert events[-1].fraction == pytest.approx(1.0)
+    with transaction(sqlite_sessions) as session:
+        data = media.read_blob(session, done.video_sha)
+        assert data[4:8] == b"ftyp"
+        assert service.may_view_blob(session, MAYA, done.video_sha)
+        assert not service.may_view_blob(session, BOB, done.video_sha)
+        assert not service.may_view_blob(session, None, done.video_sha)
+        frozen = json.loads(session.get(Clip, clip.id).script_json)
+    assert frozen["title"] == script.title
+    assert [c.status for c in service.list_mine(MAYA)] == ["done"]
+    with pytest.raises(ClipError, match="already done"):
+        service.render(MAYA, clip.id)
+
+
+def test_someone_elses_double_cannot_be_cast(service, sqlite_sessions, cast_ids):
+    with pytest.raises(ClipError, match="isn't available to you"):
+        service.create(MAYA, two_role_script(buddy_kinds=("person",)),
+                       {"lead": cast_ids["maya"], "buddy": cast_ids["bob"]}, seed=1)  # fmt: skip
+    assert count(sqlite_sessions, Clip) == 0
+
+
+def test_a_pet_cannot_play_a_person_only_role(service, cast_ids):
+    with pytest.raises(ClipError, match="rex"):
+        service.create(MAYA, two_role_script(buddy_kinds=("person",)),
+                       {"lead": cast_ids["maya"], "buddy": cast_ids["rex"]}, seed=1)  # fmt: skip
+
+
+def test_uncast_role_is_refused(service, cast_ids):
+    with pytest.raises(ClipError, match="buddy"):
+        service.create(MAYA, two_role_script(), {"lead": cast_ids["maya"]}, seed=1)
+
+
+def test_restrictions_are_enforced_with_a_quote(service, cast_ids):
+    script = two_role_script()
+    shot = script.shots[0]
+    bath = type(shot)(**{**shot.__dict__, "description": "@lead gives @buddy a bathtub wash"})
+    script = type(script)(script.title, script.roles, (bath, *script.shots[1:]))
+    with pytest.raises(ClipError, match="bathtub"):
+        service.create(MAYA, script, {"lead": cast_ids["maya"], "buddy": cast_ids["rex"]}, seed=1)
+
+
+def test_revoked_before_rendering_cancels_and_stores_no_video(service, sqlite_sessions, cast_ids):
+    clip = service.create(MAYA, two_role_script(),
+                          {"lead": cast_ids["maya"], "buddy": cast_ids["rex"]}, seed=1)  # fmt: skip
+    with transaction(sqlite_sessions) as session:
+        session.get(Double, cast_ids["rex"]).status = "revoked"
+    blobs = count(sqlite_sessions, MediaBlob)
+    with pytest.raises(ClipError, match="no longer available"):
+        service.render(MAYA, clip.id)
+    assert service.list_mine(MAYA)[0].status == "cancelled"
+    assert count(sqlite_sessions, MediaBlob) == blobs
+
+
+def test_revoked_during_rendering_stops_it(service, sqlite_sessions, cast_ids, monkeypatch):
+    import webapp.clips as clips_module
+
+    monkeypatch.setattr(clips_module, "PERMISSION_RECHECK_SECONDS", 0.0)
+    clip = service.create(MAYA, two_role_script(),
+                          {"lead": cast_ids["maya"], "buddy": cast_ids["rex"]}, seed=1)  # fmt: skip
+    blobs = count(sqlite_sessions, MediaBlob)
+
+    def revoke_when_frames_start(event: ProgressEvent) -> None:
+        if event.stage == "frames":
+            with transaction(sqlite_sessions) as session:
+                session.get(Double, cast_ids["rex"]).status = "revoked"
+
+    with pytest.raises(ClipError, match="no longer available"):
+        service.render(MAYA, clip.id, revoke_when_frames_start)
+    assert service.list_mine(MAYA)[0].status == "cancelled"
+    assert count(sqlite_sessions, MediaBlob) == blobs
+
+
+def test_only_the_creator_can_render(service, cast_ids):
+    clip = service.create(MAYA, two_role_script(),
+                          {"lead": cast_ids["maya"], "buddy": cast_ids["rex"]}, seed=1)  # fmt: skip
+    with pytest.raises(ClipError, match="isn't yours"):
+        service.render(BOB, clip.id)
