@@ -5,6 +5,7 @@ Settings from the environment → database (migrated) → services → UI → la
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 from datetime import timedelta
@@ -12,13 +13,17 @@ from datetime import timedelta
 import gradio as gr
 
 from core.faces import load_face_backend
+from core.generation.pipeline import CoStarPipeline
+from core.generation.types import RenderBackend
 from core.matting import load_person_segmenter
 from core.media_intake import IntakeLimits
 from core.model_files import selfie_model_path
 from core.reference_analysis import ReferenceAnalyzer
+from core.templates import load_templates
 from db.engine import make_engine, make_session_factory
 from db.migrate import upgrade_database
 from webapp.auth import AuthService, load_or_create_secret
+from webapp.clips import ClipService
 from webapp.doubles import DoubleService
 from webapp.media import MediaFiles
 from webapp.services import Services
@@ -56,14 +61,44 @@ def build_services(settings: Settings) -> Services:
         sessions, analyzer, secret_key=secret_key, max_blob_bytes=settings.max_blob_bytes,
         same_face=lambda a, b: load_face_backend(settings.insightface_root).is_match(a, b),
     )  # fmt: skip
-    media_files = MediaFiles(sessions, settings.served_files_dir, [doubles.may_view_blob])
+    pipeline = functools.cache(lambda: build_pipeline(settings))
+    clips = ClipService(
+        sessions, pipeline, backend_name=settings.generator_backend,
+        max_blob_bytes=settings.max_blob_bytes,
+    )  # fmt: skip
+    media_files = MediaFiles(
+        sessions, settings.served_files_dir, [doubles.may_view_blob, clips.may_view_blob]
+    )
     browser_secret = hashlib.sha256(b"browser-state:" + secret_key).hexdigest()
     return Services(
         settings=settings,
         auth=auth,
         doubles=doubles,
+        clips=clips,
+        templates=load_templates(),
         media_files=media_files,
         browser_state_secret=browser_secret,
+    )
+
+
+def build_pipeline(settings: Settings) -> CoStarPipeline:
+    """The generator, built on first use: the chosen backend loads its models lazily too."""
+    backend: RenderBackend
+    if settings.generator_backend == "wan-vace":
+        from core.generation.wan_vace import WanVaceBackend
+
+        backend = WanVaceBackend(
+            settings.wan_model, dtype=settings.wan_dtype, cpu_offload=settings.wan_cpu_offload
+        )
+    else:
+        from core.generation.animatic import AnimaticBackend
+
+        backend = AnimaticBackend()
+    return CoStarPipeline(
+        backend,
+        keys_dir=settings.data_dir / "keys",
+        work_dir=settings.data_dir / "render",
+        face_backend=load_face_backend(settings.insightface_root),
     )
 
 

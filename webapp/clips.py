@@ -40,6 +40,7 @@ from core.sprite import LivingSprite
 from core.voice import VoiceEmbedding, VoiceSample
 from db import audit, media
 from db import consent as ledger
+from db import doubles as double_queries
 from db.base import utcnow
 from db.engine import transaction
 from db.models import Appearance, Clip, Double, DoubleReference
@@ -104,7 +105,7 @@ class ClipService:
         self,
         user: CurrentUser,
         script: Script,
-        cast: Mapping[str, int],
+        cast: Mapping[str, str],
         *,
         seed: int,
         visibility: str = "only_me",
@@ -146,11 +147,12 @@ class ClipService:
             return _record(clip)
 
     def _usable_doubles(
-        self, session: Session, user: CurrentUser, cast: Mapping[str, int]
+        self, session: Session, user: CurrentUser, cast: Mapping[str, str]
     ) -> dict[str, Double]:
+        """Role -> double, from the @handles picked; every one checked against this user."""
         doubles: dict[str, Double] = {}
-        for role, double_id in cast.items():
-            double = session.get(Double, int(double_id))
+        for role, handle in cast.items():
+            double = double_queries.find_double_by_handle(session, str(handle).removeprefix("@"))
             if double is None or not self.may_cast(user, double):
                 raise ClipError(f"You can't cast that double as {role}: it isn't available to you.")
             doubles[role] = double

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.templates import Template
 from webapp.auth import AuthService
+from webapp.clips import ClipService
 from webapp.doubles import DoubleService
 from webapp.media import MediaFiles
 from webapp.settings import Settings
@@ -15,5 +17,7 @@ class Services:
     settings: Settings
     auth: AuthService
     doubles: DoubleService
+    clips: ClipService
+    templates: list[Template]
     media_files: MediaFiles
     browser_state_secret: str  # keeps the browser's saved login readable across restarts

@@ -73,7 +73,7 @@ def count(sessions, model):
 
 def test_create_then_render_stores_a_signed_clip(service, sqlite_sessions, cast_ids):
     script = two_role_script()
-    clip = service.create(MAYA, script, {"lead": cast_ids["maya"], "buddy": cast_ids["rex"]},
+    clip = service.create(MAYA, script, {"lead": "maya", "buddy": "rex"},
                           seed=7)  # fmt: skip
     assert clip.status == "queued" and clip.cast == {"lead": "maya", "buddy": "rex"}
     assert count(sqlite_sessions, Appearance) == 2  # written before rendering
@@ -97,19 +97,19 @@ def test_create_then_render_stores_a_signed_clip(service, sqlite_sessions, cast_
 def test_someone_elses_double_cannot_be_cast(service, sqlite_sessions, cast_ids):
     with pytest.raises(ClipError, match="isn't available to you"):
         service.create(MAYA, two_role_script(buddy_kinds=("person",)),
-                       {"lead": cast_ids["maya"], "buddy": cast_ids["bob"]}, seed=1)  # fmt: skip
+                       {"lead": "maya", "buddy": "@bob"}, seed=1)  # fmt: skip
     assert count(sqlite_sessions, Clip) == 0
 
 
 def test_a_pet_cannot_play_a_person_only_role(service, cast_ids):
     with pytest.raises(ClipError, match="rex"):
         service.create(MAYA, two_role_script(buddy_kinds=("person",)),
-                       {"lead": cast_ids["maya"], "buddy": cast_ids["rex"]}, seed=1)  # fmt: skip
+                       {"lead": "maya", "buddy": "rex"}, seed=1)  # fmt: skip
 
 
 def test_uncast_role_is_refused(service, cast_ids):
     with pytest.raises(ClipError, match="buddy"):
-        service.create(MAYA, two_role_script(), {"lead": cast_ids["maya"]}, seed=1)
+        service.create(MAYA, two_role_script(), {"lead": "maya"}, seed=1)
 
 
 def test_restrictions_are_enforced_with_a_quote(service, cast_ids):
@@ -118,12 +118,12 @@ def test_restrictions_are_enforced_with_a_quote(service, cast_ids):
     bath = type(shot)(**{**shot.__dict__, "description": "@lead gives @buddy a bathtub wash"})
     script = type(script)(script.title, script.roles, (bath, *script.shots[1:]))
     with pytest.raises(ClipError, match="bathtub"):
-        service.create(MAYA, script, {"lead": cast_ids["maya"], "buddy": cast_ids["rex"]}, seed=1)
+        service.create(MAYA, script, {"lead": "maya", "buddy": "rex"}, seed=1)
 
 
 def test_revoked_before_rendering_cancels_and_stores_no_video(service, sqlite_sessions, cast_ids):
     clip = service.create(MAYA, two_role_script(),
-                          {"lead": cast_ids["maya"], "buddy": cast_ids["rex"]}, seed=1)  # fmt: skip
+                          {"lead": "maya", "buddy": "rex"}, seed=1)  # fmt: skip
     with transaction(sqlite_sessions) as session:
         session.get(Double, cast_ids["rex"]).status = "revoked"
     blobs = count(sqlite_sessions, MediaBlob)
@@ -138,7 +138,7 @@ def test_revoked_during_rendering_stops_it(service, sqlite_sessions, cast_ids, m
 
     monkeypatch.setattr(clips_module, "PERMISSION_RECHECK_SECONDS", 0.0)
     clip = service.create(MAYA, two_role_script(),
-                          {"lead": cast_ids["maya"], "buddy": cast_ids["rex"]}, seed=1)  # fmt: skip
+                          {"lead": "maya", "buddy": "rex"}, seed=1)  # fmt: skip
     blobs = count(sqlite_sessions, MediaBlob)
 
     def revoke_when_frames_start(event: ProgressEvent) -> None:
@@ -154,6 +154,6 @@ def test_revoked_during_rendering_stops_it(service, sqlite_sessions, cast_ids, m
 
 def test_only_the_creator_can_render(service, cast_ids):
     clip = service.create(MAYA, two_role_script(),
-                          {"lead": cast_ids["maya"], "buddy": cast_ids["rex"]}, seed=1)  # fmt: skip
+                          {"lead": "maya", "buddy": "rex"}, seed=1)  # fmt: skip
     with pytest.raises(ClipError, match="isn't yours"):
         service.render(BOB, clip.id)

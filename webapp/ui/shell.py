@@ -5,7 +5,7 @@ from __future__ import annotations
 import gradio as gr
 
 from webapp.services import Services
-from webapp.ui import account, doubles, gallery, session
+from webapp.ui import account, doubles, gallery, session, studio
 
 TITLE = "Co-Star Studio"
 TAGLINE = (
@@ -33,6 +33,8 @@ def build_blocks(services: Services) -> gr.Blocks:
                 header = account.render_header()
         account_components = account.render(hf_oauth, header)
         with gr.Tabs():
+            with gr.Tab("Studio", id="studio"):
+                studio_components = studio.render(services.templates)
             with gr.Tab("Gallery", id="gallery"):
                 gallery.render()
             with gr.Tab("My doubles", id="doubles"):
@@ -43,6 +45,10 @@ def build_blocks(services: Services) -> gr.Blocks:
         doubles.listen(
             doubles_components, session_components, services.auth, services.doubles,
             services.media_files,
+        )  # fmt: skip
+        studio.listen(
+            studio_components, session_components, services.auth, services.clips,
+            services.media_files, services.templates,
         )  # fmt: skip
     blocks.queue(default_concurrency_limit=4)
     return blocks

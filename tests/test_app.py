@@ -1,0 +1,34 @@
+"""app.py assembles everything without launching (how Spaces and tests import it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import gradio as gr
+
+import app
+from webapp.settings import Settings
+
+
+def test_build_app_migrates_and_exposes_the_api(tmp_path):
+    blocks, services = app.build_app(Settings(data_dir=tmp_path / "data"))
+    assert isinstance(blocks, gr.Blocks)
+    assert (tmp_path / "data" / "costar.db").exists()
+    assert (tmp_path / "data" / "secret_key").stat().st_mode & 0o077 == 0  # owner-only
+    api_names = {fn.api_name for fn in blocks.fns.values() if fn.api_name}
+    expected = {"sign_up", "log_in", "log_out", "whoami", "analyze_reference", "get_code",
+                "create_double", "update_double", "revoke_double", "delete_double",
+                "use_script", "generate_clip"}  # fmt: skip
+    assert expected <= api_names
+    assert len(services.templates) >= 8
+
+
+def test_readme_front_matter_configures_a_gradio_space():
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    front = text.split("---")[1]
+    fields = dict(line.split(":", 1) for line in front.strip().splitlines())
+    assert fields["sdk"].strip() == "gradio"
+    assert fields["app_file"].strip() == "app.py"
+    assert fields["sdk_version"].strip() == gr.__version__
+    assert fields["hf_oauth"].strip() == "true"
+    assert fields["python_version"].strip().strip('"') in {"3.11", "3.12"}

@@ -1,0 +1,251 @@
+"""The Studio tab: pick a template (or write a script), cast doubles into its roles, render."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import gradio as gr
+
+from core.generation.types import ProgressEvent
+from core.script_parser import parse_script
+from core.scripts import Script, ScriptError
+from core.templates import Template
+from db.models import Double
+from webapp.auth import AuthService, CurrentUser
+from webapp.clips import CLIP_VISIBILITY_LABELS, ClipError, ClipRecord, ClipService
+from webapp.media import MediaFiles
+from webapp.ui.session import SessionComponents, require_user
+from webapp.ui.text import as_markdown_text
+
+MAX_ROLES = 4
+NOBODY = "(choose a double)"
+SCRIPT_HELP = (
+    "Write shots like `Shot 1: wide, @maya at the window. Shot 2 (3s): close-up, @maya says "
+    '"I did it!"` or `镜头一，@maya 在窗前。镜头二，特写，@maya 说“成功了”`. '
+    "Use the @handles of your doubles; up to 6 shots and 15 s."
+)
+
+
+@dataclass
+class StudioComponents:
+    signed_out_markdown: gr.Markdown
+    template_gallery: gr.Gallery
+    template_markdown: gr.Markdown
+    script_textbox: gr.Textbox
+    use_script_button: gr.Button
+    script: gr.State
+    template_id: gr.State
+    role_dropdowns: list[gr.Dropdown]
+    seed_number: gr.Number
+    visibility_radio: gr.Radio
+    generate_button: gr.Button
+    clip_video: gr.Video
+    clip_markdown: gr.Markdown
+
+
+def render(templates: list[Template]) -> StudioComponents:
+    signed_out_markdown = gr.Markdown(
+        "Browse the preset scripts below. **Sign in** and register a double to star in one."
+    )
+    template_gallery = gr.Gallery(
+        value=[(str(t.thumbnail), _template_caption(t)) for t in templates if t.thumbnail],
+        label="Preset scripts (select one)", columns=4, height="auto", allow_preview=False,
+        elem_id="template-gallery",
+    )  # fmt: skip
+    template_markdown = gr.Markdown("Select a preset script to see its roles.")
+    with gr.Accordion("…or write your own script", open=False):
+        gr.Markdown(SCRIPT_HELP)
+        script_textbox = gr.Textbox(label="Your script", lines=4, max_length=4000)
+        use_script_button = gr.Button("Use my script")
+    script, template_id = gr.State(None), gr.State(None)
+    gr.Markdown("#### Cast")
+    with gr.Row():
+        role_dropdowns = [
+            gr.Dropdown(
+                choices=[NOBODY],
+                value=NOBODY,
+                label=f"Role {index + 1}",
+                visible=False,
+                elem_id=f"role-{index}",
+            )
+            for index in range(MAX_ROLES)
+        ]
+    with gr.Row():
+        seed_number = gr.Number(label="Seed (same seed, same clip)", value=7, precision=0)
+        visibility_radio = gr.Radio(
+            [(label, value) for value, label in CLIP_VISIBILITY_LABELS.items()],
+            value="only_me", label="Who can see the clip",
+        )  # fmt: skip
+    generate_button = gr.Button("Generate clip", variant="primary", elem_id="generate")
+    clip_video = gr.Video(label="Your clip", interactive=False, elem_id="clip-video")
+    clip_markdown = gr.Markdown(elem_id="clip-info")
+    return StudioComponents(
+        signed_out_markdown, template_gallery, template_markdown, script_textbox,
+        use_script_button, script, template_id, role_dropdowns, seed_number, visibility_radio,
+        generate_button, clip_video, clip_markdown,
+    )  # fmt: skip
+
+
+def listen(
+    ui: StudioComponents,
+    session: SessionComponents,
+    auth: AuthService,
+    clips: ClipService,
+    media_files: MediaFiles,
+    templates: list[Template],
+) -> None:
+    shown = [t for t in templates if t.thumbnail]
+
+    def choose_template(token: str | None, event: gr.SelectData) -> tuple[Any, ...]:
+        template = shown[event.index]
+        return (template.script, template.id, _script_summary(template.script, template.blurb),
+                *_role_slots(template.script, _castable(auth, clips, token)))  # fmt: skip
+
+    ui.template_gallery.select(
+        choose_template, [session.token],
+        [ui.script, ui.template_id, ui.template_markdown, *ui.role_dropdowns],
+        api_visibility="private",
+    )  # fmt: skip
+
+    def use_script(token: str | None, text: str) -> tuple[Any, ...]:
+        require_user(auth, token)
+        try:
+            parsed = parse_script(text)
+        except ScriptError as error:
+            raise gr.Error(str(error), title="Script not usable") from None
+        doubles = _castable(auth, clips, token)
+        by_handle = {double.handle: double for double in doubles}
+        unknown = [handle for handle in parsed.handles if handle not in by_handle]
+        if unknown:
+            raise gr.Error(
+                f"@{unknown[0]} isn't one of the doubles you may cast"
+                f" ({', '.join('@' + d.handle for d in doubles) or 'you have none yet'}).",
+                title="Unknown @handle",
+            )
+        slots = _role_slots(parsed.script, doubles, preferred=by_handle)
+        return (parsed.script, None, _script_summary(parsed.script, ""), *slots)
+
+    ui.use_script_button.click(
+        use_script, [session.token, ui.script_textbox],
+        [ui.script, ui.template_id, ui.template_markdown, *ui.role_dropdowns],
+        api_name="use_script",
+    )  # fmt: skip
+
+    def generate(
+        token: str | None, script: Script | None, template_id: str | None, seed: float | None,
+        visibility: str, *picks: Any, progress: gr.Progress = gr.Progress(),  # noqa: B008
+    ) -> tuple[Any, str]:  # fmt: skip
+        user = require_user(auth, token)
+        if script is None:
+            raise gr.Error("Choose a preset script or write your own first.")
+        cast = _picked_cast(script, picks)
+        try:
+            clip = clips.create(user, script, cast, seed=int(seed or 0), visibility=visibility,
+                                template_id=template_id)  # fmt: skip
+
+            def report(event: ProgressEvent) -> None:
+                progress(event.fraction, desc=event.message)
+
+            done = clips.render(user, clip.id, report)
+        except ClipError as error:
+            raise gr.Error(str(error), title="Clip not made") from None
+        return _clip_file(media_files, user, done), _clip_text(done)
+
+    ui.generate_button.click(
+        generate,
+        [session.token, ui.script, ui.template_id, ui.seed_number, ui.visibility_radio,
+         *ui.role_dropdowns],
+        [ui.clip_video, ui.clip_markdown],
+        api_name="generate_clip", concurrency_limit=1, concurrency_id="render",
+    )  # fmt: skip
+
+    def refresh(token: str | None) -> Any:
+        return gr.Markdown(visible=auth.current_user(token) is None)
+
+    session.token.change(refresh, [session.token], [ui.signed_out_markdown],
+                         api_visibility="private")  # fmt: skip
+
+
+def _castable(auth: AuthService, clips: ClipService, token: str | None) -> list[Double]:
+    user = auth.current_user(token)
+    return [] if user is None else clips.castable_doubles(user)
+
+
+def _role_slots(
+    script: Script, doubles: list[Double], *, preferred: dict[str, Double] | None = None
+) -> list[Any]:
+    """One dropdown per role, offering the doubles whose kind fits; own double pre-filled."""
+    updates: list[Any] = []
+    used: set[int] = set()
+    for index in range(MAX_ROLES):
+        if index >= len(script.roles):
+            updates.append(gr.Dropdown(visible=False, choices=[NOBODY], value=NOBODY))
+            continue
+        role = script.roles[index]
+        fitting = [d for d in doubles if d.kind in role.allowed_kinds]
+        choices = [NOBODY] + [f"@{d.handle}" for d in fitting]
+        pick = (preferred or {}).get(role.name) or next(
+            (d for d in fitting if d.id not in used), None
+        )
+        if pick is not None:
+            used.add(pick.id)
+        kinds = "/".join(role.allowed_kinds)
+        updates.append(gr.Dropdown(
+            visible=True, choices=choices, value=f"@{pick.handle}" if pick else NOBODY,
+            label=f"{role.name} ({kinds})", info=role.description or None,
+        ))  # fmt: skip
+    return updates
+
+
+def _picked_cast(script: Script, picks: tuple[Any, ...]) -> dict[str, str]:
+    """Role -> @handle as picked; the service resolves and checks every one on the server."""
+    cast = {}
+    for role, pick in zip(script.roles, picks, strict=False):
+        if not pick or pick == NOBODY:
+            raise gr.Error(f"Choose a double for the role {role.name}.")
+        cast[role.name] = str(pick).removeprefix("@")
+    return cast
+
+
+def _template_caption(template: Template) -> str:
+    roles = len(template.script.roles)
+    plural = "s" if roles > 1 else ""
+    return f"{template.title} · {roles} role{plural} · {template.script.duration:g} s"
+
+
+def _script_summary(script: Script, blurb: str) -> str:
+    roles = ", ".join(f"**{r.name}** ({'/'.join(r.allowed_kinds)})" for r in script.roles)
+    shots = "\n".join(
+        f"{number}. *{shot.framing}, {shot.camera}, {shot.duration:g} s* — "
+        f"{as_markdown_text(shot.description)}"
+        for number, shot in enumerate(script.shots, start=1)
+    )
+    return (f"### {as_markdown_text(script.title)}\n{as_markdown_text(blurb)}\n\n"
+            f"Roles: {roles} · {script.duration:g} s\n\n{shots}")  # fmt: skip
+
+
+def _clip_file(media_files: MediaFiles, user: CurrentUser, clip: ClipRecord) -> str | None:
+    if clip.video_sha is None:
+        return None
+    return str(media_files.temporary_copy(user, clip.video_sha, f"costar-{clip.public_id}"))
+
+
+def _clip_text(clip: ClipRecord) -> str:
+    cast = ", ".join(f"{role}: @{handle}" for role, handle in clip.cast.items())
+    faces = clip.metrics.get("face_similarity") or {}
+    voices = clip.metrics.get("voice_similarity") or {}
+    lines = [
+        f"**{as_markdown_text(clip.title)}** · {clip.duration or 0:.1f} s · {cast}",
+        "Identity check (higher is closer to the reference; faces match above 0.40):",
+    ]
+    for role in clip.cast:
+        face, voice = faces.get(role), voices.get(role)
+        face_text = "no face reference" if face is None else f"face {face:.2f}"
+        voice_text = "no voice reference" if voice is None else f"voice {voice:.2f}"
+        lines.append(f"- {role}: {face_text}, {voice_text}")
+    lines.append("Labelled *AI-generated*, watermarked with the clip id and signed (C2PA): "
+                 f"`{clip.public_id}`.")  # fmt: skip
+    if clip.status_message:
+        lines.append(as_markdown_text(clip.status_message))
+    return "\n".join(lines)
