@@ -62,10 +62,10 @@ SPRITE_HEIGHT = 360
 SUBJECT_MATTE_FRAMES = 24  # GrabCut is ~70 ms a frame; keep pets and toys within budget
 CHALLENGE_FACE_FRAMES = 5
 # A spoken code is 2-3 s of digits, weaker evidence than the sentences VOICE_MATCH_THRESHOLD
-# was calibrated on: same speaker 0.71-0.87 (median 0.80), shifted voices 0.38-0.73 (medians
-# 0.44-0.64) over 10 codes (docs/voice_calibration.md). The fresh code and the face carry the
-# live check; the voice only has to be clearly not someone else's.
-CHALLENGE_VOICE_THRESHOLD = 0.70
+# was calibrated on. Through an AAC-encoded recording, the same speaker scored 0.70-0.88 and a
+# clearly different voice 0.41-0.50 (docs/voice_calibration.md); milder pitch shifts reach 0.73.
+# The fresh code and the face carry the live check; the voice must only not be clearly another.
+CHALLENGE_VOICE_THRESHOLD = 0.62
 
 Progress = Callable[[str, float], None]
 
