@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from core.faces import load_face_backend
+from core.generation import animatic
 from core.generation.metrics import face_match_similarity
 from core.generation.pipeline import CoStarPipeline
 from core.generation.types import RenderRequest
@@ -16,8 +17,6 @@ from core.video_encode import probe_mp4, read_mp4_frames
 from core.voice import find_speech
 from tests.core.cast_media import person_double
 from tests.media_factory import astronaut_rgb, grace_hopper_rgb
-
-animatic = pytest.importorskip("core.generation.animatic", reason="helper/animatic not merged")
 
 SCRIPT = Script(
     title="Hello on the roof",
@@ -40,7 +39,7 @@ def test_real_two_person_clip_has_sound_label_watermark_manifest_and_likeness(tm
         "friend": person_double("friend", "grace", grace_hopper_rgb(), faces, voice_pitch=None),
     }
     pipeline = CoStarPipeline(
-        animatic.AnimaticBackend(),
+        animatic.AnimaticBackend(face_backend=lambda: faces),
         keys_dir=tmp_path / "keys",
         work_dir=tmp_path / "work",
         face_backend=faces,
