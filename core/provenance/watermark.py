@@ -210,7 +210,7 @@ def _embed_in_plane(plane: np.ndarray, bits: np.ndarray, scale: int) -> np.ndarr
     pixel_change = np.repeat(np.repeat(approx_change / 2.0, 2, axis=0), 2, axis=1)
     marked = plane.copy()
     # Truncate, as the library does: rounding to nearest measured worse after two H.264
-    # passes (48 vs 1 flipped bits over 16 frames of the astronaut pan, docs/provenance.md).
+    # passes (48 vs 1 flipped bits over 16 frames of the astronaut pan, docs/benchmarks.md).
     marked[:rows, :cols] = np.clip(pixels + pixel_change, 0, 255).astype(np.uint8)
     return marked
 
