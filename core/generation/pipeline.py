@@ -28,6 +28,7 @@ from core.generation.dialogue import (
     Speak,
     mix_dialogue,
     place_shot_lines,
+    representative_lines,
     speak_english,
 )
 from core.generation.finishing import (
@@ -207,7 +208,10 @@ class CoStarPipeline:
 
         # 2. Dialogue: voice every line, place it in its shot, mix the soundtrack.
         voicer = DialogueVoicer(
-            request.cast, [role.name for role in request.script.roles], speak=self._speak
+            request.cast,
+            [role.name for role in request.script.roles],
+            speak=self._speak,
+            representative_lines=representative_lines(request.script.shots),
         )
         voiced = []
         for plan in plans:

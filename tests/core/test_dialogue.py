@@ -14,12 +14,13 @@ from core.generation.dialogue import (
     DialogueVoicer,
     mix_dialogue,
     place_shot_lines,
+    representative_lines,
     speak_english,
 )
 from core.generation.types import ShotPlan
 from core.scripts import DialogueLine, Shot
 from core.speech import UnsupportedTextError
-from core.voice import extract_voice_sample, shift_voice
+from core.voice import choose_voice_shift, extract_voice_sample, shift_voice
 from tests.core.generation_fakes import cast_reference
 
 FPS = 24
@@ -142,3 +143,40 @@ def test_the_mix_is_48khz_clip_long_and_speech_is_clearly_audible(voicer):
     after = mix.samples[round(3.0 * rate) :]
     assert np.sqrt(np.mean(speech**2)) > 0.05  # about -26 dBFS or louder
     assert not after.any()
+
+
+def test_each_roles_representative_line_is_its_longest():
+    shots = (
+        a_shot(5.0, ("lead", "Hi."), ("buddy", "Hello to you too.")),
+        a_shot(5.0, ("lead", "Shall we walk to the park?"), ("buddy", "Sure thing!")),
+    )
+
+    assert representative_lines(shots) == {
+        "lead": "Shall we walk to the park?",
+        "buddy": "Hello to you too.",
+    }
+
+
+@pytest.mark.slow  # loads Resemblyzer; one shift choice (~6 embeddings)
+def test_a_roles_voice_shift_is_chosen_once_on_its_representative_line():
+    reference_speech = shift_voice(
+        speak_english("This is how I sound when I talk about my day at work."),
+        f0_ratio=1.45,
+        formant_warp=1.1,
+    )
+    sample = extract_voice_sample(reference_speech)
+    cast = {"lead": cast_reference("lead", "maya", voice_sample=sample)}
+    longest = "Shall we go to the park today, or would you rather stay in?"
+    voicer = DialogueVoicer(cast, ["lead"], representative_lines={"lead": longest})
+
+    short = voicer.voice("lead", "Hi there.")
+    shift = voicer.voice_shift("lead")
+
+    assert shift == choose_voice_shift(speak_english(longest), sample)
+    expected = shift_voice(
+        speak_english("Hi there."), f0_ratio=shift.f0_ratio, formant_warp=shift.formant_warp
+    )
+    assert np.array_equal(short.samples, expected.samples)
+    # A second render voices the line identically (no dependence on order or timing).
+    again = DialogueVoicer(cast, ["lead"], representative_lines={"lead": longest})
+    assert np.array_equal(again.voice("lead", "Hi there.").samples, short.samples)

@@ -117,3 +117,37 @@ def test_malformed_clip_ids_are_refused(clip_id):
 def test_too_small_frames_are_refused():
     with pytest.raises(WatermarkError, match="256x256"):
         embed_watermark(np.zeros((120, 160, 3), np.uint8), CLIP_ID)
+
+
+def test_every_block_of_the_band_carries_its_bit(marked_hopper):
+    # Read each 4x4 block the way imwatermark's decoder does (DCT, top singular value).
+    import pywt
+
+    u_plane = cv2.cvtColor(marked_hopper, cv2.COLOR_RGB2YUV)[..., 1]
+    approx, _ = pywt.dwt2(u_plane, "haar")
+    expected = payload_bits(CLIP_ID)
+    correct = total = 0
+    for row in range(approx.shape[0] // 4):
+        for col in range(approx.shape[1] // 4):
+            block = approx[4 * row : 4 * row + 4, 4 * col : 4 * col + 4]
+            top = np.linalg.svd(cv2.dct(block), compute_uv=False)[0]
+            correct += (top % 48 > 24) == expected[total % PAYLOAD_BITS]
+            total += 1
+
+    assert correct / total > 0.99
+
+
+def test_marking_changes_the_frame_less_than_the_reference_library():
+    from imwatermark import WatermarkEncoder
+
+    frame = astronaut_pan(1)[0]
+    encoder = WatermarkEncoder()
+    encoder.set_watermark("bits", payload_bits(CLIP_ID).astype(int).tolist())
+    reference = encoder.encode(
+        np.ascontiguousarray(frame[..., ::-1]), "dwtDctSvd", scales=[0, 48, 0]
+    )
+
+    ours = embed_watermark(frame, CLIP_ID)
+
+    assert decode_watermark_bits(ours).tolist() == payload_bits(CLIP_ID).tolist()
+    assert cv2.PSNR(frame, ours) > cv2.PSNR(frame, np.ascontiguousarray(reference[..., ::-1]))

@@ -12,6 +12,7 @@ from core.voice import (
     VoiceEmbedding,
     VoiceEmbeddingFormatError,
     VoiceModelMismatchError,
+    choose_voice_shift,
     extract_voice_sample,
     find_speech,
     shift_voice,
@@ -137,3 +138,23 @@ def test_shifting_moves_tts_toward_the_reference_voice(speeches: list[Audio]) ->
     assert shifted.sample_rate == line.sample_rate
     assert shifted.duration == pytest.approx(line.duration, abs=0.05)
     assert after > before + 0.1
+
+
+@pytest.mark.slow  # the same five resyntheses + embeddings as above
+def test_a_chosen_shift_applied_with_shift_voice_equals_shift_voice_toward(
+    speeches: list[Audio],
+) -> None:
+    reference = extract_voice_sample(shift_voice(speeches[0], f0_ratio=1.5, formant_warp=1.12))
+    line = speeches[2]
+
+    chosen = choose_voice_shift(line, reference)
+    applied = shift_voice(line, f0_ratio=chosen.f0_ratio, formant_warp=chosen.formant_warp)
+
+    # The reference speaks ~1.5x higher than the TTS voice and has a shorter vocal tract.
+    assert 1.3 < chosen.f0_ratio < 1.7
+    assert chosen.formant_warp > 1.0
+    assert np.array_equal(applied.samples, shift_voice_toward(line, reference).samples)
+    similarity = voice_similarity(
+        speaker_embedding(extract_voice_sample(applied)), speaker_embedding(reference)
+    )
+    assert similarity == pytest.approx(chosen.similarity, abs=0.1)
