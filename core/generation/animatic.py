@@ -140,7 +140,7 @@ def layout(plan: ShotPlan, request: RenderRequest) -> list[_Placement]:
     if framing == "close-up":
         star = speakers[0] if speakers else roles[0]
         return [_Placement(star, _height(request, star, 1.55 * height), 0.5 * width,
-                           1.45 * height)]  # fmt: skip
+                           1.56 * height)]  # fmt: skip
     if framing == "over-the-shoulder" and len(roles) >= 2:
         star = speakers[0] if speakers else roles[0]
         other = next(role for role in roles if role != star)
@@ -258,26 +258,34 @@ def _draw_actor(frame: np.ndarray, actor: _Actor, t: float, loudness: float) -> 
 
 
 def _open_mouth(sprite: np.ndarray, box: tuple[int, int, int, int], loudness: float) -> np.ndarray:
-    """Stretch the lower-lip area downward and darken the gap, in proportion to loudness."""
+    """Stretch the lower-lip and chin area downward in proportion to loudness.
+
+    The stretch is feathered at the edges of the box, so no seam shows where it ends.
+    """
     x0, y0, x1, y1 = box
     patch = sprite[y0:y1, x0:x1]
     if patch.size == 0:
         return sprite
-    stretch = 1.0 + 0.45 * min(1.0, loudness)
     height = patch.shape[0]
+    stretch = 1.0 + 0.35 * min(1.0, loudness)
     tall = cv2.resize(
         patch, (patch.shape[1], round(height * stretch)), interpolation=cv2.INTER_LINEAR
     )
+    bottom = min(sprite.shape[0], y0 + tall.shape[0])
+    rows = bottom - y0
+    weight = _feather(rows, patch.shape[1])
     out = sprite.copy()
-    bottom = min(out.shape[0], y0 + tall.shape[0])
-    out[y0:bottom, x0:x1] = tall[: bottom - y0]
-    centre_y = y0 + round(0.25 * height)
-    gap = max(1, round(0.12 * height * min(1.0, loudness)))
-    inner = slice(x0 + (x1 - x0) // 4, x1 - (x1 - x0) // 4)
-    out[centre_y : centre_y + gap, inner, :3] = (
-        out[centre_y : centre_y + gap, inner, :3] * 0.35
-    ).astype(np.uint8)
+    region = out[y0:bottom, x0:x1].astype(np.float32)
+    blended = region * (1 - weight) + tall[:rows].astype(np.float32) * weight
+    out[y0:bottom, x0:x1] = blended.astype(np.uint8)
     return out
+
+
+def _feather(rows: int, columns: int) -> np.ndarray:
+    """1 in the middle of the mouth box, fading to 0 at its edges (an oval)."""
+    yy, xx = np.mgrid[:rows, :columns].astype(np.float32)
+    distance = ((xx - columns / 2) / (columns / 2)) ** 2 + ((yy - rows / 2) / (rows / 2)) ** 2
+    return np.clip((1.0 - distance) * 2.5, 0.0, 1.0)[..., None]
 
 
 def _shadow(frame: np.ndarray, place: _Placement, sprite_width: int) -> None:
