@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from gradio_client import Client, handle_file
@@ -55,3 +56,33 @@ def test_register_a_double_and_keep_it_private(running_app, tmp_path):
     guest = Client(running_app, verbose=False, download_files=False)
     with pytest.raises(AppError, match="sign in"):
         guest.predict(api_name="/get_code")
+
+
+def test_star_in_a_clip_from_a_written_script(running_app, tmp_path):
+    from core.provenance import is_label_visible
+    from core.video_encode import probe_mp4, read_mp4_frames
+
+    reference = person_video(tmp_path / "ref.mp4", "hopper",
+                             text="Hello, I am Grace and this is my double.")  # fmt: skip
+    grace = signed_in_client(running_app, "grace_e2e")
+    grace.predict("person", handle_file(str(reference)), None, None, api_name="/analyze_reference")
+    code = code_on_screen(grace.predict(api_name="/get_code"))
+    grace.predict(
+        "grace", "Grace", "a woman in a navy uniform", "only_me", "",
+        True, True, True, handle_file(str(code_recording(tmp_path / "live.mp4", code, "hopper"))),
+        api_name="/create_double",
+    )  # fmt: skip
+    script = (
+        'Shot 1 (2s): medium, @grace on a rooftop says "Hello world." '
+        "Shot 2 (1s): close-up, @grace smiles."
+    )
+    summary, *_ = grace.predict(script, api_name="/use_script")
+    assert "Roles:" in summary
+    video, info = grace.predict(7, "only_me", "@grace", None, None, None,
+                                api_name="/generate_clip")  # fmt: skip
+    path = video["path"]  # the file the server handed to this client (same machine here)
+    assert "Identity check" in info and "signed (C2PA)" in info
+    probe = probe_mp4(Path(path))
+    assert probe.has_audio and (probe.width, probe.height) == (832, 480)
+    assert probe.duration_s == pytest.approx(3.0, abs=0.15)
+    assert is_label_visible(next(read_mp4_frames(Path(path))))
