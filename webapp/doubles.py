@@ -122,6 +122,7 @@ class DoubleService:
         max_blob_bytes: int,
         same_face: Callable[[FaceEmbedding, FaceEmbedding], bool],
         clock: Callable[[], datetime] = utcnow,
+        new_code: Callable[[], str] = new_challenge_code,
     ) -> None:
         self._sessions = sessions
         self._analyzer = analyzer
@@ -129,6 +130,7 @@ class DoubleService:
         self._max_blob_bytes = max_blob_bytes
         self._same_face = same_face
         self._clock = clock
+        self._new_code = new_code
 
     # --- registration -------------------------------------------------------------------
 
@@ -155,7 +157,7 @@ class DoubleService:
 
     def issue_challenge(self, user: CurrentUser) -> IssuedChallenge:
         """A fresh single-use code for the live check; older unused codes stop working."""
-        code = new_challenge_code()
+        code = self._new_code()
         now = self._clock()
         with transaction(self._sessions) as session:
             queries.retire_open_challenges(session, user.id, now)

@@ -26,6 +26,23 @@ def code_on_screen(markdown: str) -> str:
     return "".join(re.findall(r"## ([\d ]+)", markdown)[0].split())
 
 
+def create_double(client: Client, folder: Path, who: str, handle: str, description: str,
+                  attempts: int = 3) -> tuple:  # fmt: skip
+    """Get a code, record it, create the double; like a person, try a new code if misheard."""
+    for attempt in range(attempts):
+        code = code_on_screen(client.predict(api_name="/get_code"))
+        recording = code_recording(folder / f"live-{attempt}.mp4", code, who)
+        try:
+            return client.predict(
+                handle, handle.title(), description, "only_me", "no violence",
+                True, True, True, handle_file(str(recording)), api_name="/create_double",
+            )  # fmt: skip
+        except AppError as error:
+            if "We heard" not in str(error) or attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
 def test_register_a_double_and_keep_it_private(running_app, tmp_path):
     reference = person_video(
         tmp_path / "ref.mp4", text="Hello, I am Eileen and this is my digital double."
@@ -36,13 +53,9 @@ def test_register_a_double_and_keep_it_private(running_app, tmp_path):
     )
     assert "One clear face" in report and "Voice found" in report
 
-    code = code_on_screen(eileen.predict(api_name="/get_code"))
-    recording = code_recording(tmp_path / "live.mp4", code)
-    result = eileen.predict(
-        "eileen", "Eileen", "an astronaut in an orange suit", "only_me", "no violence",
-        True, True, True, handle_file(str(recording)), api_name="/create_double",
-    )  # fmt: skip
+    result = create_double(eileen, tmp_path, "collins", "eileen", "an astronaut in orange")
     assert "@eileen** is ready" in result[1]
+    recording = tmp_path / "live-0.mp4"
 
     # Another person can't skip the steps with crafted calls: nothing of Eileen's is theirs.
     stranger = signed_in_client(running_app, "stranger_e2e")
@@ -66,12 +79,7 @@ def test_star_in_a_clip_from_a_written_script(running_app, tmp_path):
                              text="Hello, I am Grace and this is my double.")  # fmt: skip
     grace = signed_in_client(running_app, "grace_e2e")
     grace.predict("person", handle_file(str(reference)), None, None, api_name="/analyze_reference")
-    code = code_on_screen(grace.predict(api_name="/get_code"))
-    grace.predict(
-        "grace", "Grace", "a woman in a navy uniform", "only_me", "",
-        True, True, True, handle_file(str(code_recording(tmp_path / "live.mp4", code, "hopper"))),
-        api_name="/create_double",
-    )  # fmt: skip
+    create_double(grace, tmp_path, "hopper", "grace", "a woman in a navy uniform")
     script = (
         'Shot 1 (2s): medium, @grace on a rooftop says "Hello world." '
         "Shot 2 (1s): close-up, @grace smiles."

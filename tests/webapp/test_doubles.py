@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import json
 import threading
 
@@ -75,12 +76,21 @@ def users(sessions):
                                   display_name=user.display_name, password_hash=None)  # fmt: skip
 
 
+# Codes the offline recognizer reads back exactly from the test voice (TTS and ASR are both
+# deterministic); random codes fail about 1 in 25 times, which a person fixes with a new code.
+RECOGNISED_CODES = (
+    "482917", "927351", "159274", "861473", "573091", "725814", "918365",
+    "945807", "302157", "368193", "224538", "323640", "562241", "514547",
+)  # fmt: skip
+
+
 @pytest.fixture
 def service(sessions, analyzer, users, clock):
     backend = load_face_backend()
+    codes = itertools.cycle(RECOGNISED_CODES)
     return DoubleService(
         sessions, analyzer, secret_key=b"s" * 32, max_blob_bytes=50_000_000,
-        same_face=backend.is_match, clock=clock,
+        same_face=backend.is_match, clock=clock, new_code=lambda: next(codes),
     )  # fmt: skip
 
 
