@@ -19,7 +19,6 @@ import io
 import math
 import re
 import unicodedata
-import wave
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -99,14 +98,7 @@ def to_wav_bytes(audio: Audio) -> bytes:
     Returns:
         The complete WAV file as bytes.
     """
-    pcm = np.round(np.clip(audio.samples, -1.0, 1.0) * 32767.0).astype("<i2")
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as wav_file:
-        wav_file.setnchannels(1)
-        wav_file.setsampwidth(2)
-        wav_file.setframerate(audio.sample_rate)
-        wav_file.writeframes(pcm.tobytes())
-    return buffer.getvalue()
+    return audio.to_wav_bytes()
 
 
 def read_wav(source: bytes | Path) -> Audio:
