@@ -6,9 +6,11 @@ a handheld phone video, with speech from the offline TTS voice.
 
 from __future__ import annotations
 
+import subprocess
 from functools import cache
 from pathlib import Path
 
+import imageio_ffmpeg
 import numpy as np
 
 from core.audio import Audio
@@ -57,3 +59,19 @@ def person_video(
 def code_recording(path: Path, code: str, who: str = "collins", voice: str = "low") -> Path:
     """A 'webcam' recording of a person saying the digits of ``code``."""
     return person_video(path, who, text=digits_as_words(code), voice=voice, seconds=3.0)
+
+
+def write_fake_webcam(folder: Path, code: str, who: str = "collins") -> tuple[Path, Path]:
+    """Chromium's fake camera (Y4M) and microphone (WAV) files of a person saying ``code``.
+
+    Chromium opens these files when capture starts, so they can be rewritten after the page
+    shows the code and before the webcam is switched on.
+    """
+    recording = code_recording(folder / f"webcam-{code}.mp4", code, who)
+    video, audio = folder / "webcam.y4m", folder / "microphone.wav"
+    ffmpeg = imageio_ffmpeg.get_ffmpeg_exe()
+    for arguments in (["-pix_fmt", "yuv420p", "-r", "15", str(video)],
+                      ["-ac", "1", "-ar", "48000", str(audio)]):  # fmt: skip
+        subprocess.run([ffmpeg, "-y", "-v", "error", "-i", str(recording), *arguments],
+                       check=True)  # fmt: skip
+    return video, audio

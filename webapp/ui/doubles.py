@@ -73,6 +73,7 @@ class DoublesComponents:
     reference_photos: gr.File
     voice_clip: gr.Audio
     analyze_button: gr.Button
+    analysis_status_markdown: gr.Markdown
     draft: gr.State
     report_column: gr.Column
     report_markdown: gr.Markdown
@@ -101,8 +102,9 @@ def render() -> DoublesComponents:
         gr.Markdown("### Your doubles")
         doubles_empty_markdown = gr.Markdown(EMPTY_LIST, elem_classes=["empty-state"])
         doubles_gallery = gr.Gallery(
-            label="Your doubles (select one to edit)", columns=4, height="auto",
-            allow_preview=False, visible=False, elem_id="doubles-gallery",
+            label="Your doubles (select one to edit)", columns=6, height=220,
+            object_fit="contain", allow_preview=False, preview=False, visible=False,
+            elem_id="doubles-gallery",
         )  # fmt: skip
         double_ids, selected_double_id = gr.State([]), gr.State(None)
         with gr.Column(visible=False, variant="panel") as edit_column:
@@ -147,6 +149,7 @@ def render() -> DoublesComponents:
                     sources=["upload", "microphone"], type="filepath",
                 )  # fmt: skip
         analyze_button = gr.Button("Check my reference", variant="primary", elem_id="analyze")
+        analysis_status_markdown = gr.Markdown(elem_id="analysis-status")
         draft = gr.State(None)
 
         with gr.Column(visible=False) as report_column:
@@ -193,7 +196,7 @@ def render() -> DoublesComponents:
                 label="Record yourself saying the code", sources=["webcam"],
                 include_audio=True, elem_id="challenge-video",
                 # Unmirrored: a mirrored recording would be re-encoded on the server for nothing.
-                webcam_options=gr.WebcamOptions(mirror=False),
+                webcam_options=gr.WebcamOptions(mirror=False), height=360,
             )  # fmt: skip
             create_button = gr.Button("Create my double", variant="primary", elem_id="create")
         result_markdown = gr.Markdown(elem_id="double-result")
@@ -255,15 +258,17 @@ def listen(
             _png_to_array(analysis.preview_png), _statement_text(analysis.kind),
             gr.Checkbox(label=ownership_label, value=False),
             gr.Video(sources=["webcam"] if analysis.kind == "person" else ["webcam", "upload"]),
-            None, "", "",
+            None, "", "", "Reference checked: see the quality report below.",
         )  # fmt: skip
 
     ui.analyze_button.click(
         analyze,
         [session.token, ui.kind_radio, ui.reference_video, ui.reference_photos, ui.voice_clip],
         [ui.draft, ui.report_column, ui.report_markdown, ui.preview_image, ui.statement_markdown,
-         ui.ownership_checkbox, ui.challenge_video, ui.code, ui.code_markdown, ui.result_markdown],
+         ui.ownership_checkbox, ui.challenge_video, ui.code, ui.code_markdown, ui.result_markdown,
+         ui.analysis_status_markdown],
         api_name="analyze_reference", concurrency_limit=2, concurrency_id="analysis",
+        show_progress_on=[ui.analysis_status_markdown],
     )  # fmt: skip
 
     def get_code(token: str | None, draft: Draft | None) -> tuple[str, str]:
@@ -306,15 +311,22 @@ def listen(
             f"Your double **@{as_markdown_text(record.handle)}** is ready. "
             "Its consent record is saved; you can revoke or delete it any time."
         )
-        return (None, None, "", gr.Column(visible=False), message, *refresh(token))
+        cleared = (None, None, None, "", "", "", "", False, False, False, None)
+        return (None, None, "", gr.Column(visible=False), message, *refresh(token), *cleared)
 
     ui.create_button.click(
         create,
         [session.token, ui.draft, ui.code, ui.handle_textbox, ui.display_name_textbox,
          ui.description_textbox, ui.visibility_radio, ui.restrictions_textbox, ui.age_checkbox,
          ui.ownership_checkbox, ui.statement_checkbox, ui.statement_version, ui.challenge_video],
-        [ui.draft, ui.code, ui.code_markdown, ui.report_column, ui.result_markdown, *list_outputs],
+        [ui.draft, ui.code, ui.code_markdown, ui.report_column, ui.result_markdown, *list_outputs,
+         ui.reference_video, ui.reference_photos, ui.voice_clip, ui.handle_textbox,
+         ui.display_name_textbox, ui.description_textbox, ui.restrictions_textbox,
+         ui.age_checkbox, ui.ownership_checkbox, ui.statement_checkbox, ui.challenge_video],
         api_name="create_double", concurrency_limit=2, concurrency_id="analysis",
+        # Progress and errors show on the result line only, so a failed check never covers
+        # the "Get my code" button the person needs next.
+        show_progress_on=[ui.result_markdown],
     )  # fmt: skip
 
     _listen_editing(ui, session, auth, service, refresh, list_outputs)
