@@ -311,7 +311,7 @@ def listen(
             f"Your double **@{as_markdown_text(record.handle)}** is ready. "
             "Its consent record is saved; you can revoke or delete it any time."
         )
-        cleared = (None, None, None, "", "", "", "", False, False, False, None)
+        cleared = (None, None, None, "", "", "", "", False, False, False, None, "")
         return (None, None, "", gr.Column(visible=False), message, *refresh(token), *cleared)
 
     ui.create_button.click(
@@ -322,7 +322,8 @@ def listen(
         [ui.draft, ui.code, ui.code_markdown, ui.report_column, ui.result_markdown, *list_outputs,
          ui.reference_video, ui.reference_photos, ui.voice_clip, ui.handle_textbox,
          ui.display_name_textbox, ui.description_textbox, ui.restrictions_textbox,
-         ui.age_checkbox, ui.ownership_checkbox, ui.statement_checkbox, ui.challenge_video],
+         ui.age_checkbox, ui.ownership_checkbox, ui.statement_checkbox, ui.challenge_video,
+         ui.analysis_status_markdown],
         api_name="create_double", concurrency_limit=2, concurrency_id="analysis",
         # Progress and errors show on the result line only, so a failed check never covers
         # the "Get my code" button the person needs next.

@@ -18,6 +18,11 @@ CSS = """
 #app-header h1 { margin-bottom: 0.1em; }
 #account-status { text-align: right; }
 .empty-state { opacity: 0.85; }
+/* A gallery with one or two doubles would otherwise stretch each thumbnail to full width. */
+#doubles-gallery .grid-container {
+  grid-template-columns: repeat(auto-fill, minmax(140px, 180px)) !important;
+}
+#doubles-gallery .thumbnail-item { max-width: 180px; }
 """
 
 
