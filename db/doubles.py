@@ -115,6 +115,20 @@ def retire_open_challenges(session: Session, user_id: int, now: datetime) -> Non
     )
 
 
+def spend_challenge(session: Session, challenge_id: int, now: datetime) -> bool:
+    """Mark a challenge used, atomically: False when another request spent it first.
+
+    A conditional UPDATE, so two concurrent submissions can't both see the code as unused
+    (PostgreSQL's READ COMMITTED would let a read-then-write race).
+    """
+    result = session.execute(
+        update(ConsentChallenge)
+        .where(ConsentChallenge.id == challenge_id, ConsentChallenge.used_at.is_(None))
+        .values(used_at=now)
+    )
+    return result.rowcount == 1
+
+
 def latest_challenge(session: Session, user_id: int) -> ConsentChallenge | None:
     return session.execute(
         select(ConsentChallenge)

@@ -394,9 +394,9 @@ class DoubleService:
                 raise DoubleError(consent.CHALLENGE_MISSING)
             if not hmac.compare_digest(challenge.code_hash, self._hash_code(code)):
                 raise DoubleError(consent.CHALLENGE_USED)  # an older code, since replaced
-            if challenge.used_at is not None:
+            # Single use: any attempt spends the code, an expired one too.
+            if not queries.spend_challenge(session, challenge.id, now):
                 raise DoubleError(consent.CHALLENGE_USED)
-            challenge.used_at = now  # single use: any attempt spends the code, expired too
             expired = challenge.expires_at <= now
             challenge_id = challenge.id
         if expired:

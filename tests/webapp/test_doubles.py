@@ -250,8 +250,8 @@ def test_two_submissions_with_one_code_make_one_double(service, sessions, collin
         thread.start()
     for thread in threads:
         thread.join()
-    assert outcomes.count("ok") == 1
-    assert any("already used" in outcome for outcome in outcomes)
+    assert outcomes.count("ok") == 1, outcomes
+    assert any("already used" in outcome for outcome in outcomes), outcomes
     assert count(sessions, Double) == 1
 
 
