@@ -33,9 +33,9 @@ def speech(text: str, voice: str = "low") -> Audio:
     return audio
 
 
-def padded(audio: Audio, seconds: float) -> Audio:
+def padded(audio: Audio, seconds: float, lead_seconds: float = 0.3) -> Audio:
     """Lead-in silence, the speech, then silence up to ``seconds``."""
-    lead = int(0.3 * audio.sample_rate)
+    lead = int(lead_seconds * audio.sample_rate)
     total = max(int(seconds * audio.sample_rate), lead + len(audio.samples))
     samples = np.zeros(total, dtype=np.float32)
     samples[lead : lead + len(audio.samples)] = audio.samples
@@ -65,13 +65,16 @@ def write_fake_webcam(folder: Path, code: str, who: str = "collins") -> tuple[Pa
     """Chromium's fake camera (Y4M) and microphone (WAV) files of a person saying ``code``.
 
     Chromium opens these files when capture starts, so they can be rewritten after the page
-    shows the code and before the webcam is switched on.
+    shows the code and before the webcam is switched on. It loops them from that moment, so
+    the code is said once after a 2 s lead-in and followed by silence up to 10 s: a recording
+    started within 2 s of switching the camera on holds the whole code exactly once.
     """
-    recording = code_recording(folder / f"webcam-{code}.mp4", code, who)
     video, audio = folder / "webcam.y4m", folder / "microphone.wav"
     ffmpeg = imageio_ffmpeg.get_ffmpeg_exe()
-    for arguments in (["-pix_fmt", "yuv420p", "-r", "15", str(video)],
-                      ["-ac", "1", "-ar", "48000", str(audio)]):  # fmt: skip
-        subprocess.run([ffmpeg, "-y", "-v", "error", "-i", str(recording), *arguments],
-                       check=True)  # fmt: skip
+    frames = moving_photo_frames(PHOTOS[who](), 3.0, FPS, size=(360, 480))
+    write_video(folder / "webcam.mp4", frames, FPS, None)
+    subprocess.run([ffmpeg, "-y", "-v", "error", "-i", str(folder / "webcam.mp4"),
+                    "-pix_fmt", "yuv420p", "-r", "15", str(video)], check=True)  # fmt: skip
+    speech_track = padded(speech(digits_as_words(code)), 10.0, lead_seconds=2.0)
+    audio.write_bytes(resample(speech_track, 48_000).to_wav_bytes())
     return video, audio

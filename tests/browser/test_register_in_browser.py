@@ -70,15 +70,18 @@ def test_register_a_double_with_the_webcam_live_check(running_app, camera_page, 
 
 def live_check(page, folder, screenshot, *, say_wrong_code: bool = False) -> bool:
     """Get a code, record the fake webcam saying it, submit. True when the double was made."""
+    previous = page.evaluate("() => window.__shownCode || ''")
     page.locator("#get-code").click()
-    shown = page.locator("#challenge-code h2")
-    shown.wait_for()
+    # Query the page each time: Gradio replaces the Markdown's nodes when it re-renders.
     page.wait_for_function(
-        "el => el.innerText.replace(/ /g, '') !== window.__lastCode",
-        arg=shown.element_handle(),
+        """previous => {
+            const heading = document.querySelector('#challenge-code h2');
+            return heading && heading.innerText.replace(/\\s/g, '') !== previous;
+        }""",
+        arg=previous,
     )
-    code = "".join(shown.inner_text().split())
-    page.evaluate("code => { window.__lastCode = code; }", code)
+    code = "".join(page.locator("#challenge-code h2").inner_text().split())
+    page.evaluate("code => { window.__shownCode = code; }", code)
     assert code.isdigit() and len(code) == 6
     spoken = "".join(str((int(d) + 5) % 10) for d in code) if say_wrong_code else code
     write_fake_webcam(folder, spoken)  # the camera now "says" these digits
@@ -88,7 +91,7 @@ def live_check(page, folder, screenshot, *, say_wrong_code: bool = False) -> boo
         clear.first.click()
     camera.get_by_text("Click to Access Webcam").click()
     camera.get_by_role("button", name="start recording").click()
-    page.wait_for_timeout(4500)  # the recording holds the whole code
+    page.wait_for_timeout(5500)  # the recording holds the whole code, said once
     camera.locator("button").first.click()  # stop
     page.wait_for_timeout(2000)
     screenshot(page, "11-live-check-recorded")
