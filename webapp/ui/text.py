@@ -9,5 +9,9 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
 
 
 def as_markdown_text(text: str) -> str:
-    """Escape HTML and Markdown syntax so ``text`` shows exactly as typed."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=True))
+    """Escape HTML and Markdown syntax so ``text`` shows exactly as typed.
+
+    Quotes stay as they are: they are harmless in text, and an entity such as ``&#x27;``
+    would be broken by the Markdown escaping of ``#`` that follows.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))

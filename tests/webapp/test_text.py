@@ -1,0 +1,22 @@
+"""User text shown in Markdown displays as typed, never as markup."""
+
+from __future__ import annotations
+
+import markdown_it
+
+from webapp.ui.text import as_markdown_text
+
+
+def rendered(text: str) -> str:
+    return markdown_it.MarkdownIt().render(as_markdown_text(text))
+
+
+def test_markup_and_markdown_show_as_text():
+    html = rendered("<script>alert(1)</script> **bold** # not a heading [link](x)")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<strong>" not in html and "<h1>" not in html and "<a " not in html
+
+
+def test_apostrophes_ampersands_and_unicode_survive():
+    html = rendered("@lead's guitar & Maya's 🎸 玛雅")
+    assert "@lead's guitar &amp; Maya's 🎸 玛雅" in html
