@@ -93,7 +93,8 @@ def build_pipeline(settings: Settings) -> CoStarPipeline:
     else:
         from core.generation.animatic import AnimaticBackend
 
-        backend = AnimaticBackend()
+        # The face model finds each sprite's mouth, so speakers' lips move with their lines.
+        backend = AnimaticBackend(face_backend=lambda: load_face_backend(settings.insightface_root))
     return CoStarPipeline(
         backend,
         keys_dir=settings.data_dir / "keys",

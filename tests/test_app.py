@@ -32,3 +32,9 @@ def test_readme_front_matter_configures_a_gradio_space():
     assert fields["sdk_version"].strip() == gr.__version__
     assert fields["hf_oauth"].strip() == "true"
     assert fields["python_version"].strip().strip('"') in {"3.11", "3.12"}
+
+
+def test_the_default_renderer_gets_a_face_model_for_mouth_motion(tmp_path):
+    pipeline = app.build_pipeline(Settings(data_dir=tmp_path / "data"))
+    assert pipeline.backend.name == "animatic"
+    assert pipeline.backend.moves_mouths

@@ -70,6 +70,11 @@ class AnimaticBackend:
     def __init__(self, face_backend: Callable[[], FaceBackend] | None = None) -> None:
         self._face_backend = face_backend
 
+    @property
+    def moves_mouths(self) -> bool:
+        """Whether speaking persons' mouths move (it needs a face model to find them)."""
+        return self._face_backend is not None
+
     def render_shot(
         self, plan: ShotPlan, request: RenderRequest, *, on_frame: FrameCallback | None = None
     ) -> list[np.ndarray]:
