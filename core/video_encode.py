@@ -108,8 +108,13 @@ def encode_mp4(
     path: Path | str,
     preset: X264Preset = DEFAULT_PRESET,
     crf: int = DEFAULT_CRF,
+    duration: float | None = None,
 ) -> EncodedVideo:
     """Encode RGB frames (and optional mono audio) into a browser-playable MP4.
+
+    When the caller knows the clip's length (``duration``, seconds), the audio is padded or
+    cut to exactly that length and the output is bounded to it: ffmpeg's ``-shortest`` with
+    open-ended padding can overshoot the last frame by its interleaving buffer.
 
     Args:
         frames: RGB uint8 arrays of shape (height, width, 3); consumed lazily.
@@ -141,9 +146,13 @@ def encode_mp4(
         work = Path(work_dir)
         wav_path = work / "audio.wav" if audio_track is not None else None
         if audio_track is not None and wav_path is not None:
+            if duration is not None:
+                audio_track = _fit_audio(audio_track, duration)
             _write_wav(audio_track, wav_path)
         partial_path = work / "video.mp4"
-        command = _encode_command(fps, width, height, wav_path, partial_path, preset, crf)
+        command = _encode_command(
+            fps, width, height, wav_path, partial_path, preset, crf, duration=duration
+        )
         frame_count = _run_encoder(command, frames, width, height, work / "ffmpeg.log")
         # Same directory, so the rename is atomic and readers never see a partial file.
         os.replace(partial_path, final_path)
@@ -240,6 +249,15 @@ def _as_audio_track(audio: AudioTrack | tuple[np.ndarray, int] | None) -> AudioT
     return AudioTrack(samples=samples.astype(np.float32, copy=False), sample_rate=track.sample_rate)
 
 
+def _fit_audio(track: AudioTrack, duration: float) -> AudioTrack:
+    """Pad with silence or cut, to exactly ``duration`` seconds."""
+    length = max(1, round(duration * track.sample_rate))
+    samples = np.zeros(length, dtype=np.float32)
+    kept = track.samples[:length]
+    samples[: len(kept)] = kept
+    return AudioTrack(samples=samples, sample_rate=track.sample_rate)
+
+
 def _write_wav(track: AudioTrack, wav_path: Path) -> None:
     # 16-bit PCM is lossless enough for speech that is AAC-encoded next, and the stdlib writes it.
     pcm = (np.clip(track.samples, -1.0, 1.0) * 32767.0).astype("<i2")
@@ -258,6 +276,8 @@ def _encode_command(
     output_path: Path,
     preset: X264Preset,
     crf: int,
+    *,
+    duration: float | None = None,
 ) -> list[str]:
     # A rational frame rate keeps 24000/1001-style rates exact.
     rate = str(Fraction(fps).limit_denominator(1001))
@@ -268,8 +288,11 @@ def _encode_command(
     command += ["-map", "0:v:0", "-c:v", "libx264", "-preset", preset, "-crf", str(crf)]
     command += ["-pix_fmt", "yuv420p"]
     if wav_path is not None:
-        # apad + -shortest: silence fills short audio, and the video's length decides the end.
-        command += ["-map", "1:a:0", "-af", "apad", "-shortest", "-c:a", "aac"]
+        if duration is None:
+            # apad + -shortest: silence fills short audio, and the video's length decides the end.
+            command += ["-map", "1:a:0", "-af", "apad", "-shortest", "-c:a", "aac"]
+        else:  # the audio already has the clip's exact length
+            command += ["-map", "1:a:0", "-c:a", "aac", "-t", f"{duration:.6f}"]
         command += ["-b:a", AUDIO_BITRATE, "-ar", str(AUDIO_OUTPUT_RATE), "-ac", "1"]
     command += ["-movflags", "+faststart", "-f", "mp4", str(output_path)]
     return command

@@ -252,6 +252,7 @@ class CoStarPipeline:
                 size=(request.width, request.height),
                 audio=(soundtrack.samples, soundtrack.sample_rate),
                 path=partial,
+                duration=duration,
             )
             progress.check()
 

@@ -190,3 +190,16 @@ def test_ffmpeg_failure_is_reported_with_its_message_and_leaves_no_file(tmp_path
             preset="no-such-preset",
         )
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("audio_seconds", [0.4, 3.0])
+def test_a_known_duration_bounds_the_file_exactly(tmp_path, gradient_frames, audio_seconds):
+    frames = gradient_frames[:FPS]  # one second of video
+    rate = 48_000
+    tone = (0.3 * np.sin(np.arange(round(audio_seconds * rate)) * 0.05)).astype(np.float32)
+    path = tmp_path / "bounded.mp4"
+    encode_mp4(iter(frames), fps=FPS, size=(WIDTH, HEIGHT), audio=(tone, rate), path=path,
+               duration=len(frames) / FPS)  # fmt: skip
+    info = probe_mp4(path)
+    assert info.frame_count == FPS and info.has_audio
+    assert info.duration_s == pytest.approx(1.0, abs=0.05)  # neither cut short nor overshot
