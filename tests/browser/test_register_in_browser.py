@@ -61,7 +61,7 @@ def test_register_a_double_with_the_webcam_live_check(running_app, camera_page, 
     # First attempt says the wrong digits: refused, the code is spent. Then, like a person, get a
     # new code and record again (also covers a rare misheard code on the second try).
     assert not live_check(page, tmp_path, screenshot, say_wrong_code=True)
-    page.get_by_text("does not match the code").first.wait_for()
+    page.get_by_text("We heard").first.wait_for()  # the digits heard are quoted back
     screenshot(page, "11-live-check-refused")
     assert any(live_check(page, tmp_path, screenshot) for _ in range(3))
     page.locator("#doubles-gallery").get_by_text("@eileen").wait_for()
