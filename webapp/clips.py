@@ -72,6 +72,15 @@ class ClipRecord:
     created_at: datetime | None = None
 
 
+@dataclass(frozen=True)
+class CastableDouble:
+    """A double the signed-in user may put in a clip, as the Studio shows it."""
+
+    id: int
+    handle: str
+    kind: str
+
+
 class ClipService:
     def __init__(
         self,
@@ -90,16 +99,15 @@ class ClipService:
 
     # --- casting ----------------------------------------------------------------------------
 
-    def castable_doubles(self, user: CurrentUser) -> list[Double]:
+    def castable_doubles(self, user: CurrentUser) -> list[CastableDouble]:
         """The doubles this user may put in a clip: their own active ones."""
         with transaction(self._sessions) as session:
-            return list(
-                session.execute(
-                    select(Double)
-                    .where(Double.owner_user_id == user.id, Double.status == "active")
-                    .order_by(Double.created_at)
-                ).scalars()
-            )
+            doubles = session.execute(
+                select(Double)
+                .where(Double.owner_user_id == user.id, Double.status == "active")
+                .order_by(Double.created_at)
+            ).scalars()
+            return [CastableDouble(d.id, d.handle, d.kind) for d in doubles]
 
     def create(
         self,

@@ -40,7 +40,7 @@ from db import consent as ledger
 from db import doubles as queries
 from db.base import utcnow
 from db.engine import transaction
-from db.models import Double, DoubleReference
+from db.models import VISIBILITY_TIERS, Double, DoubleReference
 from webapp.auth import CurrentUser
 
 logger = logging.getLogger(__name__)
@@ -487,9 +487,7 @@ def _video_media_type(path: Path) -> str:
 
 
 def visibility_choices() -> Sequence[tuple[str, str]]:
-    from db.models import VISIBILITY_TIERS
-
-    assert set(VISIBILITY_TIERS) == set(VISIBILITY_LABELS)
+    """(label, value) pairs in the order the database defines the tiers."""
     return [(VISIBILITY_LABELS[tier], tier) for tier in VISIBILITY_TIERS]
 
 

@@ -11,9 +11,14 @@ from core.generation.types import ProgressEvent
 from core.script_parser import parse_script
 from core.scripts import Script, ScriptError
 from core.templates import Template
-from db.models import Double
 from webapp.auth import AuthService, CurrentUser
-from webapp.clips import CLIP_VISIBILITY_LABELS, ClipError, ClipRecord, ClipService
+from webapp.clips import (
+    CLIP_VISIBILITY_LABELS,
+    CastableDouble,
+    ClipError,
+    ClipRecord,
+    ClipService,
+)
 from webapp.media import MediaFiles
 from webapp.ui.session import SessionComponents, require_user
 from webapp.ui.text import as_markdown_text
@@ -167,13 +172,16 @@ def listen(
                          api_visibility="private")  # fmt: skip
 
 
-def _castable(auth: AuthService, clips: ClipService, token: str | None) -> list[Double]:
+def _castable(auth: AuthService, clips: ClipService, token: str | None) -> list[CastableDouble]:
     user = auth.current_user(token)
     return [] if user is None else clips.castable_doubles(user)
 
 
 def _role_slots(
-    script: Script, doubles: list[Double], *, preferred: dict[str, Double] | None = None
+    script: Script,
+    doubles: list[CastableDouble],
+    *,
+    preferred: dict[str, CastableDouble] | None = None,
 ) -> list[Any]:
     """One dropdown per role, offering the doubles whose kind fits; own double pre-filled."""
     updates: list[Any] = []
