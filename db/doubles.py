@@ -10,8 +10,10 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from db import media
-from db.models import ConsentChallenge, Double, DoubleReference
+from db.models import ConsentChallenge, Double, DoubleGrant, DoubleReference
 
+# The Studio lists at most this many doubles to pick from (own ones first).
+MAX_CAST_CANDIDATES = 200
 _BLOB_COLUMNS = ("source_video_sha", "portrait_sha", "preview_sha", "sprite_sha", "voice_sha")
 
 
@@ -136,3 +138,28 @@ def latest_challenge(session: Session, user_id: int) -> ConsentChallenge | None:
         .order_by(ConsentChallenge.id.desc())
         .limit(1)
     ).scalar_one_or_none()
+
+
+def cast_candidates(session: Session, user_id: int, friend_user_ids: Iterable[int]) -> list[Double]:
+    """Active doubles this user might cast: own, friends', shared with everyone, or granted.
+
+    A shortlist only; the permission rules (webapp.permissions) make the final call.
+    """
+    granted = select(DoubleGrant.double_id).where(
+        DoubleGrant.user_id == user_id, DoubleGrant.status == "approved"
+    )
+    rows = session.execute(
+        select(Double)
+        .where(
+            Double.status == "active",
+            or_(
+                Double.owner_user_id == user_id,
+                Double.owner_user_id.in_(list(friend_user_ids)) & (Double.visibility == "friends"),
+                Double.visibility == "everyone",
+                Double.id.in_(granted),
+            ),
+        )
+        .order_by((Double.owner_user_id != user_id), Double.handle)
+        .limit(MAX_CAST_CANDIDATES)
+    ).scalars()
+    return list(rows)

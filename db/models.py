@@ -218,6 +218,9 @@ class Clip(Base):
     __table_args__ = (
         CheckConstraint(f"status IN {CLIP_STATUSES!r}", name="status_known"),
         CheckConstraint(f"visibility IN {CLIP_VISIBILITIES!r}", name="visibility_known"),
+        # the public feed and per-user rate limits read these in time order
+        Index("ix_clips_visibility_status_created", "visibility", "status", "created_at"),
+        Index("ix_clips_creator_created", "creator_user_id", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -238,6 +241,18 @@ class Clip(Base):
     metrics_json: Mapped[str] = mapped_column(Text, default="{}")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # --- the render job: the clip row *is* the job, so a restart finds every unfinished one
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    cancel_requested: Mapped[bool] = mapped_column(default=False)
+    # --- social: swaps remember their source; removal purges the media but keeps the row
+    source_clip_id: Mapped[int | None] = mapped_column(
+        ForeignKey("clips.id", ondelete="SET NULL"), index=True
+    )
+    provenance_json: Mapped[str] = mapped_column(Text, default="{}")
+    removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    removed_by_user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
 
     appearances: Mapped[list[Appearance]] = relationship(
         back_populates="clip", cascade="all, delete-orphan", passive_deletes=True
@@ -256,3 +271,84 @@ class Appearance(Base):
     role: Mapped[str] = mapped_column(String(24))
 
     clip: Mapped[Clip] = relationship(back_populates="appearances")
+
+
+FRIENDSHIP_STATUSES = ("pending", "accepted")
+
+
+class Friendship(Base):
+    """A friend request or an accepted friendship: one row per pair of users, whoever asked.
+
+    The pair is stored ordered (low id, high id) so a unique constraint makes a second row for
+    the same two people impossible, even when both send a request at the same moment.
+    Declining, cancelling and unfriending delete the row (the audit log keeps what happened).
+    """
+
+    __tablename__ = "friendships"
+    __table_args__ = (
+        CheckConstraint(f"status IN {FRIENDSHIP_STATUSES!r}", name="status_known"),
+        CheckConstraint("user_low_id < user_high_id", name="pair_ordered"),
+        UniqueConstraint("user_low_id", "user_high_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_low_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    user_high_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    requester_user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Block(Base):
+    """``blocker`` blocked ``blocked``: neither can find, befriend or cast the other."""
+
+    __tablename__ = "blocks"
+
+    blocker_user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    blocked_user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+GRANT_STATUSES = ("approved", "revoked")
+
+
+class DoubleGrant(Base):
+    """An owner's word about one person and one double.
+
+    ``approved`` lets that person cast the double under the ``approved`` tier; ``revoked`` takes
+    permission away whatever the tier (friends, everyone) and hides their clips with the double.
+    """
+
+    __tablename__ = "double_grants"
+    __table_args__ = (CheckConstraint(f"status IN {GRANT_STATUSES!r}", name="status_known"),)
+
+    double_id: Mapped[int] = mapped_column(
+        ForeignKey("doubles.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    status: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class ClipReport(Base):
+    """Someone reported a clip (typically a double's owner about a clip that uses it)."""
+
+    __tablename__ = "clip_reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    clip_id: Mapped[int] = mapped_column(ForeignKey("clips.id", ondelete="CASCADE"), index=True)
+    reporter_user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    reason: Mapped[str] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

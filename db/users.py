@@ -14,6 +14,12 @@ def get_user(session: Session, user_id: int) -> User | None:
     return session.get(User, user_id)
 
 
+def users_by_id(session: Session, user_ids: set[int]) -> list[User]:
+    if not user_ids:
+        return []
+    return list(session.execute(select(User).where(User.id.in_(sorted(user_ids)))).scalars())
+
+
 def find_user_by_username(session: Session, username_key: str) -> User | None:
     return session.execute(
         select(User).where(User.username_key == username_key)

@@ -38,17 +38,24 @@ from core.generation.types import (
 from core.scripts import CastMember, Script, ScriptError, check_cast, check_restrictions
 from core.sprite import LivingSprite
 from core.voice import VoiceEmbedding, VoiceSample
-from db import audit, media
+from db import audit, media, social
 from db import consent as ledger
 from db import doubles as double_queries
+from db import users as user_queries
 from db.base import utcnow
 from db.engine import transaction
 from db.models import Appearance, Clip, Double, DoubleReference
+from webapp import permissions
 from webapp.auth import CurrentUser
 
 logger = logging.getLogger(__name__)
 
 CLIP_VISIBILITY_LABELS = {"only_me": "Only me", "friends": "My friends", "everyone": "Everyone"}
+CLIP_AUDIENCE_PHRASES = {
+    "only_me": "you and the cast's owners",
+    "friends": "your friends",
+    "everyone": "everyone",
+}
 PERMISSION_RECHECK_SECONDS = 1.0
 
 
@@ -79,6 +86,11 @@ class CastableDouble:
     id: int
     handle: str
     kind: str
+    display_name: str = ""
+    owner_username: str = ""
+    is_own: bool = True
+    restrictions: str = ""
+    widest_clip_visibility: str = "everyone"  # the widest audience its owner allows
 
 
 class ClipService:
@@ -100,14 +112,15 @@ class ClipService:
     # --- casting ----------------------------------------------------------------------------
 
     def castable_doubles(self, user: CurrentUser) -> list[CastableDouble]:
-        """The doubles this user may put in a clip: their own active ones."""
+        """The doubles this user may put in a clip: own first, then friends' and shared ones."""
         with transaction(self._sessions) as session:
-            doubles = session.execute(
-                select(Double)
-                .where(Double.owner_user_id == user.id, Double.status == "active")
-                .order_by(Double.created_at)
-            ).scalars()
-            return [CastableDouble(d.id, d.handle, d.kind) for d in doubles]
+            doubles = double_queries.cast_candidates(
+                session, user.id, social.friend_ids(session, user.id)
+            )
+            usable = [d for d in doubles if permissions.may_cast(session, user.id, d)]
+            owners = {u.id: u.username for u in user_queries.users_by_id(
+                session, {d.owner_user_id for d in usable})}  # fmt: skip
+            return [_castable(d, user, owners.get(d.owner_user_id, "")) for d in usable]
 
     def create(
         self,
@@ -129,6 +142,7 @@ class ClipService:
             raise ClipError(f"Unknown clip visibility {visibility!r}.")
         with transaction(self._sessions) as session:
             doubles = self._usable_doubles(session, user, cast)
+            _check_audience(visibility, list(doubles.values()), user.id)
             members = {role: _cast_member(double) for role, double in doubles.items()}
             try:
                 check_cast(script, members)
@@ -160,15 +174,15 @@ class ClipService:
         """Role -> double, from the @handles picked; every one checked against this user."""
         doubles: dict[str, Double] = {}
         for role, handle in cast.items():
-            double = double_queries.find_double_by_handle(session, str(handle).removeprefix("@"))
-            if double is None or not self.may_cast(user, double):
-                raise ClipError(f"You can't cast that double as {role}: it isn't available to you.")
+            handle = str(handle).strip().removeprefix("@")
+            double = double_queries.find_double_by_handle(session, handle)
+            if double is None:
+                raise ClipError(f"There is no double @{handle} to cast as {role}.")
+            refusal = permissions.cast_refusal(session, user.id, double)
+            if refusal is not None:
+                raise ClipError(f"You can't cast @{double.handle} as {role}: {refusal}")
             doubles[role] = double
         return doubles
-
-    def may_cast(self, user: CurrentUser, double: Double) -> bool:
-        """The permission rule, checked on the server from the signed-in user."""
-        return double.status == "active" and double.owner_user_id == user.id
 
     # --- rendering --------------------------------------------------------------------------
 
@@ -211,8 +225,9 @@ class ClipService:
             cast: dict[str, CastReference] = {}
             for appearance in clip.appearances:
                 double = session.get(Double, appearance.double_id)
-                if double is None or not self.may_cast(user, double):
-                    unavailable = _unavailable(appearance.role)
+                refusal = permissions.cast_refusal(session, user.id, double) if double else None
+                if double is None or refusal is not None:
+                    unavailable = _unavailable(appearance.role, refusal)
                     clip.status, clip.status_message = "cancelled", unavailable
                     break
                 cast[appearance.role] = _cast_reference(session, appearance.role, double)
@@ -238,9 +253,9 @@ class ClipService:
             with transaction(self._sessions) as session:
                 for double_id in double_ids:
                     double = session.get(Double, double_id)
-                    if double is None or not self.may_cast(user, double):
-                        handle = double.handle if double else "a double"
-                        return f"@{handle} is no longer available (its owner revoked consent)."
+                    refusal = permissions.cast_refusal(session, user.id, double) if double else None
+                    if double is None or refusal is not None:
+                        return f"Rendering stopped: {refusal or 'a cast double is gone.'}"
             return False
 
         return is_cancelled
@@ -298,19 +313,10 @@ class ClipService:
             return [_record(clip) for clip in clips]
 
     def may_view_blob(self, session: Session, viewer: CurrentUser | None, key: str) -> bool:
-        """Media rule: a clip's video is visible to its creator and its cast's owners."""
-        if viewer is None:
-            return False
-        creator = select(Clip.id).where(Clip.video_sha == key, Clip.creator_user_id == viewer.id)
-        if session.execute(creator).first() is not None:
-            return True
-        cast_owner = (
-            select(Clip.id)
-            .join(Appearance, Appearance.clip_id == Clip.id)
-            .join(Double, Double.id == Appearance.double_id)
-            .where(Clip.video_sha == key, Double.owner_user_id == viewer.id)
-        )
-        return session.execute(cast_owner).first() is not None
+        """Media rule: a clip's video is served to whoever may watch that clip."""
+        clips = session.execute(select(Clip).where(Clip.video_sha == key)).scalars()
+        viewer_id = viewer.id if viewer is not None else None
+        return any(permissions.may_view_clip(session, viewer_id, clip) for clip in clips)
 
 
 def _cast_member(double: Double) -> CastMember:
@@ -350,8 +356,29 @@ def _cast_reference(session: Session, role: str, double: Double) -> CastReferenc
     )  # fmt: skip
 
 
-def _unavailable(role: str) -> str:
-    return f"The double cast as {role} is no longer available (its owner revoked consent)."
+def _unavailable(role: str, refusal: str | None) -> str:
+    return f"The double cast as {role} can't be used any more: {refusal or 'it is gone.'}"
+
+
+def _check_audience(visibility: str, doubles: list[Double], creator_user_id: int) -> None:
+    """Refuse an audience wider than some cast owner allows, naming that double."""
+    order = permissions.CLIP_VISIBILITY_ORDER
+    for double in doubles:
+        widest = permissions.widest_clip_visibility([double], creator_user_id)
+        if order.index(visibility) > order.index(widest):
+            raise ClipError(
+                f"@{double.handle}'s owner allows clips with it to be seen by "
+                f"{CLIP_AUDIENCE_PHRASES[widest]} at most. Choose a narrower audience."
+            )
+
+
+def _castable(double: Double, user: CurrentUser, owner_username: str) -> CastableDouble:
+    return CastableDouble(
+        id=double.id, handle=double.handle, kind=double.kind, display_name=double.display_name,
+        owner_username=owner_username, is_own=double.owner_user_id == user.id,
+        restrictions=double.restrictions,
+        widest_clip_visibility=permissions.widest_clip_visibility([double], user.id),
+    )  # fmt: skip
 
 
 def _record(clip: Clip) -> ClipRecord:

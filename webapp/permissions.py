@@ -1,0 +1,113 @@
+"""Who may cast which double and who may watch which clip: the server's one rulebook.
+
+Every service asks these functions, from the signed-in user's id, every time; the UI only
+shows what they allow. A clip lives only as long as the permissions that made it: when its
+creator could no longer cast one of its doubles (revoked, deleted, tier narrowed, permission
+withdrawn, friendship ended, blocked), the clip is hidden from everyone but that double's owner.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db import social
+from db.models import Appearance, Clip, Double
+
+CLIP_VISIBILITY_ORDER = ("only_me", "friends", "everyone")
+# The widest audience a clip may have when it uses a double shared under each tier. A double
+# shared with chosen people only ("approved") keeps its clips between creator and cast owners.
+_WIDEST_CLIP_AUDIENCE = {
+    "only_me": "only_me",
+    "approved": "only_me",
+    "friends": "friends",
+    "everyone": "everyone",
+}
+
+
+def cast_refusal(session: Session, user_id: int, double: Double) -> str | None:
+    """Why this user may not cast this double now, or None when they may."""
+    handle = f"@{double.handle}"
+    if double.status == "deleted":
+        return f"{handle} was deleted by its owner."
+    if double.status != "active":
+        return f"{handle} is no longer available (its owner revoked consent)."
+    if double.owner_user_id == user_id:
+        return None
+    if social.is_blocked_either_way(session, user_id, double.owner_user_id):
+        return f"{handle} isn't available to you."
+    grant = social.grant_of(session, double.id, user_id)
+    if grant is not None and grant.status == "revoked":
+        return f"{handle}'s owner has withdrawn your permission to use it."
+    tier = double.visibility
+    if tier == "everyone":
+        return None
+    if tier == "friends" and social.are_friends(session, user_id, double.owner_user_id):
+        return None
+    if tier == "approved" and grant is not None and grant.status == "approved":
+        return None
+    return f"{handle} isn't available to you: its owner hasn't shared it with you."
+
+
+def may_cast(session: Session, user_id: int, double: Double) -> bool:
+    return cast_refusal(session, user_id, double) is None
+
+
+def widest_clip_visibility(doubles: list[Double], creator_user_id: int) -> str:
+    """The widest audience every cast owner allows for a clip made by this creator."""
+    widest = len(CLIP_VISIBILITY_ORDER) - 1
+    for double in doubles:
+        if double.owner_user_id != creator_user_id:
+            allowed = _WIDEST_CLIP_AUDIENCE[double.visibility]
+            widest = min(widest, CLIP_VISIBILITY_ORDER.index(allowed))
+    return CLIP_VISIBILITY_ORDER[widest]
+
+
+def cast_doubles(session: Session, clip: Clip) -> list[Double]:
+    return list(
+        session.execute(
+            select(Double)
+            .join(Appearance, Appearance.double_id == Double.id)
+            .where(Appearance.clip_id == clip.id)
+            .order_by(Double.id)
+        ).scalars()
+    )
+
+
+def hidden_reason(session: Session, clip: Clip) -> str | None:
+    """Why this clip is hidden (or removed), or None while every cast permission still holds."""
+    if clip.removed_at is not None:
+        return "This clip was deleted."
+    for double in cast_doubles(session, clip):
+        refusal = cast_refusal(session, clip.creator_user_id, double)
+        if refusal is not None:
+            return f"Hidden: {refusal}"
+    return None
+
+
+def is_cast_owner(session: Session, user_id: int, clip: Clip) -> bool:
+    return any(double.owner_user_id == user_id for double in cast_doubles(session, clip))
+
+
+def may_view_clip(session: Session, viewer_id: int | None, clip: Clip) -> bool:
+    """May this signed-in user watch this clip? (Anonymous visitors see nothing.)"""
+    if viewer_id is None or clip.removed_at is not None:
+        return False
+    if is_cast_owner(session, viewer_id, clip):
+        return True  # their own likeness: always visible to them, so they can act on it
+    if hidden_reason(session, clip) is not None:
+        return False
+    if viewer_id == clip.creator_user_id:
+        return True
+    if clip.status != "done" or _blocked_from_clip(session, viewer_id, clip):
+        return False
+    if clip.visibility == "everyone":
+        return True
+    if clip.visibility == "friends":
+        return social.are_friends(session, viewer_id, clip.creator_user_id)
+    return False
+
+
+def _blocked_from_clip(session: Session, viewer_id: int, clip: Clip) -> bool:
+    people = {clip.creator_user_id} | {d.owner_user_id for d in cast_doubles(session, clip)}
+    return any(social.is_blocked_either_way(session, viewer_id, person) for person in people)
