@@ -23,8 +23,9 @@ from core.templates import load_templates
 from db.engine import make_engine, make_session_factory
 from db.migrate import upgrade_database
 from webapp.auth import AuthService, load_or_create_secret
-from webapp.clips import ClipService
+from webapp.clips import ClipService, JobLimits
 from webapp.doubles import DoubleService
+from webapp.jobs import RenderWorkers
 from webapp.media import MediaFiles
 from webapp.services import Services
 from webapp.settings import Settings
@@ -65,6 +66,7 @@ def build_services(settings: Settings) -> Services:
     clips = ClipService(
         sessions, pipeline, backend_name=settings.generator_backend,
         max_blob_bytes=settings.max_blob_bytes,
+        limits=JobLimits(settings.max_active_clips_per_user, settings.max_clips_per_hour),
     )  # fmt: skip
     media_files = MediaFiles(
         sessions, settings.served_files_dir, [doubles.may_view_blob, clips.may_view_blob]
@@ -75,6 +77,7 @@ def build_services(settings: Settings) -> Services:
         auth=auth,
         doubles=doubles,
         clips=clips,
+        render_workers=RenderWorkers(clips, workers=settings.render_workers),
         templates=load_templates(),
         media_files=media_files,
         browser_state_secret=browser_secret,
@@ -108,7 +111,10 @@ def build_app(settings: Settings | None = None) -> tuple[gr.Blocks, Services]:
     return build_blocks(services), services
 
 
-def launch(blocks: gr.Blocks, settings: Settings) -> None:
+def launch(blocks: gr.Blocks, services: Services) -> None:
+    """Start the render workers (they resume clips a restart cut off), then serve the UI."""
+    settings = services.settings
+    services.render_workers.start()
     blocks.launch(
         server_name=settings.host,
         server_port=settings.port,
@@ -129,5 +135,5 @@ if __name__ == "__main__":
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     app_settings = Settings.from_env()
-    demo, _services = build_app(app_settings)
-    launch(demo, app_settings)
+    demo, app_services = build_app(app_settings)
+    launch(demo, app_services)

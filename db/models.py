@@ -243,6 +243,9 @@ class Clip(Base):
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # --- the render job: the clip row *is* the job, so a restart finds every unfinished one
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    attempts: Mapped[int] = mapped_column(default=0)  # renders started; caps restart loops
+    width: Mapped[int] = mapped_column(default=832)
+    height: Mapped[int] = mapped_column(default=480)
     cancel_requested: Mapped[bool] = mapped_column(default=False)
     # --- social: swaps remember their source; removal purges the media but keeps the row
     source_clip_id: Mapped[int | None] = mapped_column(

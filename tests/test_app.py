@@ -18,7 +18,7 @@ def test_build_app_migrates_and_exposes_the_api(tmp_path):
     api_names = {fn.api_name for fn in blocks.fns.values() if fn.api_name}
     expected = {"sign_up", "log_in", "log_out", "whoami", "analyze_reference", "get_code",
                 "create_double", "update_double", "revoke_double", "delete_double",
-                "use_script", "generate_clip"}  # fmt: skip
+                "use_script", "generate_clip", "cancel_clip"}  # fmt: skip
     assert expected <= api_names
     assert len(services.templates) >= 8
 

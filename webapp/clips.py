@@ -16,12 +16,12 @@ import tempfile
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import numpy as np
 from PIL import Image
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.audio import Audio
@@ -44,23 +44,55 @@ from db import doubles as double_queries
 from db import users as user_queries
 from db.base import utcnow
 from db.engine import transaction
-from db.models import Appearance, Clip, Double, DoubleReference
+from db.models import Appearance, Clip, Double, DoubleReference, User
 from webapp import permissions
 from webapp.auth import CurrentUser
 
 logger = logging.getLogger(__name__)
 
 CLIP_VISIBILITY_LABELS = {"only_me": "Only me", "friends": "My friends", "everyone": "Everyone"}
+# Embedded renderer sizes: the default and the HD one (about 2.4x the render time).
+CLIP_SIZES = {"832x480": (832, 480), "1280x720": (1280, 720)}
 CLIP_AUDIENCE_PHRASES = {
     "only_me": "you and the cast's owners",
     "friends": "your friends",
     "everyone": "everyone",
 }
 PERMISSION_RECHECK_SECONDS = 1.0
+CANCELLED_MESSAGE = "Cancelled: the clip was stopped before it finished, and nothing was kept."
+RESUMED_MESSAGE = "The app restarted while this clip was rendering; it was queued again."
+GAVE_UP_MESSAGE = (
+    "The app stopped twice while rendering this clip, so it was not tried again. "
+    "Press Generate to make it once more."
+)
 
 
 class ClipError(Exception):
     """A clip could not be made; the message says why."""
+
+
+class ClipLimitError(ClipError):
+    """This person has too many clips in progress, or asked for too many too fast."""
+
+
+@dataclass(frozen=True)
+class JobLimits:
+    """Per-person limits on render jobs, checked when a clip is queued."""
+
+    max_active: int = 2  # queued + running at once
+    max_per_hour: int = 20
+
+    def active_message(self) -> str:
+        return (
+            f"You already have {self.max_active} clips in progress. Wait for one to finish "
+            "(or cancel it), then try again."
+        )
+
+    def hourly_message(self) -> str:
+        return (
+            f"You've started {self.max_per_hour} clips in the last hour, the most we allow. "
+            "Please try again a little later."
+        )
 
 
 @dataclass(frozen=True)
@@ -77,6 +109,13 @@ class ClipRecord:
     cast: Mapping[str, str]  # role -> @handle
     metrics: Mapping[str, object] = field(default_factory=dict)
     created_at: datetime | None = None
+    queue_position: int | None = None  # queued clips only: renders ahead of this one
+    seed: int = 0
+    template_id: str | None = None
+
+    @property
+    def finished(self) -> bool:
+        return self.status in ("done", "failed", "cancelled")
 
 
 @dataclass(frozen=True)
@@ -101,12 +140,14 @@ class ClipService:
         *,
         backend_name: str,
         max_blob_bytes: int,
+        limits: JobLimits | None = None,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self._sessions = sessions
         self._pipeline = pipeline
         self._backend_name = backend_name
         self._max_blob_bytes = max_blob_bytes
+        self._limits = limits or JobLimits()
         self._clock = clock
 
     # --- casting ----------------------------------------------------------------------------
@@ -131,16 +172,23 @@ class ClipService:
         seed: int,
         visibility: str = "only_me",
         template_id: str | None = None,
+        source_clip_id: int | None = None,
+        size: str = "832x480",
     ) -> ClipRecord:
-        """Check the cast and script, then store a queued clip and its appearances.
+        """Check the cast and script, then store a queued clip (the render job) and its appearances.
 
         Raises:
+            ClipLimitError: too many clips in progress or in the last hour for this person.
             ClipError: a role is uncast, a double may not be used or doesn't fit the role, or
                 the script breaks an owner's restriction (the message quotes it).
         """
         if visibility not in CLIP_VISIBILITY_LABELS:
             raise ClipError(f"Unknown clip visibility {visibility!r}.")
+        if size not in CLIP_SIZES:
+            raise ClipError(f"Unknown clip size {size!r}; choose {' or '.join(CLIP_SIZES)}.")
+        width, height = CLIP_SIZES[size]
         with transaction(self._sessions) as session:
+            self._check_limits(session, user)
             doubles = self._usable_doubles(session, user, cast)
             _check_audience(visibility, list(doubles.values()), user.id)
             members = {role: _cast_member(double) for role, double in doubles.items()}
@@ -155,7 +203,8 @@ class ClipService:
                 cast_json=json.dumps({role: {"double": d.public_id, "handle": d.handle}
                                       for role, d in doubles.items()}),
                 template_id=template_id, seed=int(seed), backend=self._backend_name,
-                visibility=visibility, created_at=self._clock(),
+                visibility=visibility, created_at=self._clock(), source_clip_id=source_clip_id,
+                width=width, height=height,
             )  # fmt: skip
             session.add(clip)
             session.flush()
@@ -167,6 +216,28 @@ class ClipService:
             )  # fmt: skip
             session.flush()
             return _record(clip)
+
+    def _check_limits(self, session: Session, user: CurrentUser) -> None:
+        # Lock the creator's row so a burst of requests is counted one at a time (PostgreSQL;
+        # SQLite's BEGIN IMMEDIATE already serialises writers).
+        session.execute(select(User.id).where(User.id == user.id).with_for_update()).first()
+        active = session.execute(
+            select(func.count())
+            .select_from(Clip)
+            .where(Clip.creator_user_id == user.id, Clip.status.in_(("queued", "running")))
+        ).scalar_one()
+        if active >= self._limits.max_active:
+            raise ClipLimitError(self._limits.active_message())
+        recent = session.execute(
+            select(func.count())
+            .select_from(Clip)
+            .where(
+                Clip.creator_user_id == user.id,
+                Clip.created_at > self._clock() - timedelta(hours=1),
+            )
+        ).scalar_one()
+        if recent >= self._limits.max_per_hour:
+            raise ClipLimitError(self._limits.hourly_message())
 
     def _usable_doubles(
         self, session: Session, user: CurrentUser, cast: Mapping[str, str]
@@ -195,14 +266,17 @@ class ClipService:
             ClipError: the clip isn't this user's or not queued, or rendering failed (the clip
                 is then marked failed or cancelled with the same message; nothing half-stored).
         """
-        request, double_ids = self._start(user, clip_id)
+        started = self._start(user, clip_id)
+        if started is None:
+            raise ClipError(CANCELLED_MESSAGE)
+        request, double_ids = started
         work_dir = Path(tempfile.mkdtemp(prefix="costar-clip-"))
         try:
             result = self._pipeline()(
                 request,
                 output_path=work_dir / f"{request.clip_id}.mp4",
                 callback=self._progress_reporter(clip_id, progress),
-                is_cancelled=self._permission_watch(user, double_ids),
+                is_cancelled=self._cancel_watch(user, clip_id, double_ids),
             )
             return self._finish(clip_id, result)
         except RenderCancelledError as error:
@@ -214,14 +288,22 @@ class ClipService:
         finally:
             shutil.rmtree(work_dir, ignore_errors=True)
 
-    def _start(self, user: CurrentUser, clip_id: int) -> tuple[RenderRequest, list[int]]:
+    def _start(self, user: CurrentUser, clip_id: int) -> tuple[RenderRequest, list[int]] | None:
+        """Claim a queued clip for rendering; None when it was cancelled before it started."""
         unavailable: str | None = None
         with transaction(self._sessions) as session:
-            clip = session.get(Clip, clip_id)
+            # Row lock: two workers never start the same queued clip (PostgreSQL).
+            clip = session.get(Clip, clip_id, with_for_update=True)
             if clip is None or clip.creator_user_id != user.id:
                 raise ClipError("That clip doesn't exist or isn't yours.")
             if clip.status != "queued":
                 raise ClipError(f"That clip is already {clip.status}.")
+            if clip.removed_at is not None or clip.cancel_requested:
+                clip.status, clip.status_message = "cancelled", CANCELLED_MESSAGE
+                clip.finished_at = self._clock()
+                return None
+            clip.attempts += 1
+            clip.started_at = self._clock()
             cast: dict[str, CastReference] = {}
             for appearance in clip.appearances:
                 double = session.get(Double, appearance.double_id)
@@ -236,13 +318,17 @@ class ClipService:
                 request = RenderRequest(
                     script=Script.from_dict(json.loads(clip.script_json)), cast=cast,
                     seed=clip.seed, clip_id=clip.public_id, creator_handle=user.username,
+                    width=clip.width, height=clip.height,
                 )  # fmt: skip
                 double_ids = [a.double_id for a in clip.appearances]
         if unavailable is not None:  # recorded as cancelled above, then refused
             raise ClipError(unavailable)
         return request, double_ids
 
-    def _permission_watch(self, user: CurrentUser, double_ids: list[int]) -> Callable[[], object]:
+    def _cancel_watch(
+        self, user: CurrentUser, clip_id: int, double_ids: list[int]
+    ) -> Callable[[], object]:
+        """Asked by the pipeline between frames; reads the DB at most once a second."""
         last_check = [0.0]
 
         def is_cancelled() -> str | bool:
@@ -251,6 +337,9 @@ class ClipService:
                 return False
             last_check[0] = now
             with transaction(self._sessions) as session:
+                clip = session.get(Clip, clip_id)
+                if clip is None or clip.cancel_requested or clip.removed_at is not None:
+                    return CANCELLED_MESSAGE
                 for double_id in double_ids:
                     double = session.get(Double, double_id)
                     refusal = permissions.cast_refusal(session, user.id, double) if double else None
@@ -282,8 +371,12 @@ class ClipService:
     def _finish(self, clip_id: int, result: ClipResult) -> ClipRecord:
         data = result.path.read_bytes()
         with transaction(self._sessions) as session:
-            clip = session.get(Clip, clip_id)
+            clip = session.get(Clip, clip_id, with_for_update=True)
             assert clip is not None
+            if clip.cancel_requested or clip.removed_at is not None:  # stopped in the last second
+                clip.status, clip.status_message = "cancelled", CANCELLED_MESSAGE
+                clip.finished_at = self._clock()
+                return _record(clip)
             blob = media.put_blob(session, data, "video/mp4", max_bytes=self._max_blob_bytes)
             clip.video_sha, clip.status, clip.progress = blob.sha256, "done", 1.0
             clip.duration, clip.finished_at = result.duration, self._clock()
@@ -302,6 +395,72 @@ class ClipService:
             if clip is not None:
                 clip.status, clip.status_message = status, message[:500]
                 clip.finished_at = self._clock()
+
+    # --- jobs -------------------------------------------------------------------------------
+
+    def cancel(self, user: CurrentUser, clip_id: int) -> ClipRecord:
+        """Cancel this user's queued clip at once, or ask a running render to stop."""
+        with transaction(self._sessions) as session:
+            clip = session.get(Clip, clip_id, with_for_update=True)
+            if clip is None or clip.creator_user_id != user.id:
+                raise ClipError("That clip doesn't exist or isn't yours.")
+            if clip.status not in ("queued", "running"):
+                raise ClipError(f"That clip is already {clip.status}; there is nothing to cancel.")
+            clip.cancel_requested = True
+            if clip.status == "queued":
+                clip.status, clip.status_message = "cancelled", CANCELLED_MESSAGE
+                clip.finished_at = self._clock()
+            return _record(clip)
+
+    def mark_failed(self, clip_id: int, message: str) -> None:
+        """Record an unexpected failure on a clip that was rendering (used by the workers)."""
+        with transaction(self._sessions) as session:
+            clip = session.get(Clip, clip_id)
+            if clip is not None and clip.status in ("queued", "running"):
+                clip.status, clip.status_message = "failed", message[:500]
+                clip.finished_at = self._clock()
+
+    def get(self, user: CurrentUser, clip_id: int) -> ClipRecord:
+        """One of this user's clips, as it stands now (the Studio polls this while rendering)."""
+        with transaction(self._sessions) as session:
+            clip = session.get(Clip, clip_id)
+            if clip is None or clip.creator_user_id != user.id:
+                raise ClipError("That clip doesn't exist or isn't yours.")
+            return _record(clip, queue_position=_queue_position(session, clip))
+
+    def next_queued(self) -> tuple[int, CurrentUser] | None:
+        """The oldest queued clip and its creator, for a render worker."""
+        with transaction(self._sessions) as session:
+            row = session.execute(
+                select(Clip.id, User.id, User.username, User.display_name)
+                .join(User, User.id == Clip.creator_user_id)
+                .where(Clip.status == "queued")
+                .order_by(Clip.id)
+                .limit(1)
+            ).first()
+        if row is None:
+            return None
+        clip_id, user_id, username, display_name = row
+        return clip_id, CurrentUser(id=user_id, username=username, display_name=display_name)
+
+    def recover_unfinished(self, max_attempts: int = 2) -> list[ClipRecord]:
+        """After a restart: requeue clips that were rendering, or fail those that keep failing.
+
+        A render that was cut off twice (say the machine ran out of memory) is not tried a
+        third time, so one bad job can't crash the app in a loop.
+        """
+        with transaction(self._sessions) as session:
+            running = session.execute(select(Clip).where(Clip.status == "running")).scalars()
+            recovered = []
+            for clip in running:
+                if clip.attempts >= max_attempts:
+                    clip.status, clip.status_message = "failed", GAVE_UP_MESSAGE
+                    clip.finished_at = self._clock()
+                else:
+                    clip.status, clip.progress = "queued", 0.0
+                    clip.status_message = RESUMED_MESSAGE
+                recovered.append(_record(clip))
+            return recovered
 
     # --- viewing ----------------------------------------------------------------------------
 
@@ -381,11 +540,24 @@ def _castable(double: Double, user: CurrentUser, owner_username: str) -> Castabl
     )  # fmt: skip
 
 
-def _record(clip: Clip) -> ClipRecord:
+def _queue_position(session: Session, clip: Clip) -> int | None:
+    """How many clips will render before this queued one (0: it is next)."""
+    if clip.status != "queued":
+        return None
+    ahead = (
+        select(func.count())
+        .select_from(Clip)
+        .where(or_(Clip.status == "running", (Clip.status == "queued") & (Clip.id < clip.id)))
+    )
+    return int(session.execute(ahead).scalar_one())
+
+
+def _record(clip: Clip, *, queue_position: int | None = None) -> ClipRecord:
     cast = {role: entry["handle"] for role, entry in json.loads(clip.cast_json).items()}
     return ClipRecord(
         id=clip.id, public_id=clip.public_id, title=clip.title, status=clip.status,
         progress=clip.progress, status_message=clip.status_message, visibility=clip.visibility,
         video_sha=clip.video_sha, duration=clip.duration, cast=cast,
         metrics=json.loads(clip.metrics_json), created_at=clip.created_at,
+        queue_position=queue_position, seed=clip.seed, template_id=clip.template_id,
     )  # fmt: skip

@@ -8,6 +8,7 @@ from core.templates import Template
 from webapp.auth import AuthService
 from webapp.clips import ClipService
 from webapp.doubles import DoubleService
+from webapp.jobs import RenderWorkers
 from webapp.media import MediaFiles
 from webapp.settings import Settings
 
@@ -18,6 +19,7 @@ class Services:
     auth: AuthService
     doubles: DoubleService
     clips: ClipService
+    render_workers: RenderWorkers
     templates: list[Template]
     media_files: MediaFiles
     browser_state_secret: str  # keeps the browser's saved login readable across restarts

@@ -41,6 +41,9 @@ class Settings:
     session_days: int = 30
     login_max_failures: int = 5
     login_lockout_minutes: int = 15
+    render_workers: int = 1  # clips rendered at once (one GPU or two CPU cores: one)
+    max_active_clips_per_user: int = 2  # queued + rendering, per person
+    max_clips_per_hour: int = 20  # per person; stops bursts from one account
     hf_oauth: bool = False  # True on a Space created with `hf_oauth: true`
     on_spaces: bool = False
     extra: Mapping[str, str] = field(default_factory=dict, repr=False)
@@ -103,7 +106,11 @@ class Settings:
             raise SettingsError(f"COSTAR_WAN_DTYPE={self.wan_dtype!r} is not a known dtype.")
         if not 1 <= self.port <= 65535:
             raise SettingsError(f"COSTAR_PORT={self.port} is not a TCP port.")
-        for name in ("max_upload_bytes", "max_blob_bytes", "session_days", "login_max_failures"):
+        positive = (
+            "max_upload_bytes", "max_blob_bytes", "session_days", "login_max_failures",
+            "render_workers", "max_active_clips_per_user", "max_clips_per_hour",
+        )  # fmt: skip
+        for name in positive:
             if getattr(self, name) <= 0:
                 raise SettingsError(f"COSTAR_{name.upper()} must be positive.")
         if self.max_video_seconds <= 0:

@@ -53,7 +53,7 @@ def build_blocks(services: Services) -> gr.Blocks:
         )  # fmt: skip
         studio.listen(
             studio_components, session_components, services.auth, services.clips,
-            services.media_files, services.templates,
+            services.render_workers, services.media_files, services.templates,
         )  # fmt: skip
     blocks.queue(default_concurrency_limit=4)
     return blocks

@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import gradio as gr
 
-from core.generation.types import ProgressEvent
 from core.script_parser import parse_script
 from core.scripts import Script, ScriptError
 from core.templates import Template
 from webapp.auth import AuthService, CurrentUser
 from webapp.clips import (
+    CLIP_AUDIENCE_PHRASES,
     CLIP_VISIBILITY_LABELS,
     CastableDouble,
     ClipError,
     ClipRecord,
     ClipService,
 )
+from webapp.jobs import RenderWorkers
 from webapp.media import MediaFiles
 from webapp.ui.session import SessionComponents, require_user
 from webapp.ui.text import as_markdown_text
 
 MAX_ROLES = 4
+FOLLOWERS = 32  # browsers following their clip's progress at once (rendering is the workers')
+FOLLOW_POLL_SECONDS = 0.5
 NOBODY = "(choose a double)"
 SCRIPT_HELP = (
     "Write shots like `Shot 1: wide, @maya at the window. Shot 2 (3s): close-up, @maya says "
@@ -44,7 +49,11 @@ class StudioComponents:
     role_dropdowns: list[gr.Dropdown]
     seed_number: gr.Number
     visibility_radio: gr.Radio
+    size_radio: gr.Radio
+    cast_notes_markdown: gr.Markdown
     generate_button: gr.Button
+    cancel_button: gr.Button
+    clip_id: gr.State
     clip_video: gr.Video
     clip_markdown: gr.Markdown
 
@@ -76,19 +85,29 @@ def render(templates: list[Template]) -> StudioComponents:
             )
             for index in range(MAX_ROLES)
         ]
+    cast_notes_markdown = gr.Markdown(elem_id="cast-notes")
     with gr.Row():
         seed_number = gr.Number(label="Seed (same seed, same clip)", value=7, precision=0)
         visibility_radio = gr.Radio(
             [(label, value) for value, label in CLIP_VISIBILITY_LABELS.items()],
-            value="only_me", label="Who can see the clip",
+            value="only_me", label="Who can see the clip", elem_id="clip-visibility",
+            info="Limited to what every cast double's owner allows.",
         )  # fmt: skip
-    generate_button = gr.Button("Generate clip", variant="primary", elem_id="generate")
+        size_radio = gr.Radio(
+            [("832×480 (fast)", "832x480"), ("1280×720 (HD, slower)", "1280x720")],
+            value="832x480", label="Size", elem_id="clip-size",
+        )  # fmt: skip
+    with gr.Row():
+        generate_button = gr.Button("Generate clip", variant="primary", elem_id="generate")
+        cancel_button = gr.Button("Cancel", variant="stop", visible=False, elem_id="cancel")
+    clip_id = gr.State(None)
     clip_video = gr.Video(label="Your clip", interactive=False, elem_id="clip-video")
     clip_markdown = gr.Markdown(elem_id="clip-info")
     return StudioComponents(
         signed_out_markdown, template_gallery, template_markdown, script_textbox,
         use_script_button, script, template_id, role_dropdowns, seed_number, visibility_radio,
-        generate_button, clip_video, clip_markdown,
+        size_radio, cast_notes_markdown, generate_button, cancel_button, clip_id, clip_video,
+        clip_markdown,
     )  # fmt: skip
 
 
@@ -97,6 +116,7 @@ def listen(
     session: SessionComponents,
     auth: AuthService,
     clips: ClipService,
+    workers: RenderWorkers,
     media_files: MediaFiles,
     templates: list[Template],
 ) -> None:
@@ -139,37 +159,101 @@ def listen(
 
     def generate(
         token: str | None, script: Script | None, template_id: str | None, seed: float | None,
-        visibility: str, *picks: Any, progress: gr.Progress = gr.Progress(),  # noqa: B008
-    ) -> tuple[Any, str]:  # fmt: skip
+        visibility: str, size: str, *picks: Any,
+        progress: gr.Progress = gr.Progress(),  # noqa: B008
+    ) -> Iterator[tuple[Any, ...]]:  # fmt: skip
         user = require_user(auth, token)
         if script is None:
             raise gr.Error("Choose a preset script or write your own first.")
         cast = _picked_cast(script, picks)
         try:
             clip = clips.create(user, script, cast, seed=int(seed or 0), visibility=visibility,
-                                template_id=template_id)  # fmt: skip
-
-            def report(event: ProgressEvent) -> None:
-                progress(event.fraction, desc=event.message)
-
-            done = clips.render(user, clip.id, report)
+                                template_id=template_id, size=size)  # fmt: skip
         except ClipError as error:
             raise gr.Error(str(error), title="Clip not made") from None
-        return _clip_file(media_files, user, done), _clip_text(done)
+        workers.wake()
+        yield None, _waiting_text(clip), clip.id, gr.Button(visible=True)
+        done = follow_clip(clips, user, clip.id, progress)
+        yield _clip_file(media_files, user, done), _clip_text(done), None, gr.Button(visible=False)
 
     ui.generate_button.click(
         generate,
         [session.token, ui.script, ui.template_id, ui.seed_number, ui.visibility_radio,
-         *ui.role_dropdowns],
-        [ui.clip_video, ui.clip_markdown],
-        api_name="generate_clip", concurrency_limit=1, concurrency_id="render",
+         ui.size_radio, *ui.role_dropdowns],
+        [ui.clip_video, ui.clip_markdown, ui.clip_id, ui.cancel_button],
+        api_name="generate_clip", concurrency_limit=FOLLOWERS, concurrency_id="render-follow",
+        show_progress_on=[ui.clip_video],
     )  # fmt: skip
+
+    def cancel(token: str | None, clip_id: int | None) -> str:
+        user = require_user(auth, token)
+        if clip_id is None:
+            return "There is no clip rendering to cancel."
+        try:
+            record = clips.cancel(user, int(clip_id))
+        except ClipError as error:
+            return as_markdown_text(str(error))
+        return (
+            "Stopping…" if record.status == "running" else as_markdown_text(record.status_message)
+        )
+
+    ui.cancel_button.click(cancel, [session.token, ui.clip_id], [ui.cast_notes_markdown],
+                           api_name="cancel_clip")  # fmt: skip
+
+    def show_cast_notes(token: str | None, *picks: Any) -> str:
+        return _cast_notes(_castable(auth, clips, token), picks)
+
+    for dropdown in ui.role_dropdowns:
+        dropdown.change(show_cast_notes, [session.token, *ui.role_dropdowns],
+                        [ui.cast_notes_markdown], api_visibility="private")  # fmt: skip
 
     def refresh(token: str | None) -> Any:
         return gr.Markdown(visible=auth.current_user(token) is None)
 
     session.token.change(refresh, [session.token], [ui.signed_out_markdown],
                          api_visibility="private")  # fmt: skip
+
+
+def follow_clip(
+    clips: ClipService, user: CurrentUser, clip_id: int, progress: gr.Progress
+) -> ClipRecord:
+    """Report a queued clip's progress until it is done, failed or cancelled."""
+    while True:
+        record = clips.get(user, clip_id)
+        if record.finished:
+            return record
+        if record.status == "queued":
+            ahead = record.queue_position or 0
+            progress(0.0, desc=f"Waiting in line: {ahead} clip{'s' if ahead != 1 else ''} ahead")
+        else:
+            progress(record.progress, desc=record.status_message or "Rendering…")
+        time.sleep(FOLLOW_POLL_SECONDS)
+
+
+def _cast_notes(doubles: list[CastableDouble], picks: tuple[Any, ...]) -> str:
+    """What the owners of the picked doubles allow: restrictions (quoted) and audience."""
+    by_handle = {f"@{d.handle}": d for d in doubles}
+    notes = []
+    for pick in dict.fromkeys(p for p in picks if p and p != NOBODY):
+        double = by_handle.get(str(pick))
+        if double is None:
+            continue
+        owner = (
+            "yours" if double.is_own else f"shared by @{as_markdown_text(double.owner_username)}"
+        )
+        line = f"- **{pick}** ({owner})"
+        if double.restrictions:
+            line += f" — owner's restrictions: “{as_markdown_text(double.restrictions)}”"
+        if not double.is_own and double.widest_clip_visibility != "everyone":
+            audience = CLIP_AUDIENCE_PHRASES[double.widest_clip_visibility]
+            line += f" — clips with it may be seen by {audience} at most"
+        notes.append(line)
+    return "\n".join(["**Cast notes**", *notes]) if notes else ""
+
+
+def _waiting_text(clip: ClipRecord) -> str:
+    title = as_markdown_text(clip.title)
+    return f"**{title}** is queued. You can leave this page: it keeps rendering."
 
 
 def _castable(auth: AuthService, clips: ClipService, token: str | None) -> list[CastableDouble]:
@@ -240,6 +324,10 @@ def _clip_file(media_files: MediaFiles, user: CurrentUser, clip: ClipRecord) -> 
 
 
 def _clip_text(clip: ClipRecord) -> str:
+    if clip.status != "done":
+        outcome = "was cancelled" if clip.status == "cancelled" else "could not be rendered"
+        return (f"**{as_markdown_text(clip.title)}** {outcome}.\n\n"
+                f"{as_markdown_text(clip.status_message)}")  # fmt: skip
     cast = ", ".join(f"{role}: @{handle}" for role, handle in clip.cast.items())
     faces = clip.metrics.get("face_similarity") or {}
     voices = clip.metrics.get("voice_similarity") or {}

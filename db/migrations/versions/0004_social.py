@@ -78,6 +78,9 @@ def upgrade() -> None:
 
     with op.batch_alter_table('clips', schema=None) as batch_op:
         batch_op.add_column(sa.Column('started_at', db.base.UTCDateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column('attempts', sa.Integer(), nullable=False, server_default='0'))
+        batch_op.add_column(sa.Column('width', sa.Integer(), nullable=False, server_default='832'))
+        batch_op.add_column(sa.Column('height', sa.Integer(), nullable=False, server_default='480'))
         batch_op.add_column(sa.Column('cancel_requested', sa.Boolean(), nullable=False, server_default=sa.false()))
         batch_op.add_column(sa.Column('source_clip_id', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('provenance_json', sa.Text(), nullable=False, server_default='{}'))
@@ -105,6 +108,9 @@ def downgrade() -> None:
         batch_op.drop_column('provenance_json')
         batch_op.drop_column('source_clip_id')
         batch_op.drop_column('cancel_requested')
+        batch_op.drop_column('attempts')
+        batch_op.drop_column('width')
+        batch_op.drop_column('height')
         batch_op.drop_column('started_at')
 
     with op.batch_alter_table('double_grants', schema=None) as batch_op:
