@@ -255,6 +255,82 @@ class ClipService:
             doubles[role] = double
         return doubles
 
+    # --- one-click swap -----------------------------------------------------------------------
+
+    def star_in_clip(
+        self, user: CurrentUser, clip_public_id: str, role: str | None = None,
+        handle: str | None = None,
+    ) -> ClipRecord:  # fmt: skip
+        """Queue the same script and seed as a clip this user may watch, starring their double.
+
+        The double takes ``role`` (the only role when there is one). If it already plays
+        another role, the two swap places. Everyone else keeps their role, so each of them
+        must be castable by this user too; the message names whoever is not.
+        """
+        with transaction(self._sessions) as session:
+            clip = session.execute(
+                select(Clip).where(Clip.public_id == clip_public_id)
+            ).scalar_one_or_none()
+            if clip is None or not permissions.may_view_clip(session, user.id, clip):
+                raise ClipError("That clip doesn't exist or you can't see it.")
+            if clip.status != "done":
+                raise ClipError("Only finished clips can be re-made with you in them.")
+            script = Script.from_dict(json.loads(clip.script_json))
+            cast = {r: entry["handle"] for r, entry in json.loads(clip.cast_json).items()}
+            source = (clip.id, clip.seed, clip.template_id, f"{clip.width}x{clip.height}")
+        role_name = _pick_role(script, role)
+        mine = self._own_double_for(user, script, role_name, handle)
+        cast = _swap_into(cast, role_name, mine.handle)
+        clip_id, seed, template_id, size = source
+        return self.create(user, script, cast, seed=seed, template_id=template_id,
+                           source_clip_id=clip_id, size=size)  # fmt: skip
+
+    def star_in_template(
+        self, user: CurrentUser, script: Script, template_id: str, role: str | None = None,
+        handle: str | None = None, *, seed: int = 7,
+    ) -> ClipRecord:  # fmt: skip
+        """Queue a preset script starring this user's double; other roles get doubles they may
+        cast (own first, then friends' and shared ones), one per role."""
+        role_name = _pick_role(script, role)
+        mine = self._own_double_for(user, script, role_name, handle)
+        cast = {role_name: mine.handle}
+        others = [d for d in self.castable_doubles(user) if d.id != mine.id]
+        for other_role in script.roles:
+            if other_role.name in cast:
+                continue
+            pick = next((d for d in others if d.kind in other_role.allowed_kinds), None)
+            if pick is None:
+                kinds = " or ".join(other_role.allowed_kinds)
+                raise ClipError(
+                    f"Nobody you may cast fits the role {other_role.name} ({kinds}). Register "
+                    "such a double or ask a friend to share one, then cast it in the Studio."
+                )
+            others.remove(pick)
+            cast[other_role.name] = pick.handle
+        return self.create(user, script, cast, seed=seed, template_id=template_id)
+
+    def _own_double_for(
+        self, user: CurrentUser, script: Script, role_name: str, handle: str | None
+    ) -> CastableDouble:
+        kinds = next(r.allowed_kinds for r in script.roles if r.name == role_name)
+        mine = [d for d in self.castable_doubles(user) if d.is_own]
+        if handle:
+            wanted = handle.strip().removeprefix("@")
+            chosen = next((d for d in mine if d.handle == wanted), None)
+            if chosen is None:
+                raise ClipError(f"@{wanted} isn't one of your active doubles.")
+            if chosen.kind not in kinds:
+                raise ClipError(f"@{wanted} is a {chosen.kind}; {role_name} must be "
+                                f"{' or '.join(kinds)}.")  # fmt: skip
+            return chosen
+        chosen = next((d for d in mine if d.kind in kinds), None)
+        if chosen is None:
+            raise ClipError(
+                f"You have no active double that can play {role_name} ({' or '.join(kinds)}). "
+                "Register one in My doubles first."
+            )
+        return chosen
+
     # --- rendering --------------------------------------------------------------------------
 
     def render(
@@ -476,6 +552,28 @@ class ClipService:
         clips = session.execute(select(Clip).where(Clip.video_sha == key)).scalars()
         viewer_id = viewer.id if viewer is not None else None
         return any(permissions.may_view_clip(session, viewer_id, clip) for clip in clips)
+
+
+def _pick_role(script: Script, role: str | None) -> str:
+    names = [r.name for r in script.roles]
+    if role:
+        if role not in names:
+            raise ClipError(f"This script has no role {role!r}; its roles are {', '.join(names)}.")
+        return role
+    if len(names) > 1:
+        raise ClipError(f"Choose which role to play: {', '.join(names)}.")
+    return names[0]
+
+
+def _swap_into(cast: Mapping[str, str], role: str, handle: str) -> dict[str, str]:
+    """``handle`` takes ``role``; if it already played another role, the two trade places."""
+    swapped = dict(cast)
+    previous = swapped.get(role)
+    for other_role, other_handle in cast.items():
+        if other_handle == handle and other_role != role and previous is not None:
+            swapped[other_role] = previous
+    swapped[role] = handle
+    return swapped
 
 
 def _cast_member(double: Double) -> CastMember:
