@@ -84,9 +84,9 @@ def test_star_in_a_clip_from_a_written_script(running_app, tmp_path):
         'Shot 1 (2s): medium, @grace on a rooftop says "Hello world." '
         "Shot 2 (1s): close-up, @grace smiles."
     )
-    summary, *_ = grace.predict(script, api_name="/use_script")
+    _template_id, summary, *_ = grace.predict(script, api_name="/use_script")
     assert "Roles:" in summary
-    video, info, *_ = grace.predict(7, "only_me", "832x480", "@grace", None, None, None,
+    video, info, *_ = grace.predict("", 7, "only_me", "832x480", "@grace", None, None, None,
                                     api_name="/generate_clip")  # fmt: skip
     path = video["path"]  # the file the server handed to this client (same machine here)
     assert "Identity check" in info and "signed (C2PA)" in info

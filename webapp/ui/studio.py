@@ -42,10 +42,13 @@ class StudioComponents:
     signed_out_markdown: gr.Markdown
     template_gallery: gr.Gallery
     template_markdown: gr.Markdown
+    star_row: gr.Row
+    star_role_radio: gr.Radio
+    star_button: gr.Button
     script_textbox: gr.Textbox
     use_script_button: gr.Button
     script: gr.State
-    template_id: gr.State
+    template_id: gr.Textbox
     role_dropdowns: list[gr.Dropdown]
     seed_number: gr.Number
     visibility_radio: gr.Radio
@@ -68,11 +71,16 @@ def render(templates: list[Template]) -> StudioComponents:
         elem_id="template-gallery",
     )  # fmt: skip
     template_markdown = gr.Markdown("Select a preset script to see its roles.")
+    with gr.Row(visible=False, elem_id="star-row") as star_row:
+        star_role_radio = gr.Radio([], label="Your role", elem_id="star-role", scale=3)
+        star_button = gr.Button("⭐ Star in this", variant="primary", elem_id="star-in", scale=1)
     with gr.Accordion("…or write your own script", open=False):
         gr.Markdown(SCRIPT_HELP)
         script_textbox = gr.Textbox(label="Your script", lines=4, max_length=4000)
         use_script_button = gr.Button("Use my script")
-    script, template_id = gr.State(None), gr.State(None)
+    script = gr.State(None)
+    # A hidden textbox, not State, so API clients can name a preset too.
+    template_id = gr.Textbox(visible=False, elem_id="template-id")
     gr.Markdown("#### Cast")
     with gr.Row():
         role_dropdowns = [
@@ -104,7 +112,8 @@ def render(templates: list[Template]) -> StudioComponents:
     clip_video = gr.Video(label="Your clip", interactive=False, elem_id="clip-video")
     clip_markdown = gr.Markdown(elem_id="clip-info")
     return StudioComponents(
-        signed_out_markdown, template_gallery, template_markdown, script_textbox,
+        signed_out_markdown, template_gallery, template_markdown, star_row, star_role_radio,
+        star_button, script_textbox,
         use_script_button, script, template_id, role_dropdowns, seed_number, visibility_radio,
         size_radio, cast_notes_markdown, generate_button, cancel_button, clip_id, clip_video,
         clip_markdown,
@@ -121,16 +130,49 @@ def listen(
     templates: list[Template],
 ) -> None:
     shown = [t for t in templates if t.thumbnail]
+    by_id = {t.id: t for t in templates}
 
     def choose_template(token: str | None, event: gr.SelectData) -> tuple[Any, ...]:
         template = shown[event.index]
+        castable = _castable(auth, clips, token)
+        roles = [role.name for role in template.script.roles]
+        star = gr.Radio(choices=roles, value=roles[0], visible=len(roles) > 1)
         return (template.script, template.id, _script_summary(template.script, template.blurb),
-                *_role_slots(template.script, _castable(auth, clips, token)))  # fmt: skip
+                gr.Row(visible=bool(castable)), star,
+                *_role_slots(template.script, castable))  # fmt: skip
 
     ui.template_gallery.select(
         choose_template, [session.token],
-        [ui.script, ui.template_id, ui.template_markdown, *ui.role_dropdowns],
+        [ui.script, ui.template_id, ui.template_markdown, ui.star_row, ui.star_role_radio,
+         *ui.role_dropdowns],
         api_visibility="private",
+    )  # fmt: skip
+
+    def follow(user: CurrentUser, clip: ClipRecord, progress: gr.Progress) -> Iterator[Any]:
+        workers.wake()
+        yield None, _waiting_text(clip), clip.id, gr.Button(visible=True)
+        done = follow_clip(clips, user, clip.id, progress)
+        yield _clip_file(media_files, user, done), _clip_text(done), None, gr.Button(visible=False)
+
+    def star_in(
+        token: str | None, template_id: str | None, role: str | None,
+        progress: gr.Progress = gr.Progress(),  # noqa: B008
+    ) -> Iterator[tuple[Any, ...]]:  # fmt: skip
+        user = require_user(auth, token)
+        template = by_id.get(template_id or "")
+        if template is None:
+            raise gr.Error("Choose a preset script first.")
+        try:
+            clip = clips.star_in_template(user, template.script, template.id, role or None)
+        except ClipError as error:
+            raise gr.Error(str(error), title="Clip not made") from None
+        yield from follow(user, clip, progress)
+
+    ui.star_button.click(
+        star_in, [session.token, ui.template_id, ui.star_role_radio],
+        [ui.clip_video, ui.clip_markdown, ui.clip_id, ui.cancel_button],
+        api_name="star_in_template", concurrency_limit=FOLLOWERS,
+        concurrency_id="render-follow", show_progress_on=[ui.clip_video],
     )  # fmt: skip
 
     def use_script(token: str | None, text: str) -> tuple[Any, ...]:
@@ -149,7 +191,7 @@ def listen(
                 title="Unknown @handle",
             )
         slots = _role_slots(parsed.script, doubles, preferred=by_handle)
-        return (parsed.script, None, _script_summary(parsed.script, ""), *slots)
+        return (parsed.script, "", _script_summary(parsed.script, ""), *slots)
 
     ui.use_script_button.click(
         use_script, [session.token, ui.script_textbox],
@@ -168,13 +210,10 @@ def listen(
         cast = _picked_cast(script, picks)
         try:
             clip = clips.create(user, script, cast, seed=int(seed or 0), visibility=visibility,
-                                template_id=template_id, size=size)  # fmt: skip
+                                template_id=template_id or None, size=size)  # fmt: skip
         except ClipError as error:
             raise gr.Error(str(error), title="Clip not made") from None
-        workers.wake()
-        yield None, _waiting_text(clip), clip.id, gr.Button(visible=True)
-        done = follow_clip(clips, user, clip.id, progress)
-        yield _clip_file(media_files, user, done), _clip_text(done), None, gr.Button(visible=False)
+        yield from follow(user, clip, progress)
 
     ui.generate_button.click(
         generate,
