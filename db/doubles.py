@@ -93,6 +93,16 @@ def purge_reference(session: Session, double: Double) -> int:
     return sum(media.delete_blob(session, key) for key in _unreferenced(session, keys))
 
 
+def erase_double(session: Session, double: Double, at: datetime) -> int:
+    """Delete a double: purge its reference data, free its handle, keep the row for the ledger.
+    Returns how many blobs were erased."""
+    erased = purge_reference(session, double)
+    double.status, double.updated_at = "deleted", at
+    double.handle = f"~{double.public_id}"  # frees the handle; not a valid handle itself
+    double.description, double.restrictions = "", ""
+    return erased
+
+
 def _unreferenced(session: Session, keys: Iterable[str]) -> list[str]:
     return [key for key in sorted(keys) if not blob_is_referenced(session, key)]
 

@@ -348,10 +348,7 @@ class DoubleService:
         now = self._clock()
         with transaction(self._sessions) as session:
             double = self._owned(session, user, double_id, allow_revoked=True)
-            erased = queries.purge_reference(session, double)
-            double.status, double.updated_at = "deleted", now
-            double.handle = f"~{double.public_id}"  # frees the handle; not a valid handle itself
-            double.description, double.restrictions = "", ""
+            erased = queries.erase_double(session, double, now)
             self._log(session, user, double, "deleted", {"blobs_erased": erased}, now)
             return erased
 
