@@ -22,6 +22,7 @@ from core.reference_analysis import ReferenceAnalyzer
 from core.templates import load_templates
 from db.engine import make_engine, make_session_factory
 from db.migrate import upgrade_database
+from webapp.account_data import AccountDataService
 from webapp.auth import AuthService, load_or_create_secret
 from webapp.clips import ClipService, JobLimits
 from webapp.doubles import DoubleService
@@ -78,6 +79,7 @@ def build_services(settings: Settings) -> Services:
         doubles=doubles,
         clips=clips,
         render_workers=RenderWorkers(clips, workers=settings.render_workers),
+        account_data=AccountDataService(sessions),
         templates=load_templates(),
         media_files=media_files,
         browser_state_secret=browser_secret,

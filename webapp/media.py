@@ -74,10 +74,14 @@ class MediaFiles:
             except media.BlobNotFoundError:
                 raise MediaAccessDeniedError("You don't have access to that media.") from None
             data = media.read_blob(session, key)
+        return self.temporary_file(data, filename, info.media_type)
+
+    def temporary_file(self, data: bytes, filename: str, media_type: str) -> Path:
+        """Hand bytes a service already authorised (say, a data export) to the browser."""
         self.sweep()
         folder = self._served_dir / secrets.token_urlsafe(16)
         folder.mkdir(parents=True, mode=0o700)
-        path = folder / _file_name(filename, info.media_type)
+        path = folder / _file_name(filename, media_type)
         path.write_bytes(data)
         return path
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.templates import Template
+from webapp.account_data import AccountDataService
 from webapp.auth import AuthService
 from webapp.clips import ClipService
 from webapp.doubles import DoubleService
@@ -19,6 +20,7 @@ class Services:
     auth: AuthService
     doubles: DoubleService
     clips: ClipService
+    account_data: AccountDataService
     render_workers: RenderWorkers
     templates: list[Template]
     media_files: MediaFiles

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gradio as gr
 
 from webapp.services import Services
-from webapp.ui import account, doubles, gallery, session, studio
+from webapp.ui import account, doubles, gallery, privacy, session, studio
 
 TITLE = "Co-Star Studio"
 TAGLINE = (
@@ -44,6 +44,8 @@ def build_blocks(services: Services) -> gr.Blocks:
                 gallery.render()
             with gr.Tab("My doubles", id="doubles"):
                 doubles_components = doubles.render()
+            with gr.Tab("My data", id="my-data"):
+                privacy_components = privacy.render()
         account.listen(
             blocks, account_components, session_components, services.auth, hf_oauth=hf_oauth
         )
@@ -55,5 +57,7 @@ def build_blocks(services: Services) -> gr.Blocks:
             studio_components, session_components, services.auth, services.clips,
             services.render_workers, services.media_files, services.templates,
         )  # fmt: skip
+        privacy.listen(privacy_components, session_components, services.auth,
+                       services.account_data, services.media_files)  # fmt: skip
     blocks.queue(default_concurrency_limit=4)
     return blocks
