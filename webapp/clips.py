@@ -47,6 +47,7 @@ from db.engine import transaction
 from db.models import Appearance, Clip, Double, DoubleReference
 from webapp import permissions
 from webapp.auth import CurrentUser
+from webapp.provenance import provenance_at_finish
 
 logger = logging.getLogger(__name__)
 
@@ -204,7 +205,7 @@ class ClipService:
                 callback=self._progress_reporter(clip_id, progress),
                 is_cancelled=self._permission_watch(user, double_ids),
             )
-            return self._finish(clip_id, result)
+            return self._finish(clip_id, result, request.creator_handle)
         except RenderCancelledError as error:
             self._end(clip_id, "cancelled", str(error))
             raise ClipError(str(error)) from None
@@ -279,11 +280,20 @@ class ClipService:
 
         return report
 
-    def _finish(self, clip_id: int, result: ClipResult) -> ClipRecord:
+    def _finish(self, clip_id: int, result: ClipResult, creator_handle: str) -> ClipRecord:
         data = result.path.read_bytes()
+        provenance = provenance_at_finish(
+            result.path, clip_id=result.clip_id, creator_handle=creator_handle,
+            trust_anchor_pem=self._pipeline().signing_identity.ca_certificate_pem,
+        )  # fmt: skip
         with transaction(self._sessions) as session:
             clip = session.get(Clip, clip_id)
             assert clip is not None
+            if clip.removed_at is not None:  # a cast owner deleted it while it rendered
+                clip.status, clip.status_message = "cancelled", "Deleted while rendering."
+                clip.finished_at = self._clock()
+                return _record(clip)
+            clip.provenance_json = json.dumps(provenance, ensure_ascii=False)
             blob = media.put_blob(session, data, "video/mp4", max_bytes=self._max_blob_bytes)
             clip.video_sha, clip.status, clip.progress = blob.sha256, "done", 1.0
             clip.duration, clip.finished_at = result.duration, self._clock()
