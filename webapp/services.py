@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.templates import Template
+from webapp.appearances import AppearanceService
 from webapp.auth import AuthService
 from webapp.clips import ClipService
 from webapp.doubles import DoubleService
+from webapp.feed import FeedService
 from webapp.media import MediaFiles
 from webapp.settings import Settings
 
@@ -20,4 +22,6 @@ class Services:
     clips: ClipService
     templates: list[Template]
     media_files: MediaFiles
+    appearances: AppearanceService
+    feed: FeedService
     browser_state_secret: str  # keeps the browser's saved login readable across restarts
