@@ -18,14 +18,17 @@ from core.generation.types import RenderBackend
 from core.matting import load_person_segmenter
 from core.media_intake import IntakeLimits
 from core.model_files import selfie_model_path
+from core.provenance import ensure_signing_identity
 from core.reference_analysis import ReferenceAnalyzer
 from core.templates import load_templates
 from db.engine import make_engine, make_session_factory
 from db.migrate import upgrade_database
 from webapp.account_data import AccountDataService
+from webapp.appearances import AppearanceService
 from webapp.auth import AuthService, load_or_create_secret
 from webapp.clips import ClipService, JobLimits
 from webapp.doubles import DoubleService
+from webapp.feed import FeedService
 from webapp.jobs import RenderWorkers
 from webapp.media import MediaFiles
 from webapp.services import Services
@@ -72,6 +75,10 @@ def build_services(settings: Settings) -> Services:
     media_files = MediaFiles(
         sessions, settings.served_files_dir, [doubles.may_view_blob, clips.may_view_blob]
     )
+    # Verify trusts the install's own CA: the same keys_dir the pipeline signs with.
+    trust_anchor = functools.cache(
+        lambda: ensure_signing_identity(settings.data_dir / "keys").ca_certificate_pem
+    )
     browser_secret = hashlib.sha256(b"browser-state:" + secret_key).hexdigest()
     return Services(
         settings=settings,
@@ -82,6 +89,8 @@ def build_services(settings: Settings) -> Services:
         account_data=AccountDataService(sessions),
         templates=load_templates(),
         media_files=media_files,
+        appearances=AppearanceService(sessions),
+        feed=FeedService(sessions, trust_anchor=trust_anchor),
         browser_state_secret=browser_secret,
     )
 

@@ -47,6 +47,7 @@ from db.engine import transaction
 from db.models import Appearance, Clip, Double, DoubleReference, User
 from webapp import permissions
 from webapp.auth import CurrentUser
+from webapp.provenance import provenance_at_finish
 
 logger = logging.getLogger(__name__)
 
@@ -354,7 +355,7 @@ class ClipService:
                 callback=self._progress_reporter(clip_id, progress),
                 is_cancelled=self._cancel_watch(user, clip_id, double_ids),
             )
-            return self._finish(clip_id, result)
+            return self._finish(clip_id, result, request.creator_handle)
         except RenderCancelledError as error:
             self._end(clip_id, "cancelled", str(error))
             raise ClipError(str(error)) from None
@@ -444,8 +445,12 @@ class ClipService:
 
         return report
 
-    def _finish(self, clip_id: int, result: ClipResult) -> ClipRecord:
+    def _finish(self, clip_id: int, result: ClipResult, creator_handle: str) -> ClipRecord:
         data = result.path.read_bytes()
+        provenance = provenance_at_finish(
+            result.path, clip_id=result.clip_id, creator_handle=creator_handle,
+            trust_anchor_pem=self._pipeline().signing_identity.ca_certificate_pem,
+        )  # fmt: skip
         with transaction(self._sessions) as session:
             clip = session.get(Clip, clip_id, with_for_update=True)
             assert clip is not None
@@ -453,6 +458,7 @@ class ClipService:
                 clip.status, clip.status_message = "cancelled", CANCELLED_MESSAGE
                 clip.finished_at = self._clock()
                 return _record(clip)
+            clip.provenance_json = json.dumps(provenance, ensure_ascii=False)
             blob = media.put_blob(session, data, "video/mp4", max_bytes=self._max_blob_bytes)
             clip.video_sha, clip.status, clip.progress = blob.sha256, "done", 1.0
             clip.duration, clip.finished_at = result.duration, self._clock()

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 from core.templates import Template
 from webapp.account_data import AccountDataService
+from webapp.appearances import AppearanceService
 from webapp.auth import AuthService
 from webapp.clips import ClipService
 from webapp.doubles import DoubleService
+from webapp.feed import FeedService
 from webapp.jobs import RenderWorkers
 from webapp.media import MediaFiles
 from webapp.settings import Settings
@@ -24,4 +26,6 @@ class Services:
     render_workers: RenderWorkers
     templates: list[Template]
     media_files: MediaFiles
+    appearances: AppearanceService
+    feed: FeedService
     browser_state_secret: str  # keeps the browser's saved login readable across restarts

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gradio as gr
 
 from webapp.services import Services
-from webapp.ui import account, doubles, gallery, privacy, session, studio
+from webapp.ui import account, appearances, clips_feed, doubles, privacy, session, studio
 
 TITLE = "Co-Star Studio"
 TAGLINE = (
@@ -40,8 +40,10 @@ def build_blocks(services: Services) -> gr.Blocks:
         with gr.Tabs():
             with gr.Tab("Studio", id="studio"):
                 studio_components = studio.render(services.templates)
-            with gr.Tab("Gallery", id="gallery"):
-                gallery.render()
+            with gr.Tab("Clips", id="clips"):
+                feed_components = clips_feed.render()
+            with gr.Tab("Appearances", id="appearances"):
+                appearances_components = appearances.render()
             with gr.Tab("My doubles", id="doubles"):
                 doubles_components = doubles.render()
             with gr.Tab("My data", id="my-data"):
@@ -59,5 +61,13 @@ def build_blocks(services: Services) -> gr.Blocks:
         )  # fmt: skip
         privacy.listen(privacy_components, session_components, services.auth,
                        services.account_data, services.media_files)  # fmt: skip
+        clips_feed.listen(
+            feed_components, session_components, services.auth, services.feed,
+            services.media_files,
+        )  # fmt: skip
+        appearances.listen(
+            appearances_components, session_components, services.auth, services.appearances,
+            services.media_files,
+        )  # fmt: skip
     blocks.queue(default_concurrency_limit=4)
     return blocks

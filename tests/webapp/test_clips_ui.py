@@ -1,0 +1,54 @@
+"""Clips and Appearances tabs: their API endpoints exist and user text shows as text."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import app
+from webapp.appearances import AppearanceRecord
+from webapp.feed import ClipCard
+from webapp.provenance import ProvenanceStatus
+from webapp.settings import Settings
+from webapp.ui.appearances import details_markdown
+from webapp.ui.clips_feed import card_markdown
+
+HOSTILE = '<img src=x onerror="alert(1)"> **bold** [link](javascript:x) 你好 🎬'
+WHEN = datetime(2026, 11, 2, 10, 30, tzinfo=UTC)
+
+
+def test_the_app_exposes_the_feed_and_appearance_endpoints(tmp_path):
+    blocks, _services = app.build_app(Settings(data_dir=tmp_path / "data"))
+    api_names = {fn.api_name for fn in blocks.fns.values() if fn.api_name}
+    assert {"list_feed", "verify_clip", "list_appearances", "delete_appearance",
+            "report_appearance", "revoke_creator", "restore_creator"} <= api_names  # fmt: skip
+
+
+def test_a_card_shows_hostile_titles_and_handles_as_text():
+    card = ClipCard(
+        public_id="0123456789abcdef", title=HOSTILE, creator_username="cara",
+        creator_display_name=HOSTILE, cast={"lead<i>": "cara"}, status="done",
+        status_message="", duration=3.0, created_at=WHEN,
+        metrics={"face_similarity": {"lead<i>": 0.81}, "voice_similarity": {}},
+        provenance=ProvenanceStatus(recorded=True, label_drawn=True,
+                                    watermark_clip_id="0123456789abcdef",
+                                    manifest_state="Trusted", manifest_matches_clip=True),
+        visibility="everyone", video_sha=None, can_star_in=False, hidden_reason=None,
+    )  # fmt: skip
+    text = card_markdown(card)
+    assert "<img" not in text and "&lt;img src=x" in text
+    assert "\\*\\*bold\\*\\*" in text and "\\[link\\]\\(javascript:x\\)" in text
+    assert "你好 🎬" in text and "lead&lt;i&gt; face 0.81" in text
+    assert "signed by this studio" in text and "2026-11-02 10:30" in text
+
+
+def test_appearance_details_escape_the_title_and_name_the_hidden_reason():
+    record = AppearanceRecord(
+        clip_public_id="0123456789abcdef", title=HOSTILE, creator_username="bob",
+        creator_display_name="Bob <script>", created_at=WHEN, status="queued",
+        my_roles={"buddy": "maya"}, hidden_reason="This clip was deleted.", video_sha=None,
+        made_by_me=False, creator_revoked=True,
+    )  # fmt: skip
+    text = details_markdown(record)
+    assert "<script>" not in text and "Bob &lt;script&gt;" in text
+    assert "@maya as buddy" in text and "This clip was deleted\\." in text
+    assert "revoked this creator's permission" in text

@@ -1,0 +1,278 @@
+"""The "Clips" tab: my clips, clips featuring me, friends' clips and public clips, as cards.
+
+Every page comes from ``FeedService`` (which asks the rulebook about each clip) and every video
+is a per-request temporary copy from ``MediaFiles``. The clip chosen under the cards is kept in
+``selected_clip_id`` so "Star in this" (wired by the Studio) and "Verify" act on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import gradio as gr
+
+from webapp.auth import AuthService, CurrentUser
+from webapp.clips import CLIP_VISIBILITY_LABELS
+from webapp.feed import FEED_SECTION_LABELS, ClipCard, FeedError, FeedPage, FeedService
+from webapp.media import MediaAccessDeniedError, MediaFiles
+from webapp.provenance import ClipVerification
+from webapp.ui.session import SessionComponents, require_user
+from webapp.ui.text import as_markdown_text
+
+CARDS_PER_PAGE = 12
+CARDS_PER_ROW = 3
+SIGNED_OUT = "### Clips\nSign in to see your clips, clips featuring you and your friends' clips."
+EMPTY_SECTIONS = {
+    "mine": "You haven't made a clip yet. Pick a preset script in the **Studio** to make one.",
+    "featuring_me": "No finished clip features your doubles yet. Drafts and private uses are "
+    "listed under **Appearances**.",
+    "friends": "Your friends haven't shared a clip with you yet.",
+    "public": "No public clips yet: a clip is public when its creator shares it with everyone "
+    "and every double in its cast allows that.",
+}
+
+
+@dataclass
+class ClipCardSlot:
+    column: gr.Column
+    video: gr.Video
+    info_markdown: gr.Markdown
+
+
+@dataclass
+class FeedComponents:
+    signed_out_markdown: gr.Markdown
+    signed_in_column: gr.Column
+    section_radio: gr.Radio
+    page_number: gr.Number
+    refresh_button: gr.Button
+    page_markdown: gr.Markdown
+    slots: list[ClipCardSlot]
+    previous_button: gr.Button
+    next_button: gr.Button
+    clip_dropdown: gr.Dropdown
+    selected_clip_id: gr.State  # the lead's "Star in this" swap reads this
+    verify_button: gr.Button
+    star_in_this_button: gr.Button
+    verify_markdown: gr.Markdown
+    star_in_ids: gr.State  # public ids on this page the viewer may star in
+
+
+def render() -> FeedComponents:
+    signed_out_markdown = gr.Markdown(SIGNED_OUT)
+    with gr.Column(visible=False) as signed_in_column:
+        with gr.Row(equal_height=True):
+            section_radio = gr.Radio(
+                [(label, value) for value, label in FEED_SECTION_LABELS.items()],
+                value="mine", label="Show", scale=4, elem_id="feed-section",
+            )  # fmt: skip
+            page_number = gr.Number(1, label="Page", precision=0, minimum=1, scale=1)
+            refresh_button = gr.Button("Refresh", scale=1, elem_id="feed-refresh")
+        page_markdown = gr.Markdown(elem_classes=["empty-state"], elem_id="feed-page-info")
+        slots = _render_slots()
+        with gr.Row():
+            previous_button = gr.Button("← Previous", interactive=False, elem_id="feed-previous")
+            next_button = gr.Button("Next →", interactive=False, elem_id="feed-next")
+        with gr.Column(variant="panel"):
+            clip_dropdown = gr.Dropdown(
+                choices=[], value=None, label="Clip on this page", elem_id="feed-clip",
+                info="Choose a clip to verify its provenance or to star in it yourself.",
+            )  # fmt: skip
+            with gr.Row():
+                verify_button = gr.Button("Verify provenance", elem_id="feed-verify")
+                star_in_this_button = gr.Button(
+                    "Star in this", variant="primary", interactive=False, elem_id="star-in-this"
+                )
+            verify_markdown = gr.Markdown(elem_id="feed-verify-result")
+    return FeedComponents(
+        signed_out_markdown, signed_in_column, section_radio, page_number, refresh_button,
+        page_markdown, slots, previous_button, next_button, clip_dropdown, gr.State(None),
+        verify_button, star_in_this_button, verify_markdown, gr.State([]),
+    )  # fmt: skip
+
+
+def _render_slots() -> list[ClipCardSlot]:
+    slots: list[ClipCardSlot] = []
+    for row_start in range(0, CARDS_PER_PAGE, CARDS_PER_ROW):
+        with gr.Row(equal_height=False):
+            for index in range(row_start, row_start + CARDS_PER_ROW):
+                with gr.Column(visible=False, variant="panel", min_width=240) as column:
+                    video = gr.Video(label=f"Clip {index + 1}", interactive=False, height=200,
+                                     elem_id=f"feed-video-{index}")  # fmt: skip
+                    info = gr.Markdown(elem_id=f"feed-card-{index}")
+                slots.append(ClipCardSlot(column, video, info))
+    return slots
+
+
+def listen(
+    ui: FeedComponents,
+    session: SessionComponents,
+    auth: AuthService,
+    feed: FeedService,
+    media_files: MediaFiles,
+) -> None:
+    page_outputs = [
+        ui.signed_out_markdown, ui.signed_in_column, ui.page_number, ui.page_markdown,
+        *[slot.column for slot in ui.slots], *[slot.video for slot in ui.slots],
+        *[slot.info_markdown for slot in ui.slots], ui.previous_button, ui.next_button,
+        ui.clip_dropdown, ui.selected_clip_id, ui.star_in_ids, ui.star_in_this_button,
+        ui.verify_markdown,
+    ]  # fmt: skip
+
+    def show(token: str | None, section: str, page_number: float | None) -> tuple[Any, ...]:
+        user = auth.current_user(token)
+        if user is None:
+            return _signed_out_view(len(page_outputs))
+        try:
+            page = feed.page(user, section, int(page_number or 1), CARDS_PER_PAGE)
+        except FeedError as error:
+            raise gr.Error(str(error), title="Clips not shown") from None
+        return _page_view(media_files, user, page)
+
+    inputs = [session.token, ui.section_radio, ui.page_number]
+    ui.refresh_button.click(show, inputs, page_outputs, api_name="list_feed")
+    ui.section_radio.change(lambda: 1, None, ui.page_number, api_visibility="private").then(
+        show, inputs, page_outputs, api_visibility="private"
+    )
+    for button, step in ((ui.previous_button, -1), (ui.next_button, 1)):
+        button.click(
+            lambda page, step=step: max(1, int(page or 1) + step), ui.page_number,
+            ui.page_number, api_visibility="private",
+        ).then(show, inputs, page_outputs, api_visibility="private")  # fmt: skip
+    session.token.change(show, inputs, page_outputs, api_visibility="private")
+
+    def choose(clip_id: str | None, star_in_ids: list[str]) -> tuple[Any, ...]:
+        can_star = bool(clip_id) and clip_id in (star_in_ids or [])
+        return clip_id, gr.Button(interactive=can_star), ""
+
+    ui.clip_dropdown.change(
+        choose, [ui.clip_dropdown, ui.star_in_ids],
+        [ui.selected_clip_id, ui.star_in_this_button, ui.verify_markdown],
+        api_visibility="private",
+    )  # fmt: skip
+
+    def verify(token: str | None, clip_id: str | None) -> str:
+        user = require_user(auth, token)
+        if not clip_id:
+            raise gr.Error("Choose a clip on this page first.", title="No clip chosen")
+        try:
+            return verification_markdown(feed.verify(user, clip_id))
+        except FeedError as error:
+            raise gr.Error(str(error), title="Not verified") from None
+
+    ui.verify_button.click(
+        verify, [session.token, ui.clip_dropdown], [ui.verify_markdown], api_name="verify_clip",
+        concurrency_limit=2, concurrency_id="verify",
+    )  # fmt: skip
+
+
+def _signed_out_view(output_count: int) -> tuple[Any, ...]:
+    hidden = [gr.Column(visible=False)] * CARDS_PER_PAGE
+    disabled = gr.Button(interactive=False)
+    values = [gr.Markdown(visible=True), gr.Column(visible=False), 1, "", *hidden,
+              *[None] * CARDS_PER_PAGE, *[""] * CARDS_PER_PAGE, disabled, disabled,
+              gr.Dropdown(choices=[], value=None), None, [], disabled, ""]  # fmt: skip
+    assert len(values) == output_count
+    return tuple(values)
+
+
+def _page_view(media_files: MediaFiles, user: CurrentUser, page: FeedPage) -> tuple[Any, ...]:
+    cards = list(page.cards)
+    columns, videos, infos = [], [], []
+    for index in range(CARDS_PER_PAGE):
+        card = cards[index] if index < len(cards) else None
+        columns.append(gr.Column(visible=card is not None))
+        videos.append(_video_file(media_files, user, card) if card else None)
+        infos.append(card_markdown(card) if card else "")
+    choices = [(_choice_label(card), card.public_id) for card in cards]
+    return (
+        gr.Markdown(visible=False), gr.Column(visible=True), page.page_number,
+        _page_text(page), *columns, *videos, *infos,
+        gr.Button(interactive=page.has_previous), gr.Button(interactive=page.has_next),
+        gr.Dropdown(choices=choices, value=None), None,
+        [card.public_id for card in cards if card.can_star_in], gr.Button(interactive=False), "",
+    )  # fmt: skip
+
+
+def _video_file(media_files: MediaFiles, user: CurrentUser, card: ClipCard) -> str | None:
+    if card.video_sha is None:
+        return None
+    try:
+        path = media_files.temporary_copy(user, card.video_sha, f"costar-{card.public_id}")
+    except MediaAccessDeniedError:
+        return None  # permission changed since the page was read: show the card without video
+    return str(path)
+
+
+def _page_text(page: FeedPage) -> str:
+    if not page.cards:
+        if page.page_number > 1:
+            return "Nothing more here. Go back to the previous page."
+        return EMPTY_SECTIONS[page.section]
+    return f"{FEED_SECTION_LABELS[page.section]} · page {page.page_number}"
+
+
+def _choice_label(card: ClipCard) -> str:
+    return f"{card.title} · @{card.creator_username} · {card.created_at:%Y-%m-%d %H:%M}"
+
+
+def card_markdown(card: ClipCard) -> str:
+    """A card's text; every user-written part escaped so it shows as typed, never as markup."""
+    creator = as_markdown_text(card.creator_display_name or card.creator_username)
+    cast = ", ".join(
+        f"{as_markdown_text(role)}: @{as_markdown_text(handle)}"
+        for role, handle in card.cast.items()
+    )
+    length = f" · {card.duration:.1f} s" if card.duration else ""
+    lines = [
+        f"**{as_markdown_text(card.title)}**",
+        f"by {creator} (@{as_markdown_text(card.creator_username)}) · "
+        f"{card.created_at:%Y-%m-%d %H:%M}{length}",
+        f"Cast: {cast or 'none'}",
+        f"Status: {card.status} · seen by: {CLIP_VISIBILITY_LABELS.get(card.visibility, '?')}",
+    ]
+    if card.hidden_reason:
+        lines.append(f"⚠️ {as_markdown_text(card.hidden_reason)}")
+    elif card.status in ("failed", "cancelled") and card.status_message:
+        lines.append(f"⚠️ {as_markdown_text(card.status_message)}")
+    metrics = _metrics_text(card)
+    if metrics:
+        lines.append(metrics)
+    lines.append(f"Provenance: {card.provenance.summary}")
+    return "  \n".join(lines)
+
+
+def _metrics_text(card: ClipCard) -> str:
+    faces = card.metrics.get("face_similarity") or {}
+    voices = card.metrics.get("voice_similarity") or {}
+    parts = []
+    for role in card.cast:
+        face, voice = faces.get(role), voices.get(role)  # type: ignore[union-attr]
+        if face is None and voice is None:
+            continue
+        face_text = "–" if face is None else f"{face:.2f}"
+        voice_text = "–" if voice is None else f"{voice:.2f}"
+        parts.append(f"{as_markdown_text(role)} face {face_text} / voice {voice_text}")
+    return f"Likeness: {'; '.join(parts)}" if parts else ""
+
+
+def verification_markdown(verification: ClipVerification) -> str:
+    check = {True: "✅", False: "❌"}
+    manifest = "present" if verification.manifest_present else "missing"
+    trust = "signed by this studio" if verification.manifest_trusted else "not trusted"
+    lines = [
+        f"#### Provenance of clip `{verification.clip_public_id}`",
+        f"- {check[verification.label_visible]} Visible *AI-generated* label "
+        f"(contrast {verification.label_score:.0f})",
+        f"- {check[verification.watermark_matches]} Invisible watermark: "
+        f"`{verification.watermark_clip_id or 'none found'}` "
+        f"({verification.watermark_agreement:.0%} bit agreement)",
+        f"- {check[verification.manifest_valid]} C2PA manifest {manifest}, "
+        f"{'valid' if verification.manifest_valid else 'not valid'}, {trust}",
+    ]
+    if verification.problems:
+        lines += ["", "Problems:", *[f"- {as_markdown_text(p)}" for p in verification.problems]]
+    else:
+        lines.append("\nAll three signals were read back from the file and match this clip.")
+    return "\n".join(lines)
