@@ -25,6 +25,8 @@ from db.migrate import upgrade_database
 from webapp.auth import AuthService, load_or_create_secret
 from webapp.clips import ClipService
 from webapp.doubles import DoubleService
+from webapp.friends import FriendService
+from webapp.grants import GrantService
 from webapp.media import MediaFiles
 from webapp.services import Services
 from webapp.settings import Settings
@@ -75,6 +77,8 @@ def build_services(settings: Settings) -> Services:
         auth=auth,
         doubles=doubles,
         clips=clips,
+        friends=FriendService(sessions),
+        grants=GrantService(sessions),
         templates=load_templates(),
         media_files=media_files,
         browser_state_secret=browser_secret,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gradio as gr
 
 from webapp.services import Services
-from webapp.ui import account, doubles, gallery, session, studio
+from webapp.ui import account, doubles, friends, gallery, session, studio
 
 TITLE = "Co-Star Studio"
 TAGLINE = (
@@ -44,13 +44,16 @@ def build_blocks(services: Services) -> gr.Blocks:
                 gallery.render()
             with gr.Tab("My doubles", id="doubles"):
                 doubles_components = doubles.render()
+            with gr.Tab("Friends", id="friends"):
+                friends_components = friends.render()
         account.listen(
             blocks, account_components, session_components, services.auth, hf_oauth=hf_oauth
         )
         doubles.listen(
             doubles_components, session_components, services.auth, services.doubles,
-            services.media_files,
+            services.media_files, services.grants,
         )  # fmt: skip
+        friends.listen(friends_components, session_components, services.auth, services.friends)
         studio.listen(
             studio_components, session_components, services.auth, services.clips,
             services.media_files, services.templates,
