@@ -29,6 +29,8 @@ from webapp.auth import AuthService, load_or_create_secret
 from webapp.clips import ClipService, JobLimits
 from webapp.doubles import DoubleService
 from webapp.feed import FeedService
+from webapp.friends import FriendService
+from webapp.grants import GrantService
 from webapp.jobs import RenderWorkers
 from webapp.media import MediaFiles
 from webapp.services import Services
@@ -87,6 +89,8 @@ def build_services(settings: Settings) -> Services:
         clips=clips,
         render_workers=RenderWorkers(clips, workers=settings.render_workers),
         account_data=AccountDataService(sessions),
+        friends=FriendService(sessions),
+        grants=GrantService(sessions),
         templates=load_templates(),
         media_files=media_files,
         appearances=AppearanceService(sessions),

@@ -95,3 +95,26 @@ def revoke_all_sessions(session: Session, user_id: int, now: datetime) -> int:
         .values(revoked_at=now)
     )
     return int(result.rowcount)
+
+
+def search_active_users(
+    session: Session, fragment_key: str, *, exclude_ids: set[int], limit: int
+) -> list[User]:
+    """Active users whose username key contains ``fragment_key``; prefix matches first.
+
+    ``autoescape`` keeps '_' and '%' (both legal in usernames) literal instead of wildcards.
+    """
+    query = (
+        select(User)
+        .where(
+            User.status == "active",
+            User.username_key.contains(fragment_key, autoescape=True),
+            User.id.not_in(sorted(exclude_ids)),
+        )
+        .order_by(
+            User.username_key.startswith(fragment_key, autoescape=True).desc(),
+            User.username_key,
+        )
+        .limit(limit)
+    )
+    return list(session.execute(query).scalars())

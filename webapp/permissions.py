@@ -93,10 +93,13 @@ def may_view_clip(session: Session, viewer_id: int | None, clip: Clip) -> bool:
     """May this signed-in user watch this clip? (Anonymous visitors see nothing.)"""
     if viewer_id is None or clip.removed_at is not None:
         return False
+    withdrawn_owners = _owners_who_lost_the_creator(session, clip)
+    if withdrawn_owners:
+        # Hidden, even from the creator and the other cast owners; the owner whose likeness
+        # it no longer may use still sees it, so they can act on it.
+        return viewer_id in withdrawn_owners
     if is_cast_owner(session, viewer_id, clip):
         return True  # their own likeness: always visible to them, so they can act on it
-    if hidden_reason(session, clip) is not None:
-        return False
     if viewer_id == clip.creator_user_id:
         return True
     if clip.status != "done" or _blocked_from_clip(session, viewer_id, clip):
@@ -106,6 +109,15 @@ def may_view_clip(session: Session, viewer_id: int | None, clip: Clip) -> bool:
     if clip.visibility == "friends":
         return social.are_friends(session, viewer_id, clip.creator_user_id)
     return False
+
+
+def _owners_who_lost_the_creator(session: Session, clip: Clip) -> set[int]:
+    """Owners of the cast doubles this clip's creator may no longer cast."""
+    return {
+        double.owner_user_id
+        for double in cast_doubles(session, clip)
+        if cast_refusal(session, clip.creator_user_id, double) is not None
+    }
 
 
 def _blocked_from_clip(session: Session, viewer_id: int, clip: Clip) -> bool:

@@ -11,6 +11,8 @@ from webapp.auth import AuthService
 from webapp.clips import ClipService
 from webapp.doubles import DoubleService
 from webapp.feed import FeedService
+from webapp.friends import FriendService
+from webapp.grants import GrantService
 from webapp.jobs import RenderWorkers
 from webapp.media import MediaFiles
 from webapp.settings import Settings
@@ -24,6 +26,8 @@ class Services:
     clips: ClipService
     account_data: AccountDataService
     render_workers: RenderWorkers
+    friends: FriendService
+    grants: GrantService
     templates: list[Template]
     media_files: MediaFiles
     appearances: AppearanceService

@@ -24,7 +24,9 @@ from webapp.doubles import (
     kind_choices,
     visibility_choices,
 )
+from webapp.grants import GrantService
 from webapp.media import MediaFiles
+from webapp.ui import grants as grants_ui
 from webapp.ui.session import SessionComponents, require_user
 from webapp.ui.text import as_markdown_text
 
@@ -68,6 +70,7 @@ class DoublesComponents:
     edit_revoke_button: gr.Button
     edit_delete_checkbox: gr.Checkbox
     edit_delete_button: gr.Button
+    edit_grants: grants_ui.GrantsComponents
     kind_radio: gr.Radio
     reference_video: gr.Video
     reference_photos: gr.File
@@ -129,6 +132,7 @@ def render() -> DoublesComponents:
                     label="Yes, erase this double's media, face and voice data"
                 )
                 edit_delete_button = gr.Button("Delete double", variant="stop")
+            edit_grants = grants_ui.render()
 
         gr.Markdown("### Register a new double")
         gr.Markdown("**Step 1 · Reference.** Who is this double of, and what do they look like?")
@@ -209,6 +213,7 @@ def listen(
     auth: AuthService,
     service: DoubleService,
     media_files: MediaFiles,
+    grants: GrantService,
 ) -> None:
     list_outputs = [
         ui.signed_out_markdown, ui.signed_in_column, ui.doubles_gallery,
@@ -330,12 +335,16 @@ def listen(
         show_progress_on=[ui.result_markdown],
     )  # fmt: skip
 
-    _listen_editing(ui, session, auth, service, refresh, list_outputs)
+    load_grants = grants_ui.listen(
+        ui.edit_grants, session, auth, service, grants,
+        selected_double_id=ui.selected_double_id, visibility_radio=ui.edit_visibility_radio,
+    )  # fmt: skip
+    _listen_editing(ui, session, auth, service, refresh, list_outputs, load_grants)
 
 
 def _listen_editing(
     ui: DoublesComponents, session: SessionComponents, auth: AuthService,
-    service: DoubleService, refresh: Any, list_outputs: list[Any],
+    service: DoubleService, refresh: Any, list_outputs: list[Any], load_grants: Any,
 ) -> None:  # fmt: skip
     edit_fields = [ui.edit_handle_textbox, ui.edit_display_name_textbox,
                    ui.edit_description_textbox, ui.edit_visibility_radio,
@@ -353,7 +362,7 @@ def _listen_editing(
         [ui.selected_double_id, ui.edit_column, ui.edit_title_markdown, *edit_fields,
          ui.edit_delete_checkbox],
         api_visibility="private",
-    )  # fmt: skip
+    ).then(*load_grants, api_visibility="private")  # fmt: skip
 
     def save(token: str | None, double_id: int | None, *values: str) -> str:
         user = require_user(auth, token)
@@ -366,7 +375,7 @@ def _listen_editing(
     ui.edit_save_button.click(
         save, [session.token, ui.selected_double_id, *edit_fields], [ui.edit_title_markdown],
         api_name="update_double",
-    )  # fmt: skip
+    ).success(*load_grants, api_visibility="private")  # fmt: skip
 
     def revoke(token: str | None, double_id: int | None) -> str:
         user = require_user(auth, token)

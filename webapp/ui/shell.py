@@ -5,7 +5,16 @@ from __future__ import annotations
 import gradio as gr
 
 from webapp.services import Services
-from webapp.ui import account, appearances, clips_feed, doubles, privacy, session, studio
+from webapp.ui import (
+    account,
+    appearances,
+    clips_feed,
+    doubles,
+    friends,
+    privacy,
+    session,
+    studio,
+)
 
 TITLE = "Co-Star Studio"
 TAGLINE = (
@@ -42,10 +51,12 @@ def build_blocks(services: Services) -> gr.Blocks:
                 studio_components = studio.render(services.templates)
             with gr.Tab("Clips", id="clips"):
                 feed_components = clips_feed.render()
-            with gr.Tab("Appearances", id="appearances"):
-                appearances_components = appearances.render()
             with gr.Tab("My doubles", id="doubles"):
                 doubles_components = doubles.render()
+            with gr.Tab("Friends", id="friends"):
+                friends_components = friends.render()
+            with gr.Tab("Appearances", id="appearances"):
+                appearances_components = appearances.render()
             with gr.Tab("My data", id="my-data"):
                 privacy_components = privacy.render()
         account.listen(
@@ -53,8 +64,9 @@ def build_blocks(services: Services) -> gr.Blocks:
         )
         doubles.listen(
             doubles_components, session_components, services.auth, services.doubles,
-            services.media_files,
+            services.media_files, services.grants,
         )  # fmt: skip
+        friends.listen(friends_components, session_components, services.auth, services.friends)
         studio.listen(
             studio_components, session_components, services.auth, services.clips,
             services.render_workers, services.media_files, services.templates,
