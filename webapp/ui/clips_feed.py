@@ -7,16 +7,19 @@ is a per-request temporary copy from ``MediaFiles``. The clip chosen under the c
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import gradio as gr
 
 from webapp.auth import AuthService, CurrentUser
-from webapp.clips import CLIP_VISIBILITY_LABELS
+from webapp.clips import CLIP_VISIBILITY_LABELS, ClipError, ClipService
 from webapp.feed import FEED_SECTION_LABELS, ClipCard, FeedError, FeedPage, FeedService
+from webapp.jobs import RenderWorkers
 from webapp.media import MediaAccessDeniedError, MediaFiles
 from webapp.provenance import ClipVerification
+from webapp.ui import studio
 from webapp.ui.session import SessionComponents, require_user
 from webapp.ui.text import as_markdown_text
 
@@ -56,7 +59,12 @@ class FeedComponents:
     verify_button: gr.Button
     star_in_this_button: gr.Button
     verify_markdown: gr.Markdown
-    star_in_ids: gr.State  # public ids on this page the viewer may star in
+    star_in_ids: gr.State  # public id -> roles, for clips on this page the viewer may star in
+    swap_role_dropdown: gr.Dropdown
+    swap_cancel_button: gr.Button
+    swap_clip_id: gr.State
+    swap_video: gr.Video
+    swap_markdown: gr.Markdown
 
 
 def render() -> FeedComponents:
@@ -79,16 +87,26 @@ def render() -> FeedComponents:
                 choices=[], value=None, label="Clip on this page", elem_id="feed-clip",
                 info="Choose a clip to verify its provenance or to star in it yourself.",
             )  # fmt: skip
-            with gr.Row():
+            with gr.Row(equal_height=True):
                 verify_button = gr.Button("Verify provenance", elem_id="feed-verify")
+                swap_role_dropdown = gr.Dropdown(
+                    choices=[], value=None, label="Your role", visible=False,
+                    elem_id="swap-role", info="The role your double takes in your version.",
+                )  # fmt: skip
                 star_in_this_button = gr.Button(
-                    "Star in this", variant="primary", interactive=False, elem_id="star-in-this"
+                    "⭐ Star in this", variant="primary", interactive=False, elem_id="star-in-this"
                 )
+                swap_cancel_button = gr.Button("Cancel", variant="stop", visible=False,
+                                               elem_id="swap-cancel")  # fmt: skip
             verify_markdown = gr.Markdown(elem_id="feed-verify-result")
+            swap_video = gr.Video(label="Your version", interactive=False, visible=False,
+                                  elem_id="swap-video")  # fmt: skip
+            swap_markdown = gr.Markdown(elem_id="swap-info")
     return FeedComponents(
         signed_out_markdown, signed_in_column, section_radio, page_number, refresh_button,
         page_markdown, slots, previous_button, next_button, clip_dropdown, gr.State(None),
-        verify_button, star_in_this_button, verify_markdown, gr.State([]),
+        verify_button, star_in_this_button, verify_markdown, gr.State({}), swap_role_dropdown,
+        swap_cancel_button, gr.State(None), swap_video, swap_markdown,
     )  # fmt: skip
 
 
@@ -110,6 +128,8 @@ def listen(
     session: SessionComponents,
     auth: AuthService,
     feed: FeedService,
+    clips: ClipService,
+    workers: RenderWorkers,
     media_files: MediaFiles,
 ) -> None:
     page_outputs = [
@@ -142,14 +162,45 @@ def listen(
         ).then(show, inputs, page_outputs, api_visibility="private")  # fmt: skip
     session.token.change(show, inputs, page_outputs, api_visibility="private")
 
-    def choose(clip_id: str | None, star_in_ids: list[str]) -> tuple[Any, ...]:
-        can_star = bool(clip_id) and clip_id in (star_in_ids or [])
-        return clip_id, gr.Button(interactive=can_star), ""
+    def choose(clip_id: str | None, star_in_ids: dict[str, list[str]]) -> tuple[Any, ...]:
+        roles = (star_in_ids or {}).get(clip_id or "")
+        role_picker = gr.Dropdown(choices=roles or [], value=(roles or [None])[0],
+                                  visible=bool(roles) and len(roles) > 1)  # fmt: skip
+        return clip_id, gr.Button(interactive=roles is not None), role_picker, ""
 
     ui.clip_dropdown.change(
         choose, [ui.clip_dropdown, ui.star_in_ids],
-        [ui.selected_clip_id, ui.star_in_this_button, ui.verify_markdown],
+        [ui.selected_clip_id, ui.star_in_this_button, ui.swap_role_dropdown, ui.verify_markdown],
         api_visibility="private",
+    )  # fmt: skip
+
+    def star_in(
+        token: str | None, clip_id: str | None, role: str | None,
+        progress: gr.Progress = gr.Progress(),  # noqa: B008
+    ) -> Iterator[tuple[Any, ...]]:  # fmt: skip
+        user = require_user(auth, token)
+        if not clip_id:
+            raise gr.Error("Choose a clip on this page first.", title="No clip chosen")
+        try:
+            clip = clips.star_in_clip(user, clip_id, role or None)
+        except ClipError as error:
+            raise gr.Error(str(error), title="Clip not made") from None
+        workers.wake()
+        yield (gr.Video(value=None, visible=True), studio.waiting_text(clip), clip.id,
+               gr.Button(visible=True))  # fmt: skip
+        done = studio.follow_clip(clips, user, clip.id, progress)
+        yield (studio.clip_file(media_files, user, done), studio.clip_text(done), None,
+               gr.Button(visible=False))  # fmt: skip
+
+    ui.star_in_this_button.click(
+        star_in, [session.token, ui.clip_dropdown, ui.swap_role_dropdown],
+        [ui.swap_video, ui.swap_markdown, ui.swap_clip_id, ui.swap_cancel_button],
+        api_name="star_in_clip", concurrency_limit=studio.FOLLOWERS,
+        concurrency_id="render-follow", show_progress_on=[ui.swap_video],
+    )  # fmt: skip
+    ui.swap_cancel_button.click(
+        lambda token, clip_id: studio.cancel_text(auth, clips, token, clip_id),
+        [session.token, ui.swap_clip_id], [ui.swap_markdown], api_visibility="private",
     )  # fmt: skip
 
     def verify(token: str | None, clip_id: str | None) -> str:
@@ -172,7 +223,7 @@ def _signed_out_view(output_count: int) -> tuple[Any, ...]:
     disabled = gr.Button(interactive=False)
     values = [gr.Markdown(visible=True), gr.Column(visible=False), 1, "", *hidden,
               *[None] * CARDS_PER_PAGE, *[""] * CARDS_PER_PAGE, disabled, disabled,
-              gr.Dropdown(choices=[], value=None), None, [], disabled, ""]  # fmt: skip
+              gr.Dropdown(choices=[], value=None), None, {}, disabled, ""]  # fmt: skip
     assert len(values) == output_count
     return tuple(values)
 
@@ -191,7 +242,8 @@ def _page_view(media_files: MediaFiles, user: CurrentUser, page: FeedPage) -> tu
         _page_text(page), *columns, *videos, *infos,
         gr.Button(interactive=page.has_previous), gr.Button(interactive=page.has_next),
         gr.Dropdown(choices=choices, value=None), None,
-        [card.public_id for card in cards if card.can_star_in], gr.Button(interactive=False), "",
+        {card.public_id: list(card.cast) for card in cards if card.can_star_in},
+        gr.Button(interactive=False), "",
     )  # fmt: skip
 
 

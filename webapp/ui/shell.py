@@ -75,7 +75,7 @@ def build_blocks(services: Services) -> gr.Blocks:
                        services.account_data, services.media_files)  # fmt: skip
         clips_feed.listen(
             feed_components, session_components, services.auth, services.feed,
-            services.media_files,
+            services.clips, services.render_workers, services.media_files,
         )  # fmt: skip
         appearances.listen(
             appearances_components, session_components, services.auth, services.appearances,

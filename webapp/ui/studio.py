@@ -150,9 +150,9 @@ def listen(
 
     def follow(user: CurrentUser, clip: ClipRecord, progress: gr.Progress) -> Iterator[Any]:
         workers.wake()
-        yield None, _waiting_text(clip), clip.id, gr.Button(visible=True)
+        yield None, waiting_text(clip), clip.id, gr.Button(visible=True)
         done = follow_clip(clips, user, clip.id, progress)
-        yield _clip_file(media_files, user, done), _clip_text(done), None, gr.Button(visible=False)
+        yield clip_file(media_files, user, done), clip_text(done), None, gr.Button(visible=False)
 
     def star_in(
         token: str | None, template_id: str | None, role: str | None,
@@ -224,20 +224,10 @@ def listen(
         show_progress_on=[ui.clip_video],
     )  # fmt: skip
 
-    def cancel(token: str | None, clip_id: int | None) -> str:
-        user = require_user(auth, token)
-        if clip_id is None:
-            return "There is no clip rendering to cancel."
-        try:
-            record = clips.cancel(user, int(clip_id))
-        except ClipError as error:
-            return as_markdown_text(str(error))
-        return (
-            "Stopping…" if record.status == "running" else as_markdown_text(record.status_message)
-        )
-
-    ui.cancel_button.click(cancel, [session.token, ui.clip_id], [ui.cast_notes_markdown],
-                           api_name="cancel_clip")  # fmt: skip
+    ui.cancel_button.click(
+        lambda token, clip_id: cancel_text(auth, clips, token, clip_id),
+        [session.token, ui.clip_id], [ui.cast_notes_markdown], api_name="cancel_clip",
+    )  # fmt: skip
 
     def show_cast_notes(token: str | None, *picks: Any) -> str:
         return _cast_notes(_castable(auth, clips, token), picks)
@@ -290,7 +280,23 @@ def _cast_notes(doubles: list[CastableDouble], picks: tuple[Any, ...]) -> str:
     return "\n".join(["**Cast notes**", *notes]) if notes else ""
 
 
-def _waiting_text(clip: ClipRecord) -> str:
+def cancel_text(
+    auth: AuthService, clips: ClipService, token: str | None, clip_id: int | None
+) -> str:
+    """Cancel the clip this browser is following; the answer says what happened."""
+    user = require_user(auth, token)
+    if clip_id is None:
+        return "There is no clip rendering to cancel."
+    try:
+        record = clips.cancel(user, int(clip_id))
+    except ClipError as error:
+        return as_markdown_text(str(error))
+    if record.status == "running":
+        return "Stopping…"
+    return as_markdown_text(record.status_message)
+
+
+def waiting_text(clip: ClipRecord) -> str:
     title = as_markdown_text(clip.title)
     return f"**{title}** is queued. You can leave this page: it keeps rendering."
 
@@ -356,13 +362,13 @@ def _script_summary(script: Script, blurb: str) -> str:
             f"Roles: {roles} · {script.duration:g} s\n\n{shots}")  # fmt: skip
 
 
-def _clip_file(media_files: MediaFiles, user: CurrentUser, clip: ClipRecord) -> str | None:
+def clip_file(media_files: MediaFiles, user: CurrentUser, clip: ClipRecord) -> str | None:
     if clip.video_sha is None:
         return None
     return str(media_files.temporary_copy(user, clip.video_sha, f"costar-{clip.public_id}"))
 
 
-def _clip_text(clip: ClipRecord) -> str:
+def clip_text(clip: ClipRecord) -> str:
     if clip.status != "done":
         outcome = "was cancelled" if clip.status == "cancelled" else "could not be rendered"
         return (f"**{as_markdown_text(clip.title)}** {outcome}.\n\n"
