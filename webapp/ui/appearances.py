@@ -44,6 +44,7 @@ class AppearancesComponents:
     revoke_button: gr.Button
     restore_button: gr.Button
     result_markdown: gr.Markdown
+    actions_column: gr.Column
 
 
 def render() -> AppearancesComponents:
@@ -54,9 +55,10 @@ def render() -> AppearancesComponents:
         appearances_table = gr.Dataframe(
             headers=TABLE_HEADERS, datatype=["str"] * len(TABLE_HEADERS), interactive=False,
             label="Select a row to act on it", wrap=True, elem_id="appearances-table",
+            visible=False,
         )  # fmt: skip
         refresh_button = gr.Button("Refresh", size="sm", elem_id="appearances-refresh")
-        with gr.Column(variant="panel"):
+        with gr.Column(variant="panel", visible=False) as actions_column:
             clip_dropdown = gr.Dropdown(choices=[], value=None, label="Clip",
                                         elem_id="appearance-clip")  # fmt: skip
             with gr.Row(equal_height=False):
@@ -86,7 +88,7 @@ def render() -> AppearancesComponents:
         signed_out_markdown, signed_in_column, empty_markdown, appearances_table,
         refresh_button, clip_dropdown, gr.State([]), appearance_video, details_markdown,
         delete_confirm_checkbox, delete_button, report_reason_textbox, report_button,
-        revoke_button, restore_button, result_markdown,
+        revoke_button, restore_button, result_markdown, actions_column,
     )  # fmt: skip
 
 
@@ -98,18 +100,22 @@ def listen(
     media_files: MediaFiles,
 ) -> None:
     list_outputs = [ui.signed_out_markdown, ui.signed_in_column, ui.empty_markdown,
-                    ui.appearances_table, ui.clip_ids, ui.clip_dropdown]  # fmt: skip
+                    ui.appearances_table, ui.clip_ids, ui.clip_dropdown,
+                    ui.actions_column]  # fmt: skip
 
     def show_list(token: str | None) -> tuple[Any, ...]:
         user = auth.current_user(token)
         if user is None:
             return (gr.Markdown(visible=True), gr.Column(visible=False), gr.Markdown(visible=False),
-                    [], [], gr.Dropdown(choices=[], value=None))  # fmt: skip
+                    [], [], gr.Dropdown(choices=[], value=None),
+                    gr.Column(visible=False))  # fmt: skip
         records = appearances.list(user)
         choices = [(_choice_label(r), r.clip_public_id) for r in records]
         return (gr.Markdown(visible=False), gr.Column(visible=True),
-                gr.Markdown(visible=not records), [_table_row(r) for r in records],
-                [r.clip_public_id for r in records], gr.Dropdown(choices=choices))  # fmt: skip
+                gr.Markdown(visible=not records),
+                gr.Dataframe([_table_row(r) for r in records], visible=bool(records)),
+                [r.clip_public_id for r in records], gr.Dropdown(choices=choices),
+                gr.Column(visible=bool(records)))  # fmt: skip
 
     ui.refresh_button.click(show_list, [session.token], list_outputs, api_name="list_appearances")
     session.token.change(show_list, [session.token], list_outputs, api_visibility="private")

@@ -65,6 +65,7 @@ class FeedComponents:
     swap_clip_id: gr.State
     swap_video: gr.Video
     swap_markdown: gr.Markdown
+    actions_column: gr.Column  # clip picker, Verify, Star in this: only when there are clips
 
 
 def render() -> FeedComponents:
@@ -82,7 +83,7 @@ def render() -> FeedComponents:
         with gr.Row():
             previous_button = gr.Button("← Previous", interactive=False, elem_id="feed-previous")
             next_button = gr.Button("Next →", interactive=False, elem_id="feed-next")
-        with gr.Column(variant="panel"):
+        with gr.Column(variant="panel", visible=False) as actions_column:
             clip_dropdown = gr.Dropdown(
                 choices=[], value=None, label="Clip on this page", elem_id="feed-clip",
                 info="Choose a clip to verify its provenance or to star in it yourself.",
@@ -106,7 +107,7 @@ def render() -> FeedComponents:
         signed_out_markdown, signed_in_column, section_radio, page_number, refresh_button,
         page_markdown, slots, previous_button, next_button, clip_dropdown, gr.State(None),
         verify_button, star_in_this_button, verify_markdown, gr.State({}), swap_role_dropdown,
-        swap_cancel_button, gr.State(None), swap_video, swap_markdown,
+        swap_cancel_button, gr.State(None), swap_video, swap_markdown, actions_column,
     )  # fmt: skip
 
 
@@ -137,7 +138,7 @@ def listen(
         *[slot.column for slot in ui.slots], *[slot.video for slot in ui.slots],
         *[slot.info_markdown for slot in ui.slots], ui.previous_button, ui.next_button,
         ui.clip_dropdown, ui.selected_clip_id, ui.star_in_ids, ui.star_in_this_button,
-        ui.verify_markdown,
+        ui.verify_markdown, ui.actions_column,
     ]  # fmt: skip
 
     def show(token: str | None, section: str, page_number: float | None) -> tuple[Any, ...]:
@@ -223,7 +224,8 @@ def _signed_out_view(output_count: int) -> tuple[Any, ...]:
     disabled = gr.Button(interactive=False)
     values = [gr.Markdown(visible=True), gr.Column(visible=False), 1, "", *hidden,
               *[None] * CARDS_PER_PAGE, *[""] * CARDS_PER_PAGE, disabled, disabled,
-              gr.Dropdown(choices=[], value=None), None, {}, disabled, ""]  # fmt: skip
+              gr.Dropdown(choices=[], value=None), None, {}, disabled, "",
+              gr.Column(visible=False)]  # fmt: skip
     assert len(values) == output_count
     return tuple(values)
 
@@ -243,7 +245,7 @@ def _page_view(media_files: MediaFiles, user: CurrentUser, page: FeedPage) -> tu
         gr.Button(interactive=page.has_previous), gr.Button(interactive=page.has_next),
         gr.Dropdown(choices=choices, value=None), None,
         {card.public_id: list(card.cast) for card in cards if card.can_star_in},
-        gr.Button(interactive=False), "",
+        gr.Button(interactive=False), "", gr.Column(visible=bool(cards)),
     )  # fmt: skip
 
 

@@ -75,8 +75,10 @@ def render() -> FriendsComponents:
             incoming_radio = _person_radio("Requests waiting for your answer", "incoming-requests")
             incoming_empty_markdown = gr.Markdown(EMPTY_INCOMING, elem_classes=["empty-state"])
             with gr.Row():
-                incoming_accept_button = gr.Button("Accept", variant="primary", size="sm")
-                incoming_decline_button = gr.Button("Decline", size="sm")
+                incoming_accept_button = gr.Button(
+                    "Accept", variant="primary", size="sm", visible=False
+                )
+                incoming_decline_button = gr.Button("Decline", size="sm", visible=False)
         incoming_status_markdown = gr.Markdown()
         with gr.Row(equal_height=False):
             with gr.Column():
@@ -102,18 +104,20 @@ def render() -> FriendsComponents:
                 friends_radio = _person_radio("Your friends", "friends-list")
                 friends_empty_markdown = gr.Markdown(EMPTY_FRIENDS, elem_classes=["empty-state"])
                 with gr.Row():
-                    friends_unfriend_button = gr.Button("Unfriend", size="sm")
-                    friends_block_button = gr.Button("Block", variant="stop", size="sm")
+                    friends_unfriend_button = gr.Button("Unfriend", size="sm", visible=False)
+                    friends_block_button = gr.Button(
+                        "Block", variant="stop", size="sm", visible=False
+                    )
                 friends_status_markdown = gr.Markdown()
                 gr.Markdown("### Requests you sent")
                 outgoing_radio = _person_radio("Waiting for an answer", "outgoing-requests")
                 outgoing_empty_markdown = gr.Markdown(EMPTY_OUTGOING, elem_classes=["empty-state"])
-                outgoing_cancel_button = gr.Button("Cancel request", size="sm")
+                outgoing_cancel_button = gr.Button("Cancel request", size="sm", visible=False)
                 outgoing_status_markdown = gr.Markdown()
                 gr.Markdown("### Blocked")
                 blocked_radio = _person_radio("People you blocked", "blocked-list")
                 blocked_empty_markdown = gr.Markdown(EMPTY_BLOCKED, elem_classes=["empty-state"])
-                blocked_unblock_button = gr.Button("Unblock", size="sm")
+                blocked_unblock_button = gr.Button("Unblock", size="sm", visible=False)
                 blocked_status_markdown = gr.Markdown()
         refresh_button = gr.Button("Refresh lists", size="sm", variant="secondary")
     return FriendsComponents(**{name: value for name, value in locals().items()})
@@ -131,6 +135,9 @@ def listen(
         ui.incoming_heading_markdown, ui.incoming_radio, ui.incoming_empty_markdown,
         ui.friends_heading_markdown, ui.friends_radio, ui.friends_empty_markdown,
         ui.outgoing_radio, ui.outgoing_empty_markdown, ui.blocked_radio, ui.blocked_empty_markdown,
+        # action buttons show only when their list has someone to act on
+        ui.incoming_accept_button, ui.incoming_decline_button, ui.friends_unfriend_button,
+        ui.friends_block_button, ui.outgoing_cancel_button, ui.blocked_unblock_button,
     ]  # fmt: skip
     search_outputs = [
         ui.results_radio, ui.results_empty_markdown, ui.results_relationships,
@@ -268,10 +275,16 @@ def _lists_view(overview: FriendsOverview) -> tuple[Any, ...]:
     count = len(overview.incoming)
     incoming_heading = f"### Friend requests ({count})" if count else "### Friend requests"
     friends_heading = f"### Your friends ({len(overview.friends)})"
+
+    def shown(people: tuple[Person, ...] | list[Person]) -> Any:
+        return gr.Button(visible=bool(people))
+
     return (
         incoming_heading, *_radio_with_empty(overview.incoming),
         friends_heading, *_radio_with_empty(overview.friends),
         *_radio_with_empty(overview.outgoing), *_radio_with_empty(overview.blocked),
+        shown(overview.incoming), shown(overview.incoming), shown(overview.friends),
+        shown(overview.friends), shown(overview.outgoing), shown(overview.blocked),
     )  # fmt: skip
 
 

@@ -32,6 +32,8 @@ CSS = """
   grid-template-columns: repeat(auto-fill, minmax(140px, 180px)) !important;
 }
 #doubles-gallery .thumbnail-item { max-width: 180px; }
+/* Show every preset at once instead of a scrolled box that cuts the second row in half. */
+#template-gallery .grid-wrap { max-height: none !important; height: auto !important; }
 """
 
 

@@ -30,6 +30,10 @@ MAX_ROLES = 4
 FOLLOWERS = 32  # browsers following their clip's progress at once (rendering is the workers')
 FOLLOW_POLL_SECONDS = 0.5
 NOBODY = "(choose a double)"
+NOBODY_FITS = (
+    "No {kinds} double is available to you yet: register one in My doubles, "
+    "or ask a friend to share theirs."
+)
 SCRIPT_HELP = (
     "Write shots like `Shot 1: wide, @maya at the window. Shot 2 (3s): close-up, @maya says "
     '"I did it!"` or `镜头一，@maya 在窗前。镜头二，特写，@maya 说“成功了”`. '
@@ -321,7 +325,7 @@ def _role_slots(
             continue
         role = script.roles[index]
         fitting = [d for d in doubles if d.kind in role.allowed_kinds]
-        choices = [NOBODY] + [f"@{d.handle}" for d in fitting]
+        choices = [NOBODY] + [(_double_choice_label(d), f"@{d.handle}") for d in fitting]
         pick = (preferred or {}).get(role.name) or next(
             (d for d in fitting if d.id not in used), None
         )
@@ -330,9 +334,17 @@ def _role_slots(
         kinds = "/".join(role.allowed_kinds)
         updates.append(gr.Dropdown(
             visible=True, choices=choices, value=f"@{pick.handle}" if pick else NOBODY,
-            label=f"{role.name} ({kinds})", info=role.description or None,
+            label=f"{role.name} ({kinds})",
+            info=role.description if fitting else NOBODY_FITS.format(kinds=kinds),
         ))  # fmt: skip
     return updates
+
+
+def _double_choice_label(double: CastableDouble) -> str:
+    # Dropdown labels are shown as plain text by Gradio: no Markdown escaping needed.
+    if double.is_own:
+        return f"@{double.handle} (yours)"
+    return f"@{double.handle} (shared by @{double.owner_username})"
 
 
 def _picked_cast(script: Script, picks: tuple[Any, ...]) -> dict[str, str]:
