@@ -24,6 +24,7 @@ from db.engine import transaction
 from db.models import Appearance, AuditEvent, Clip, Double, User
 from webapp import permissions
 from webapp.auth import CurrentUser
+from webapp.grants import record_grant_in_ledger
 
 MAX_REPORT_CHARS = 500
 UNFINISHED_STATUSES = ("queued", "running")
@@ -144,6 +145,7 @@ class AppearanceService:
                 if previous == "revoked":
                     continue
                 social.set_grant(session, double.id, creator.id, "revoked", at=now)
+                record_grant_in_ledger(session, user, double, creator.id, "revoked", now)
                 audit.record_event(
                     session, GRANT_REVOKED_ACTION, actor_user_id=user.id,
                     subject=_grant_subject(double, creator.id),
@@ -173,6 +175,7 @@ class AppearanceService:
                     social.remove_grant(session, double.id, creator.id)
                 else:
                     social.set_grant(session, double.id, creator.id, previous, at=now)
+                record_grant_in_ledger(session, user, double, creator.id, "restored", now)
                 audit.record_event(
                     session, GRANT_RESTORED_ACTION, actor_user_id=user.id,
                     subject=_grant_subject(double, creator.id),

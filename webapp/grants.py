@@ -143,16 +143,24 @@ class GrantService:
         self, session: Session, user: CurrentUser, double: Double, grantee: User, change: str,
         now: datetime,
     ) -> None:  # fmt: skip
-        ledger.append_event(
-            session, double, actor_user_id=user.id, event_type="settings_changed",
-            statement_version=consent.STATEMENT_VERSION,
-            statement_sha256=consent.statement_sha256(double.kind),  # type: ignore[arg-type]
-            evidence={"grant": change, "grantee_user_id": grantee.id}, at=now,
-        )  # fmt: skip
+        record_grant_in_ledger(session, user, double, grantee.id, change, now)
         audit.record_event(
             session, f"double.grant_{change}", actor_user_id=user.id, subject=double.public_id,
             detail={"grantee_user_id": grantee.id}, at=now,
         )  # fmt: skip
+
+
+def record_grant_in_ledger(
+    session: Session, owner: CurrentUser, double: Double, grantee_user_id: int, change: str,
+    now: datetime,
+) -> None:  # fmt: skip
+    """Who may use a likeness is part of its owner's consent: every change goes in the ledger."""
+    ledger.append_event(
+        session, double, actor_user_id=owner.id, event_type="settings_changed",
+        statement_version=consent.STATEMENT_VERSION,
+        statement_sha256=consent.statement_sha256(double.kind),  # type: ignore[arg-type]
+        evidence={"grant": change, "grantee_user_id": grantee_user_id}, at=now,
+    )  # fmt: skip
 
 
 def _grant_record(grantee: User, grant: DoubleGrant) -> GrantRecord:

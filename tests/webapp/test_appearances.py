@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from core.generation.pipeline import CoStarPipeline
+from db import consent as ledger
 from db import social
 from db.engine import transaction
 from db.models import AuditEvent, Clip, ClipReport, Double, MediaBlob
@@ -237,6 +238,10 @@ def test_restore_gives_back_an_explicit_approval(sessions, doubles, appearances,
     with transaction(sessions) as session:
         assert social.grant_of(session, doubles["maya"], BOB.id).status == "approved"
         details = [json.loads(d) for d in session.execute(select(AuditEvent.detail)).scalars()]
+        # both changes are consent changes: they are in the double's hash-chained ledger too
+        changes = [json.loads(e.evidence).get("grant")
+                   for e in ledger.events_for_double(session, doubles["maya"])]  # fmt: skip
+        assert changes[-2:] == ["revoked", "restored"] and ledger.verify_ledger(session).ok
     assert {"clip": public_id, "previous": "approved"} in details
 
 
