@@ -9,6 +9,7 @@ import functools
 import hashlib
 import logging
 from datetime import timedelta
+from pathlib import Path
 
 import gradio as gr
 
@@ -75,7 +76,7 @@ def build_services(settings: Settings) -> Services:
         limits=JobLimits(settings.max_active_clips_per_user, settings.max_clips_per_hour),
     )  # fmt: skip
     media_files = MediaFiles(
-        sessions, settings.served_files_dir, [doubles.may_view_blob, clips.may_view_blob]
+        sessions, served_files_dir(), [doubles.may_view_blob, clips.may_view_blob]
     )
     # Verify trusts the install's own CA: the same keys_dir the pipeline signs with.
     trust_anchor = functools.cache(
@@ -93,10 +94,20 @@ def build_services(settings: Settings) -> Services:
         grants=GrantService(sessions),
         templates=load_templates(),
         media_files=media_files,
-        appearances=AppearanceService(sessions),
+        appearances=AppearanceService(sessions, on_video_purged=media_files.withdraw),
         feed=FeedService(sessions, trust_anchor=trust_anchor),
         browser_state_secret=browser_secret,
     )
+
+
+def served_files_dir() -> Path:
+    """Where media copies for the browser go: inside Gradio's own file cache.
+
+    Gradio serves a returned file that lies outside its cache from a copy it makes there,
+    named by content and never deleted, so withdrawing our copy would not stop that URL.
+    A file already inside the cache is served as it is, so deleting it ends the URL.
+    """
+    return Path(gr.utils.get_upload_folder()) / "costar-served"
 
 
 def build_pipeline(settings: Settings) -> CoStarPipeline:
@@ -137,7 +148,7 @@ def launch(blocks: gr.Blocks, services: Services) -> None:
         css=CSS,
         footer_links=["api"],
         max_file_size=settings.max_upload_bytes,
-        allowed_paths=[str(settings.served_files_dir.resolve())],
+        allowed_paths=[str(served_files_dir().resolve())],
         show_error=True,
         ssr_mode=False,
     )

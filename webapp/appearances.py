@@ -56,10 +56,16 @@ class AppearanceRecord:
 
 class AppearanceService:
     def __init__(
-        self, sessions: sessionmaker[Session], *, clock: Callable[[], datetime] = utcnow
+        self,
+        sessions: sessionmaker[Session],
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        on_video_purged: Callable[[str], object] = lambda _key: None,
     ) -> None:
         self._sessions = sessions
         self._clock = clock
+        # Told each purged blob key after the commit, so served copies are withdrawn too.
+        self._on_video_purged = on_video_purged
 
     def list(self, user: CurrentUser) -> list[AppearanceRecord]:
         """Every clip using any of my doubles, whoever made it, in any state; newest first."""
@@ -93,6 +99,7 @@ class AppearanceService:
             if clip.removed_at is not None:
                 raise AppearanceError("That clip was already deleted.")
             now = self._clock()
+            video_key = clip.video_sha
             purged = clip_queries.remove_clip(
                 session, clip, by_user_id=user.id, at=now,
                 message=f"Deleted by the owner of {_handles(mine)}.",
@@ -102,6 +109,8 @@ class AppearanceService:
                 detail={"doubles": sorted(d.public_id for d in mine), "video_purged": purged},
                 at=now,
             )  # fmt: skip
+        if purged and video_key is not None:
+            self._on_video_purged(video_key)
         return f"Deleted “{clip.title}”: nobody can watch it any more, and its video is gone."
 
     def report(self, user: CurrentUser, clip_public_id: str, reason: str) -> str:

@@ -1,7 +1,8 @@
 """Handing media blobs to the browser, only to people allowed to see them.
 
 Gradio serves any file a handler returns to whoever knows its URL, so blobs are never served
-from a stable path: each request gets its own copy in a random folder, swept after a while.
+from a stable path: each request gets its own copy in a random folder, swept after a while,
+and withdrawn at once when the blob is purged (a deleted clip must not stay downloadable).
 Which blobs a viewer may see is decided by the features that reference them (a double's
 owner, a clip's audience), registered as ``BlobAccessRule`` functions.
 """
@@ -12,6 +13,7 @@ import mimetypes
 import re
 import secrets
 import shutil
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -52,6 +54,10 @@ class MediaFiles:
         self._served_dir = served_dir
         self._rules = list(rules)
         self._max_age_seconds = max_age_seconds
+        # Blob key -> folders holding a served copy of it, so a purge can withdraw them. Kept in
+        # memory: copies made before a restart are only removed by the sweep.
+        self._copies: dict[str, set[Path]] = {}
+        self._copies_lock = threading.Lock()
 
     def add_rule(self, rule: BlobAccessRule) -> None:
         self._rules.append(rule)
@@ -74,7 +80,18 @@ class MediaFiles:
             except media.BlobNotFoundError:
                 raise MediaAccessDeniedError("You don't have access to that media.") from None
             data = media.read_blob(session, key)
-        return self.temporary_file(data, filename, info.media_type)
+        path = self.temporary_file(data, filename, info.media_type)
+        with self._copies_lock:
+            self._copies.setdefault(key, set()).add(path.parent)
+        return path
+
+    def withdraw(self, key: str) -> int:
+        """Delete every served copy of a blob now; returns how many copies went."""
+        with self._copies_lock:
+            folders = self._copies.pop(key, set())
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
+        return len(folders)
 
     def temporary_file(self, data: bytes, filename: str, media_type: str) -> Path:
         """Hand bytes a service already authorised (say, a data export) to the browser."""
@@ -95,6 +112,11 @@ class MediaFiles:
             if folder.is_dir() and folder.stat().st_mtime < cutoff:
                 shutil.rmtree(folder, ignore_errors=True)
                 removed += 1
+        with self._copies_lock:
+            for key, folders in list(self._copies.items()):
+                folders.intersection_update(f for f in folders if f.exists())
+                if not folders:
+                    del self._copies[key]
         return removed
 
 

@@ -63,11 +63,6 @@ class Settings:
     def secret_key_path(self) -> Path:
         return self.data_dir / "secret_key"
 
-    @property
-    def served_files_dir(self) -> Path:
-        """Per-request temporary copies of media handed to the browser (see webapp.media)."""
-        return self.data_dir / "served"
-
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         """Build settings from ``COSTAR_*`` variables (plus ``DATABASE_URL`` and Spaces' own).

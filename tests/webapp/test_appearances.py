@@ -98,18 +98,21 @@ def test_delete_by_someone_who_owns_no_double_in_the_cast_is_refused(
 
 
 def test_delete_purges_the_video_and_hides_the_clip_from_everyone(
-    sessions, doubles, appearances, clips, tmp_path
+    sessions, doubles, clips, clock, tmp_path
 ):
     made = clips.create(BOB, two_role_script(), {"lead": "bob", "buddy": "maya"}, seed=5,
                         visibility="everyone")  # fmt: skip
     done = clips.render(BOB, made.id)
     media_files = MediaFiles(sessions, tmp_path / "served", [clips.may_view_blob])
-    assert media_files.temporary_copy(DAN, done.video_sha, "clip").read_bytes()[4:8] == b"ftyp"
+    appearances = AppearanceService(sessions, clock=clock, on_video_purged=media_files.withdraw)
+    served = media_files.temporary_copy(DAN, done.video_sha, "clip")
+    assert served.read_bytes()[4:8] == b"ftyp"
     blobs = count(sessions, MediaBlob)
 
     message = appearances.delete(MAYA, done.public_id)
 
     assert "Deleted" in message
+    assert not served.exists()  # the copy Dan was handed stops downloading at once
     row = clip_row(sessions, done.public_id)
     assert row["removed_at"] is not None and row["removed_by"] == MAYA.id
     assert row["video_sha"] is None

@@ -71,3 +71,11 @@ def test_old_copies_are_swept(sqlite_sessions, stored, tmp_path):
     os.utime(old.parent, (an_hour_ago, an_hour_ago))
     assert files.sweep() == 1
     assert not old.exists()
+
+
+def test_withdrawing_a_blob_removes_every_served_copy_at_once(sqlite_sessions, stored, tmp_path):
+    files = MediaFiles(sqlite_sessions, tmp_path / "served", [lambda *_: True])
+    copies = [files.temporary_copy(viewer, stored.sha256, "x.wav") for viewer in (MAYA, BOB)]
+    assert files.withdraw(stored.sha256) == 2
+    assert not any(copy.exists() or copy.parent.exists() for copy in copies)
+    assert files.withdraw(stored.sha256) == 0

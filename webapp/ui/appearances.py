@@ -23,7 +23,7 @@ EMPTY = (
     "No clip uses your doubles yet. When anyone casts one of them (you included), the clip is "
     "listed here from the moment it is queued, private drafts too."
 )
-TABLE_HEADERS = ["Clip", "Creator", "Created", "Status", "My double", "Note"]
+TABLE_HEADERS = ["Clip", "Creator", "Created", "Status", "My double", "Note", "Clip id"]
 
 
 @dataclass
@@ -208,7 +208,7 @@ def _table_row(record: AppearanceRecord) -> list[str]:
     mine = ", ".join(f"@{handle} as {role}" for role, handle in record.my_roles.items())
     creator = "me" if record.made_by_me else f"@{record.creator_username}"
     return [record.title, creator, f"{record.created_at:%Y-%m-%d %H:%M}", record.status, mine,
-            record.hidden_reason or ""]  # fmt: skip
+            record.hidden_reason or "", record.clip_public_id]  # fmt: skip
 
 
 def _choice_label(record: AppearanceRecord) -> str:

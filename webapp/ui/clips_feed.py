@@ -90,9 +90,12 @@ def render() -> FeedComponents:
             )  # fmt: skip
             with gr.Row(equal_height=True):
                 verify_button = gr.Button("Verify provenance", elem_id="feed-verify")
+                # Custom values allowed: an API client names the role without the private
+                # "choose a clip" event that fills the choices; the service checks the name.
                 swap_role_dropdown = gr.Dropdown(
                     choices=[], value=None, label="Your role", visible=False,
-                    elem_id="swap-role", info="The role your double takes in your version.",
+                    allow_custom_value=True, elem_id="swap-role",
+                    info="The role your double takes in your version.",
                 )  # fmt: skip
                 star_in_this_button = gr.Button(
                     "⭐ Star in this", variant="primary", interactive=False, elem_id="star-in-this"
@@ -293,7 +296,7 @@ def card_markdown(card: ClipCard) -> str:
     metrics = _metrics_text(card)
     if metrics:
         lines.append(metrics)
-    lines.append(f"Provenance: {card.provenance.summary}")
+    lines.append(f"Provenance: {card.provenance.summary} · clip `{card.public_id}`")
     return "  \n".join(lines)
 
 
