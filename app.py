@@ -89,7 +89,7 @@ def build_services(settings: Settings) -> Services:
         doubles=doubles,
         clips=clips,
         render_workers=RenderWorkers(clips, workers=settings.render_workers),
-        account_data=AccountDataService(sessions),
+        account_data=AccountDataService(sessions, on_video_purged=media_files.withdraw),
         friends=FriendService(sessions),
         grants=GrantService(sessions),
         templates=load_templates(),

@@ -47,10 +47,16 @@ class AccountDataError(Exception):
 
 class AccountDataService:
     def __init__(
-        self, sessions: sessionmaker[Session], *, clock: Callable[[], datetime] = utcnow
+        self,
+        sessions: sessionmaker[Session],
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        on_video_purged: Callable[[str], object] = lambda _key: None,
     ) -> None:
         self._sessions = sessions
         self._clock = clock
+        # Told each removed clip's video key after the commit, so served copies go too.
+        self._on_video_purged = on_video_purged
 
     # --- export -------------------------------------------------------------------------------
 
@@ -96,12 +102,15 @@ class AccountDataService:
             account = _active_user(session, user)
             doubles = double_queries.doubles_of_owner(session, user.id)
             counts = {"doubles": 0, "clips": 0, "videos": 0}
+            removed_keys: list[str] = []
             clips = clip_queries.clips_made_by_or_featuring(
                 session, user.id, [d.id for d in doubles]
             )
             for clip in clips:
                 if clip.removed_at is None:
                     counts["clips"] += 1
+                    if clip.video_sha:
+                        removed_keys.append(clip.video_sha)
                     counts["videos"] += clip_queries.remove_clip(
                         session, clip, by_user_id=user.id, at=now,
                         message="Removed: an account in this clip was deleted.",
@@ -113,7 +122,9 @@ class AccountDataService:
             _anonymise(account)
             audit.record_event(session, "account.deleted", actor_user_id=user.id,
                                subject=f"user:{user.id}", detail=counts, at=now)  # fmt: skip
-            return counts
+        for key in removed_keys:
+            self._on_video_purged(key)
+        return counts
 
 
 def _active_user(session: Session, user: CurrentUser) -> User:

@@ -76,7 +76,10 @@ def test_wrong_confirmation_changes_nothing(sessions, world):
 def test_deleting_an_account_cascades(sessions, world):
     auth, maya, bob, made = world
     blobs_before = count(sessions, MediaBlob)
-    counts = AccountDataService(sessions).delete_account(maya.user, " MAYA ")
+    withdrawn: list[str] = []
+    service = AccountDataService(sessions, on_video_purged=withdrawn.append)
+    counts = service.delete_account(maya.user, " MAYA ")
+    assert sorted(withdrawn) == sorted(c.video_sha for c in made.values())  # served copies go
     assert counts == {"doubles": 1, "clips": 2, "videos": 2}
     with transaction(sessions) as session:
         account = session.get(User, maya.user.id)

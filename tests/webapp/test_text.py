@@ -20,3 +20,11 @@ def test_markup_and_markdown_show_as_text():
 def test_apostrophes_ampersands_and_unicode_survive():
     html = rendered("@lead's guitar & Maya's 🎸 玛雅")
     assert "@lead's guitar &amp; Maya's 🎸 玛雅" in html
+
+
+def test_error_messages_show_typed_markup_as_text():
+    from webapp.ui.text import ui_error
+
+    error = ui_error('Quoting the owner: "<img src=x onerror=alert(1)> & co"', title="Refused")
+    assert error.message == 'Quoting the owner: "&lt;img src=x onerror=alert(1)&gt; &amp; co"'
+    assert error.title == "Refused"

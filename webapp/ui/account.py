@@ -15,7 +15,7 @@ from core.accounts import (
 )
 from webapp.auth import AuthError, AuthService, CurrentUser
 from webapp.ui.session import SessionComponents
-from webapp.ui.text import as_markdown_text
+from webapp.ui.text import as_markdown_text, ui_error
 
 HF_PROVIDER = "huggingface"
 
@@ -143,18 +143,18 @@ def listen(
         username: str, display_name: str, password: str, password_repeat: str
     ) -> tuple[Any, ...]:
         if password != password_repeat:  # the validator says so too; clients may skip it
-            raise gr.Error("The two passwords don't match.", title="Create account")
+            raise ui_error("The two passwords don't match.", title="Create account")
         try:
             signed_in = auth.sign_up(username, password, display_name)
         except AuthError as error:
-            raise gr.Error(str(error), title="Create account") from None
+            raise ui_error(str(error), title="Create account") from None
         return _view(signed_in.token, signed_in.user)
 
     def sign_in(username: str, password: str) -> tuple[Any, ...]:
         try:
             signed_in = auth.log_in(username, password)
         except AuthError as error:
-            raise gr.Error(str(error), title="Sign in") from None
+            raise ui_error(str(error), title="Sign in") from None
         return _view(signed_in.token, signed_in.user)
 
     def sign_out(token: str | None) -> tuple[Any, ...]:

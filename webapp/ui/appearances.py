@@ -16,7 +16,7 @@ from webapp.appearances import (
 from webapp.auth import AuthService, CurrentUser
 from webapp.media import MediaAccessDeniedError, MediaFiles
 from webapp.ui.session import SessionComponents, require_user
-from webapp.ui.text import as_markdown_text
+from webapp.ui.text import as_markdown_text, ui_error
 
 SIGNED_OUT = "### Appearances\nSign in to see every clip that uses your doubles."
 EMPTY = (
@@ -151,11 +151,11 @@ def _listen_actions(
         def handler(token: str | None, clip_id: str | None, *extra: Any) -> str:
             user = require_user(auth, token)
             if not clip_id:
-                raise gr.Error("Choose a clip from the list first.", title=title)
+                raise ui_error("Choose a clip from the list first.", title=title)
             try:
                 return as_markdown_text(action(user, clip_id, *extra))
             except AppearanceError as error:
-                raise gr.Error(str(error), title=title) from None
+                raise ui_error(str(error), title=title) from None
 
         return handler
 

@@ -21,7 +21,7 @@ from webapp.media import MediaAccessDeniedError, MediaFiles
 from webapp.provenance import ClipVerification
 from webapp.ui import studio
 from webapp.ui.session import SessionComponents, require_user
-from webapp.ui.text import as_markdown_text
+from webapp.ui.text import as_markdown_text, ui_error
 
 CARDS_PER_PAGE = 12
 CARDS_PER_ROW = 3
@@ -151,7 +151,7 @@ def listen(
         try:
             page = feed.page(user, section, int(page_number or 1), CARDS_PER_PAGE)
         except FeedError as error:
-            raise gr.Error(str(error), title="Clips not shown") from None
+            raise ui_error(str(error), title="Clips not shown") from None
         return _page_view(media_files, user, page)
 
     inputs = [session.token, ui.section_radio, ui.page_number]
@@ -184,11 +184,11 @@ def listen(
     ) -> Iterator[tuple[Any, ...]]:  # fmt: skip
         user = require_user(auth, token)
         if not clip_id:
-            raise gr.Error("Choose a clip on this page first.", title="No clip chosen")
+            raise ui_error("Choose a clip on this page first.", title="No clip chosen")
         try:
             clip = clips.star_in_clip(user, clip_id, role or None)
         except ClipError as error:
-            raise gr.Error(str(error), title="Clip not made") from None
+            raise ui_error(str(error), title="Clip not made") from None
         workers.wake()
         yield (gr.Video(value=None, visible=True), studio.waiting_text(clip), clip.id,
                gr.Button(visible=True))  # fmt: skip
@@ -210,11 +210,11 @@ def listen(
     def verify(token: str | None, clip_id: str | None) -> str:
         user = require_user(auth, token)
         if not clip_id:
-            raise gr.Error("Choose a clip on this page first.", title="No clip chosen")
+            raise ui_error("Choose a clip on this page first.", title="No clip chosen")
         try:
             return verification_markdown(feed.verify(user, clip_id))
         except FeedError as error:
-            raise gr.Error(str(error), title="Not verified") from None
+            raise ui_error(str(error), title="Not verified") from None
 
     ui.verify_button.click(
         verify, [session.token, ui.clip_dropdown], [ui.verify_markdown], api_name="verify_clip",

@@ -28,7 +28,7 @@ from webapp.grants import GrantService
 from webapp.media import MediaFiles
 from webapp.ui import grants as grants_ui
 from webapp.ui.session import SessionComponents, require_user
-from webapp.ui.text import as_markdown_text
+from webapp.ui.text import as_markdown_text, ui_error
 
 PHOTO_TYPES = {
     ".jpg": "image/jpeg",
@@ -242,7 +242,7 @@ def listen(
         photo_paths = [Path(p) for p in photos or []]
         for path in photo_paths:
             if path.suffix.lower() not in PHOTO_TYPES:
-                raise gr.Error(f"{path.name}: photos must be JPEG, PNG or WebP.")
+                raise ui_error(f"{path.name}: photos must be JPEG, PNG or WebP.")
         inputs = ReferenceInputs(
             kind=kind,  # type: ignore[arg-type]
             video_path=Path(video) if video else None,
@@ -252,7 +252,7 @@ def listen(
         try:
             analysis = service.analyze(user, inputs, lambda stage, done: progress(done, desc=stage))
         except DoubleError as error:
-            raise gr.Error(str(error), title="Reference not usable") from None
+            raise ui_error(str(error), title="Reference not usable") from None
         upload = ReferenceUpload(
             video_path=inputs.video_path,
             photos=tuple((p.read_bytes(), PHOTO_TYPES[p.suffix.lower()]) for p in photo_paths),
@@ -279,7 +279,7 @@ def listen(
     def get_code(token: str | None, draft: Draft | None) -> tuple[str, str]:
         user = require_user(auth, token)
         if draft is None:
-            raise gr.Error("Check your reference first (step 1).")
+            raise ui_error("Check your reference first (step 1).")
         issued = service.issue_challenge(user)
         spaced = " ".join(issued.code)
         return issued.code, (
@@ -299,9 +299,9 @@ def listen(
     ) -> tuple[Any, ...]:  # fmt: skip
         user = require_user(auth, token)
         if draft is None:
-            raise gr.Error("Check your reference first (step 1).")
+            raise ui_error("Check your reference first (step 1).")
         if not recording:
-            raise gr.Error("Record yourself saying the code first (step 4).")
+            raise ui_error("Record yourself saying the code first (step 4).")
         progress(0.2, desc="Checking your live recording")
         try:
             record = service.register(
@@ -311,7 +311,7 @@ def listen(
                 code=code or "", recording=Path(recording), upload=draft.upload,
             )  # fmt: skip
         except DoubleError as error:
-            raise gr.Error(str(error), title="Double not created") from None
+            raise ui_error(str(error), title="Double not created") from None
         message = (
             f"Your double **@{as_markdown_text(record.handle)}** is ready. "
             "Its consent record is saved; you can revoke or delete it any time."
@@ -369,7 +369,7 @@ def _listen_editing(
         try:
             record = service.update_settings(user, _required(double_id), DoubleSettings(*values))
         except DoubleError as error:
-            raise gr.Error(str(error), title="Not saved") from None
+            raise ui_error(str(error), title="Not saved") from None
         return _edit_title(record) + "\n\nSaved."
 
     ui.edit_save_button.click(
@@ -382,7 +382,7 @@ def _listen_editing(
         try:
             record = service.revoke(user, _required(double_id))
         except DoubleError as error:
-            raise gr.Error(str(error)) from None
+            raise ui_error(str(error)) from None
         return _edit_title(record) + f"\n\n{consent.DOUBLE_REVOKED_NOTICE}"
 
     ui.edit_revoke_button.click(
@@ -393,11 +393,11 @@ def _listen_editing(
     def delete(token: str | None, double_id: int | None, confirmed: bool) -> tuple[Any, ...]:
         user = require_user(auth, token)
         if not confirmed:
-            raise gr.Error("Tick the box to confirm you want to erase this double.")
+            raise ui_error("Tick the box to confirm you want to erase this double.")
         try:
             service.delete(user, _required(double_id))
         except DoubleError as error:
-            raise gr.Error(str(error)) from None
+            raise ui_error(str(error)) from None
         return (None, consent.DOUBLE_DELETED_NOTICE, *refresh(token))
 
     ui.edit_delete_button.click(
@@ -426,12 +426,12 @@ def _find(records: list[DoubleRecord], double_id: int) -> DoubleRecord:
     for record in records:
         if record.id == double_id:
             return record
-    raise gr.Error("That double is no longer in your list.")
+    raise ui_error("That double is no longer in your list.")
 
 
 def _required(double_id: int | None) -> int:
     if double_id is None:
-        raise gr.Error("Select one of your doubles first.")
+        raise ui_error("Select one of your doubles first.")
     return int(double_id)
 
 

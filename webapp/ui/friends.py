@@ -21,7 +21,7 @@ from webapp.friends import (
     Person,
 )
 from webapp.ui.session import SessionComponents, require_user
-from webapp.ui.text import as_markdown_text
+from webapp.ui.text import as_markdown_text, ui_error
 
 SIGNED_OUT = "### Friends\nSign in to find people and manage your friends."
 EMPTY_INCOMING = "No requests are waiting for you."
@@ -160,7 +160,7 @@ def listen(
         try:
             people = service.find_people(user, query)
         except FriendError as error:
-            raise gr.Error(str(error), title="Find people") from None
+            raise ui_error(str(error), title="Find people") from None
         return _search_view(people, query)
 
     gr.on(
@@ -180,11 +180,11 @@ def listen(
         def handler(token: str | None, username: str | None, query: str) -> tuple[Any, ...]:
             user = require_user(auth, token)
             if not username:
-                raise gr.Error("Choose a person in the list first.")
+                raise ui_error("Choose a person in the list first.")
             try:
                 action(user, username)
             except FriendError as error:
-                raise gr.Error(str(error)) from None
+                raise ui_error(str(error)) from None
             searched = _search_again(service, user, query)
             return (done.format(name=as_markdown_text(username)), *refresh(token), *searched)
 

@@ -15,7 +15,7 @@ from webapp.auth import AuthService
 from webapp.doubles import DoubleService
 from webapp.grants import GrantError, GrantRecord, GrantService
 from webapp.ui.session import SessionComponents, require_user
-from webapp.ui.text import as_markdown_text
+from webapp.ui.text import as_markdown_text, ui_error
 
 GRANT_LABELS = {"approved": "approved", "revoked": "permission withdrawn"}
 EMPTY_GRANTS = (
@@ -84,7 +84,7 @@ def listen(
         try:
             records = grants.list_grants(user, handle)
         except GrantError as error:
-            raise gr.Error(str(error)) from None
+            raise ui_error(str(error)) from None
         visible = visibility == "approved" or bool(records)
         return gr.Column(visible=visible), handle, *_grants_view(records)
 
@@ -95,11 +95,11 @@ def listen(
         def handler(token: str | None, handle: str, username: str | None) -> tuple[Any, ...]:
             user = require_user(auth, token)
             if not (username or "").strip():
-                raise gr.Error("Type or choose a person's username first.")
+                raise ui_error("Type or choose a person's username first.")
             try:
                 records = action(user, handle, username)
             except GrantError as error:
-                raise gr.Error(str(error)) from None
+                raise ui_error(str(error)) from None
             message = done.format(name=as_markdown_text(username.strip()))
             return (message, *_grants_view(records), "")
 

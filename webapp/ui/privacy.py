@@ -11,6 +11,7 @@ from webapp.account_data import DELETE_CONFIRMATION_HINT, AccountDataError, Acco
 from webapp.auth import AuthService
 from webapp.media import MediaFiles
 from webapp.ui.session import SessionComponents, require_user
+from webapp.ui.text import ui_error
 
 WHAT_WE_KEEP = """\
 ### What Co-Star Studio keeps about you
@@ -64,7 +65,7 @@ def listen(
         try:
             data = account_data.export(user)
         except AccountDataError as error:
-            raise gr.Error(str(error)) from None
+            raise ui_error(str(error)) from None
         path = media_files.temporary_file(data, f"costar-{user.username}-data", "application/zip")
         return str(path)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import gradio as gr
 
 from webapp.auth import AuthService, CurrentUser, NotSignedInError
+from webapp.ui.text import ui_error
 
 BROWSER_STORAGE_KEY = "costar-session"
 
@@ -36,4 +37,4 @@ def require_user(auth: AuthService, token: str | None) -> CurrentUser:
     try:
         return auth.require_user(token)
     except NotSignedInError as error:
-        raise gr.Error(str(error), title="Not signed in") from None
+        raise ui_error(str(error), title="Not signed in") from None

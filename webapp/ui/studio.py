@@ -24,7 +24,7 @@ from webapp.clips import (
 from webapp.jobs import RenderWorkers
 from webapp.media import MediaFiles
 from webapp.ui.session import SessionComponents, require_user
-from webapp.ui.text import as_markdown_text
+from webapp.ui.text import as_markdown_text, ui_error
 
 MAX_ROLES = 4
 FOLLOWERS = 32  # browsers following their clip's progress at once (rendering is the workers')
@@ -165,11 +165,11 @@ def listen(
         user = require_user(auth, token)
         template = by_id.get(template_id or "")
         if template is None:
-            raise gr.Error("Choose a preset script first.")
+            raise ui_error("Choose a preset script first.")
         try:
             clip = clips.star_in_template(user, template.script, template.id, role or None)
         except ClipError as error:
-            raise gr.Error(str(error), title="Clip not made") from None
+            raise ui_error(str(error), title="Clip not made") from None
         yield from follow(user, clip, progress)
 
     ui.star_button.click(
@@ -184,12 +184,12 @@ def listen(
         try:
             parsed = parse_script(text)
         except ScriptError as error:
-            raise gr.Error(str(error), title="Script not usable") from None
+            raise ui_error(str(error), title="Script not usable") from None
         doubles = _castable(auth, clips, token)
         by_handle = {double.handle: double for double in doubles}
         unknown = [handle for handle in parsed.handles if handle not in by_handle]
         if unknown:
-            raise gr.Error(
+            raise ui_error(
                 f"@{unknown[0]} isn't one of the doubles you may cast"
                 f" ({', '.join('@' + d.handle for d in doubles) or 'you have none yet'}).",
                 title="Unknown @handle",
@@ -210,13 +210,13 @@ def listen(
     ) -> Iterator[tuple[Any, ...]]:  # fmt: skip
         user = require_user(auth, token)
         if script is None:
-            raise gr.Error("Choose a preset script or write your own first.")
+            raise ui_error("Choose a preset script or write your own first.")
         cast = _picked_cast(script, picks)
         try:
             clip = clips.create(user, script, cast, seed=int(seed or 0), visibility=visibility,
                                 template_id=template_id or None, size=size)  # fmt: skip
         except ClipError as error:
-            raise gr.Error(str(error), title="Clip not made") from None
+            raise ui_error(str(error), title="Clip not made") from None
         yield from follow(user, clip, progress)
 
     ui.generate_button.click(
@@ -352,7 +352,7 @@ def _picked_cast(script: Script, picks: tuple[Any, ...]) -> dict[str, str]:
     cast = {}
     for role, pick in zip(script.roles, picks, strict=False):
         if not pick or pick == NOBODY:
-            raise gr.Error(f"Choose a double for the role {role.name}.")
+            raise ui_error(f"Choose a double for the role {role.name}.")
         cast[role.name] = str(pick).removeprefix("@")
     return cast
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 
+import gradio as gr
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
 
 
@@ -15,3 +17,9 @@ def as_markdown_text(text: str) -> str:
     would be broken by the Markdown escaping of ``#`` that follows.
     """
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def ui_error(message: str, title: str = "Error") -> gr.Error:
+    """A ``gr.Error`` whose message shows as text: Gradio renders error messages as HTML, and
+    ours often quote what someone typed (a restriction, a script line, a name)."""
+    return gr.Error(html.escape(message, quote=False), title=title)
