@@ -68,7 +68,9 @@ def clip_ids(cards: list[str]) -> list[str]:
 
 
 def appearance_rows(client: Client) -> list[list[str]]:
-    return client.predict(api_name="/list_appearances")[2]["data"]
+    table = client.predict(api_name="/list_appearances")[2]
+    table = table.get("value", table)  # a component update (the table hides when empty)
+    return table["data"]
 
 
 def downloadable(base_url: str, video: dict) -> bool:
