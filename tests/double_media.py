@@ -61,7 +61,9 @@ def code_recording(path: Path, code: str, who: str = "collins", voice: str = "lo
     return person_video(path, who, text=digits_as_words(code), voice=voice, seconds=3.0)
 
 
-def write_fake_webcam(folder: Path, code: str, who: str = "collins") -> tuple[Path, Path]:
+def write_fake_webcam(
+    folder: Path, code: str, who: str = "collins", voice: str = "low"
+) -> tuple[Path, Path]:
     """Chromium's fake camera (Y4M) and microphone (WAV) files of a person saying ``code``.
 
     Chromium opens these files when capture starts, so they can be rewritten after the page
@@ -75,6 +77,6 @@ def write_fake_webcam(folder: Path, code: str, who: str = "collins") -> tuple[Pa
     write_video(folder / "webcam.mp4", frames, FPS, None)
     subprocess.run([ffmpeg, "-y", "-v", "error", "-i", str(folder / "webcam.mp4"),
                     "-pix_fmt", "yuv420p", "-r", "15", str(video)], check=True)  # fmt: skip
-    speech_track = padded(speech(digits_as_words(code)), 10.0, lead_seconds=2.0)
+    speech_track = padded(speech(digits_as_words(code), voice), 10.0, lead_seconds=2.0)
     audio.write_bytes(resample(speech_track, 48_000).to_wav_bytes())
     return video, audio

@@ -68,8 +68,14 @@ def test_register_a_double_with_the_webcam_live_check(running_app, camera_page, 
     screenshot(page, "12-double-registered")
 
 
-def live_check(page, folder, screenshot, *, say_wrong_code: bool = False) -> bool:
-    """Get a code, record the fake webcam saying it, submit. True when the double was made."""
+def live_check(
+    page, folder, screenshot, *, say_wrong_code: bool = False, who: str = "collins",
+    voice: str = "low", shot_name: str = "11-live-check-recorded",
+) -> bool:  # fmt: skip
+    """Get a code, record the fake webcam saying it, submit. True when the double was made.
+
+    ``folder`` holds the files this page's Chromium plays as its camera and microphone.
+    """
     previous = page.evaluate("() => window.__shownCode || ''")
     page.locator("#get-code").click()
     # Query the page each time: Gradio replaces the Markdown's nodes when it re-renders.
@@ -84,7 +90,7 @@ def live_check(page, folder, screenshot, *, say_wrong_code: bool = False) -> boo
     page.evaluate("code => { window.__shownCode = code; }", code)
     assert code.isdigit() and len(code) == 6
     spoken = "".join(str((int(d) + 5) % 10) for d in code) if say_wrong_code else code
-    write_fake_webcam(folder, spoken)  # the camera now "says" these digits
+    write_fake_webcam(folder, spoken, who, voice)  # the camera now "says" these digits
     camera = page.locator("#challenge-video")
     clear = camera.get_by_role("button", name="Clear")
     if clear.count():
@@ -94,7 +100,7 @@ def live_check(page, folder, screenshot, *, say_wrong_code: bool = False) -> boo
     page.wait_for_timeout(5500)  # the recording holds the whole code, said once
     camera.locator("button").first.click()  # stop
     page.wait_for_timeout(2000)
-    screenshot(page, "11-live-check-recorded")
+    screenshot(page, shot_name)
     page.locator("#create").click()
     result = page.locator("#double-result").get_by_text("is ready")
     refused = page.get_by_text("Get a new code and try again")

@@ -175,7 +175,10 @@ def render() -> DoublesComponents:
                 placeholder="a woman with short dark hair", max_length=400,
             )  # fmt: skip
             visibility_radio = gr.Radio(
-                visibility_choices(), value="only_me", label="Who may cast this double"
+                visibility_choices(),
+                value="only_me",
+                label="Who may cast this double",
+                elem_id="new-visibility",
             )
             restrictions_textbox = gr.Textbox(
                 label="Usage restrictions (shown to anyone who casts it)",
