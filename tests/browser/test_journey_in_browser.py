@@ -158,7 +158,9 @@ def test_two_people_co_star_swap_and_take_down(running_app, pages, screenshot):
     # 8. Ada sees Bea's version (it uses her double) in Appearances and deletes it.
     ada.get_by_role("tab", name="Appearances").click()
     ada.locator("#appearances-refresh").click()
-    ada.locator("#appearances-table").get_by_text(f"@{BEA.username}").first.wait_for()
+    ada.locator("#appearances-table").get_by_text(f"@{BEA.username}").locator(
+        "visible=true"
+    ).first.wait_for()
     choose_option(ada, "#appearance-clip", re.compile(f"@{BEA.username}"))
     ada.locator("#appearance-details").get_by_text(f"@{ADA.handle} as friend").wait_for()
     screenshot(ada, "journey-11-appearance")
@@ -169,8 +171,13 @@ def test_two_people_co_star_swap_and_take_down(running_app, pages, screenshot):
     ada.locator("#appearance-result").get_by_text("nobody can watch it any more").wait_for()
     screenshot(ada, "journey-12-appearance-deleted")
 
+    # Bea's own list keeps a card saying why her clip went, with nothing left to play.
     bea.locator("#feed-section").get_by_text("My clips").click()
-    bea.locator("#feed-page-info").get_by_text("You haven't made a clip yet").wait_for()
+    bea.locator("#feed-card-0").get_by_text("This clip was deleted").wait_for()
+    assert bea.locator("#feed-video-0 video").count() == 0
+    bea.locator("#feed-section").get_by_text("Featuring me").click()
+    bea.locator("#feed-card-0").get_by_text(f"by {ADA.display_name}").wait_for()  # Ada's only
+    assert bea.locator("#feed-card-1").is_hidden()
     screenshot(bea, "journey-13-gone-from-bea")
 
 

@@ -388,17 +388,21 @@ def clip_text(clip: ClipRecord) -> str:
     cast = ", ".join(f"{role}: @{handle}" for role, handle in clip.cast.items())
     faces = clip.metrics.get("face_similarity") or {}
     voices = clip.metrics.get("voice_similarity") or {}
-    lines = [
-        f"**{as_markdown_text(clip.title)}** · {clip.duration or 0:.1f} s · {cast}",
-        "Identity check (higher is closer to the reference; faces match above 0.40):",
-    ]
+    checks = []
     for role in clip.cast:
         face, voice = faces.get(role), voices.get(role)
         face_text = "no face reference" if face is None else f"face {face:.2f}"
         voice_text = "no voice reference" if voice is None else f"voice {voice:.2f}"
-        lines.append(f"- {role}: {face_text}, {voice_text}")
-    lines.append("Labelled *AI-generated*, watermarked with the clip id and signed (C2PA): "
-                 f"`{clip.public_id}`.")  # fmt: skip
+        checks.append(f"- {role}: {face_text}, {voice_text}")
+    # Blank lines between paragraphs: Markdown would otherwise run the title into the
+    # "Identity check" line and the provenance line into the last list item.
+    paragraphs = [
+        f"**{as_markdown_text(clip.title)}** · {clip.duration or 0:.1f} s · {cast}",
+        "Identity check (higher is closer to the reference; faces match above 0.40):\n"
+        + "\n".join(checks),
+        "Labelled *AI-generated*, watermarked with the clip id and signed (C2PA): "
+        f"`{clip.public_id}`.",
+    ]
     if clip.status_message:
-        lines.append(as_markdown_text(clip.status_message))
-    return "\n".join(lines)
+        paragraphs.append(as_markdown_text(clip.status_message))
+    return "\n\n".join(paragraphs)
