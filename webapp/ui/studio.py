@@ -94,6 +94,8 @@ def render(templates: list[Template]) -> StudioComponents:
                 label=f"Role {index + 1}",
                 visible=False,
                 elem_id=f"role-{index}",
+                # Wide enough for "(choose a double)"; on a phone the roles stack instead.
+                min_width=220,
             )
             for index in range(MAX_ROLES)
         ]
