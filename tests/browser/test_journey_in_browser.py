@@ -129,9 +129,11 @@ def test_two_people_co_star_swap_and_take_down(running_app, pages, screenshot):
     # 5. Ada co-stars with Bea: her own double is pre-filled, she picks Bea's for the friend.
     ada.get_by_role("tab", name="Studio").click()
     open_template(ada)
-    assert ada.locator("#role-0 input").input_value() == f"@{ADA.handle}"
+    assert ada.locator("#role-0 input").input_value() == f"@{ADA.handle} (yours)"
     cast_choices(ada, 1).get_by_text(f"@{BEA.handle}").click()
-    assert ada.locator("#role-1 input").input_value() == f"@{BEA.handle}"
+    assert ada.locator("#role-1 input").input_value() == (
+        f"@{BEA.handle} (shared by @{BEA.username})"
+    )
     ada.locator("#clip-visibility").get_by_text("My friends").click()
     ada.locator("#cast-notes").get_by_text(f"shared by @{BEA.username}").wait_for()
     screenshot(ada, "journey-07-cast")
