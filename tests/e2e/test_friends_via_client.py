@@ -63,5 +63,5 @@ def test_befriend_approve_and_cast(running_app, tmp_path):
 
     approved = ana.predict("ana_double", "ben_social", api_name="/grant_double")
     assert "may now use this double" in approved[0]
-    summary, *_ = ben.predict(SCRIPT, api_name="/use_script")
+    _template_id, summary, *_ = ben.predict(SCRIPT, api_name="/use_script")
     assert "Roles:" in summary
