@@ -98,7 +98,7 @@ def render() -> FeedComponents:
                     info="The role your double takes in your version.",
                 )  # fmt: skip
                 star_in_this_button = gr.Button(
-                    "⭐ Star in this", variant="primary", interactive=False, elem_id="star-in-this"
+                    "★ Star in this", variant="primary", interactive=False, elem_id="star-in-this"
                 )
                 swap_cancel_button = gr.Button("Cancel", variant="stop", visible=False,
                                                elem_id="swap-cancel")  # fmt: skip

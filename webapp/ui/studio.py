@@ -77,7 +77,7 @@ def render(templates: list[Template]) -> StudioComponents:
     template_markdown = gr.Markdown("Select a preset script to see its roles.")
     with gr.Row(visible=False, elem_id="star-row") as star_row:
         star_role_radio = gr.Radio([], label="Your role", elem_id="star-role", scale=3)
-        star_button = gr.Button("⭐ Star in this", variant="primary", elem_id="star-in", scale=1)
+        star_button = gr.Button("★ Star in this", variant="primary", elem_id="star-in", scale=1)
     with gr.Accordion("…or write your own script", open=False):
         gr.Markdown(SCRIPT_HELP)
         script_textbox = gr.Textbox(label="Your script", lines=4, max_length=4000)
