@@ -2,8 +2,10 @@
 
 Each line is spoken by the built-in English voice, then shifted toward the speaker's own voice
 sample when the double has one (pitch and vocal-tract length only: voice shifting, not cloning).
-The shift is chosen once per role and render, on that role's longest line (choosing costs six
-speaker embeddings; applying it costs one vocoder pass per line).
+The shift is chosen once per role, on that role's longest line (choosing costs six speaker
+embeddings and five vocoder passes; applying it costs one vocoder pass per line). The choice
+depends only on that line, the double's voice sample and the TTS voice, so a pipeline keeps it
+in :class:`VoiceShifts` for later renders where the double says that line again.
 A role without a voice sample gets the stock voice, pitched differently per role so two such
 roles never sound like the same person. Lines the voice cannot read (e.g. Chinese) stay
 subtitles with no audio.
@@ -14,8 +16,11 @@ shot, the line is re-spoken faster (up to :data:`MAX_SPEED_UP`); words are never
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
@@ -24,7 +29,13 @@ from core.audio import Audio
 from core.generation.types import CastReference, GenerationError, ShotPlan, SpokenLine
 from core.scripts import Shot, speaking_seconds
 from core.speech import UnsupportedTextError, resample, synthesize_speech
-from core.voice import VoiceShift, VoiceShiftError, choose_voice_shift, shift_voice
+from core.voice import (
+    VoiceSample,
+    VoiceShift,
+    VoiceShiftError,
+    choose_voice_shift,
+    shift_voice,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +58,10 @@ MIX_PEAK = 0.95
 STOCK_VOICES = ((1.0, 1.0), (1.28, 1.08), (0.8, 0.93), (1.5, 1.14))
 # A subtitle-only line gets the time a brisk speaker would need, at least this much.
 MIN_SILENT_LINE_SECONDS = 1.0
+VOICE_SHIFTS_REMEMBERED = 1024  # (double, line) choices a pipeline keeps, ~200 bytes each
+
+# (speech in the TTS voice, the double's voice sample) -> the shift toward that sample.
+ChooseShift = Callable[[Audio, VoiceSample], VoiceShift]
 
 
 class DialogueError(GenerationError):
@@ -71,6 +86,62 @@ def speak_english(text: str, speed: float = 1.0) -> Audio:
     return synthesize_speech(text, speed=speed, deterministic=True)
 
 
+class VoiceShifts:
+    """Remembers the voice shifts chosen for (double, line) pairs, across renders.
+
+    A shift chosen on a line depends only on that line's speech, the double's voice sample and
+    the TTS voice, so a remembered one is exactly what choosing again would give. Keep one
+    instance per TTS voice (a pipeline does); it is safe to share between threads.
+
+    Args:
+        choose: Chooses a shift; raises :class:`VoiceShiftError` when there is no pitch.
+        remembered: How many choices to keep; the least recently used are forgotten.
+    """
+
+    def __init__(
+        self,
+        choose: ChooseShift = choose_voice_shift,
+        *,
+        remembered: int = VOICE_SHIFTS_REMEMBERED,
+    ) -> None:
+        self._choose = choose
+        self._remembered = remembered
+        self._lock = threading.Lock()
+        self._chosen: OrderedDict[tuple[bytes, str], VoiceShift | None] = OrderedDict()
+
+    def shift_for(self, reference: VoiceSample, text: str, speech: Audio) -> VoiceShift | None:
+        """The shift toward ``reference`` chosen on ``text``, from memory or chosen now.
+
+        Args:
+            reference: The double's voice sample.
+            text: The line the shift is chosen on.
+            speech: That line in the TTS voice (the same every time: the voice is deterministic).
+
+        Returns:
+            The shift, or None when the line or the sample has no pitched sound.
+        """
+        key = (_voice_sample_key(reference), text)
+        with self._lock:
+            if key in self._chosen:
+                self._chosen.move_to_end(key)
+                return self._chosen[key]
+        try:
+            shift: VoiceShift | None = self._choose(speech, reference)
+        except VoiceShiftError:
+            shift = None
+        with self._lock:
+            self._chosen[key] = shift
+            while len(self._chosen) > self._remembered:
+                self._chosen.popitem(last=False)
+        return shift
+
+
+def _voice_sample_key(sample: VoiceSample) -> bytes:
+    digest = hashlib.sha256(str(sample.audio.sample_rate).encode())
+    digest.update(np.ascontiguousarray(sample.audio.samples, dtype=np.float32).tobytes())
+    return digest.digest()
+
+
 class DialogueVoicer:
     """Voices the lines of one render, remembering every (role, text, speed) it has spoken.
 
@@ -80,6 +151,8 @@ class DialogueVoicer:
         speak: Text-to-speech function; defaults to :func:`speak_english`.
         representative_lines: Role name -> the line its voice shift is chosen on (see
             :func:`representative_lines`); a role missing here uses the first line it speaks.
+        voice_shifts: Where chosen shifts are remembered; share one across renders that use
+            the same ``speak``. By default a fresh one for this render.
     """
 
     def __init__(
@@ -89,10 +162,12 @@ class DialogueVoicer:
         *,
         speak: Speak = speak_english,
         representative_lines: Mapping[str, str] | None = None,
+        voice_shifts: VoiceShifts | None = None,
     ) -> None:
         self._cast = cast
         self._speak = speak
         self._representative = dict(representative_lines or {})
+        self._voice_shifts = voice_shifts if voice_shifts is not None else VoiceShifts()
         # Role -> chosen shift; None marks a voice sample that could not be used.
         self._shifts: dict[str, VoiceShift | None] = {}
         self._speech: dict[tuple[str, float], Audio] = {}  # TTS output, before shifting
@@ -152,9 +227,13 @@ class DialogueVoicer:
         probes = [self._representative.get(role), fallback_text]
         for text in dict.fromkeys(probe for probe in probes if probe):
             try:
-                return choose_voice_shift(self._speech_for(text, 1.0), reference)
-            except (UnsupportedTextError, VoiceShiftError):
-                continue  # a line with no voiced sound (or not English) cannot tell
+                speech = self._speech_for(text, 1.0)
+            except UnsupportedTextError:
+                continue  # not English: cannot tell
+            shift = self._voice_shifts.shift_for(reference, text, speech)
+            if shift is not None:
+                return shift
+            # else: the line has no voiced sound; try the next one
         return None
 
     def _speech_for(self, text: str, speed: float) -> Audio:

@@ -26,6 +26,7 @@ from core.faces import FaceBackend, load_face_backend
 from core.generation.dialogue import (
     DialogueVoicer,
     Speak,
+    VoiceShifts,
     mix_dialogue,
     place_shot_lines,
     representative_lines,
@@ -118,6 +119,8 @@ class CoStarPipeline:
         self._face_backend = face_backend
         self._signing_identity: SigningIdentity | None = None
         self._speak = speak
+        # Voice shifts already chosen, kept for later renders with the same double and line.
+        self._voice_shifts = VoiceShifts()
         self.transition = transition
         self.finishing_workers = finishing_workers
 
@@ -212,6 +215,7 @@ class CoStarPipeline:
             [role.name for role in request.script.roles],
             speak=self._speak,
             representative_lines=representative_lines(request.script.shots),
+            voice_shifts=self._voice_shifts,
         )
         voiced = []
         for plan in plans:
