@@ -17,11 +17,13 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
+from core.audio import Audio
 from core.faces import FaceBackend, load_face_backend
 from core.generation.dialogue import (
     DialogueVoicer,
@@ -32,6 +34,7 @@ from core.generation.dialogue import (
     representative_lines,
     speak_english,
 )
+from core.generation.face_scan import FaceScan
 from core.generation.finishing import (
     TRANSITION_SECONDS,
     FinishingPlan,
@@ -39,7 +42,12 @@ from core.generation.finishing import (
     finish_frames,
     schedule_subtitles,
 )
-from core.generation.metrics import clip_metrics, sample_frame_indices
+from core.generation.metrics import (
+    clip_metrics,
+    face_references,
+    sample_frame_indices,
+    voice_similarities,
+)
 from core.generation.types import (
     CastReference,
     ClipResult,
@@ -228,51 +236,28 @@ class CoStarPipeline:
         duration = sum(plan.frame_count for plan in plans) / request.fps
         soundtrack = mix_dialogue(plans, duration=duration)
 
-        # 3-5. Frames -> finishing -> encode, streamed.
-        finishing = FinishingPlan(
-            clip_id=request.clip_id,
-            label_text=ai_label_text(request.creator_handle),
-            subtitles=schedule_subtitles(
-                plans, {role: ref.display_name for role, ref in request.cast.items()}
-            ),
-            shot_frame_counts=tuple(plan.frame_count for plan in plans),
-            transition=self.transition,
-            transition_frames=round(TRANSITION_SECONDS * request.fps),
-        )
-        wanted = set(sample_frame_indices(finishing.shot_frame_counts))
-        sampled: list[np.ndarray] = []
-        self.work_dir.mkdir(parents=True, exist_ok=True)
-        scratch = Path(tempfile.mkdtemp(prefix=f"clip-{request.clip_id}-", dir=self.work_dir))
-        try:
-            partial = scratch / "clip.mp4"
-            finished = finish_frames(
-                self._render_shots(plans, request, progress),
-                finishing,
-                workers=self.finishing_workers,
+        # 3-5. Frames -> finishing -> encode, streamed. The likeness checks run meanwhile: voices
+        # on a thread, faces of the sampled frames as soon as each is finished (see face_scan).
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="voice-check") as voice_check:
+            voice_scores = voice_check.submit(voice_similarities, plans, request.cast)
+            face_scan = (
+                FaceScan(self.face_backend)
+                if face_references(request.cast, self.face_backend)
+                else None
             )
-            encode_mp4(
-                _keep_samples(finished, wanted, sampled),
-                fps=request.fps,
-                size=(request.width, request.height),
-                audio=(soundtrack.samples, soundtrack.sample_rate),
-                path=partial,
-                duration=duration,
+            try:
+                output_path = self._encode_and_sign(
+                    request, plans, soundtrack, Path(output_path), progress, face_scan
+                )
+                # 7. Metrics.
+                progress.report("metrics", 0.0, "Measuring likeness")
+                found_faces = face_scan.faces() if face_scan is not None else []
+            finally:
+                if face_scan is not None:
+                    face_scan.close()
+            metrics = clip_metrics(
+                found_faces, voice_scores.result(), request.cast, self.face_backend
             )
-            progress.check()
-
-            # 6. Sign: the last write to the file's bytes; the move below does not change them.
-            progress.report("sign", 0.0, "Signing the clip")
-            sign_mp4(partial, _manifest(request, self.backend.name), self.signing_identity)
-            progress.check()
-            output_path = Path(output_path)
-            output_path.parent.mkdir(parents=True, exist_ok=True)
-            _move_into_place(partial, output_path)
-        finally:
-            shutil.rmtree(scratch, ignore_errors=True)
-
-        # 7. Metrics.
-        progress.report("metrics", 0.0, "Measuring likeness")
-        metrics = clip_metrics(sampled, plans, request.cast, self.face_backend)
         progress.report("done", 1.0, "Done")
         return ClipResult(
             path=output_path,
@@ -291,6 +276,59 @@ class CoStarPipeline:
             clip_id=request.clip_id,
             notes=voicer.notes,
         )
+
+    def _encode_and_sign(
+        self,
+        request: RenderRequest,
+        plans: list[ShotPlan],
+        soundtrack: Audio,
+        output_path: Path,
+        progress: _Progress,
+        face_scan: FaceScan | None,
+    ) -> Path:
+        """Steps 3-6: render, finish, encode and sign, then move the clip into place."""
+        duration = sum(plan.frame_count for plan in plans) / request.fps
+        finishing = FinishingPlan(
+            clip_id=request.clip_id,
+            label_text=ai_label_text(request.creator_handle),
+            subtitles=schedule_subtitles(
+                plans, {role: ref.display_name for role, ref in request.cast.items()}
+            ),
+            shot_frame_counts=tuple(plan.frame_count for plan in plans),
+            transition=self.transition,
+            transition_frames=round(TRANSITION_SECONDS * request.fps),
+        )
+        sampled = set(sample_frame_indices(finishing.shot_frame_counts))
+        self.work_dir.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=f"clip-{request.clip_id}-", dir=self.work_dir))
+        try:
+            partial = scratch / "clip.mp4"
+            finished = finish_frames(
+                self._render_shots(plans, request, progress),
+                finishing,
+                workers=self.finishing_workers,
+            )
+            if face_scan is not None:
+                finished = _scan_samples(finished, sampled, face_scan)
+            encode_mp4(
+                finished,
+                fps=request.fps,
+                size=(request.width, request.height),
+                audio=(soundtrack.samples, soundtrack.sample_rate),
+                path=partial,
+                duration=duration,
+            )
+            progress.check()
+
+            # 6. Sign: the last write to the file's bytes; the move below does not change them.
+            progress.report("sign", 0.0, "Signing the clip")
+            sign_mp4(partial, _manifest(request, self.backend.name), self.signing_identity)
+            progress.check()
+            output_path.parent.mkdir(parents=True, exist_ok=True)
+            _move_into_place(partial, output_path)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        return output_path
 
     def _render_shots(
         self, plans: list[ShotPlan], request: RenderRequest, progress: _Progress
@@ -410,12 +448,12 @@ def _check_frames(frames: list[np.ndarray], plan: ShotPlan, backend: str) -> Non
             )
 
 
-def _keep_samples(
-    frames: Iterator[np.ndarray], wanted: set[int], kept: list[np.ndarray]
+def _scan_samples(
+    frames: Iterator[np.ndarray], sampled: set[int], face_scan: FaceScan
 ) -> Iterator[np.ndarray]:
     for index, frame in enumerate(frames):
-        if index in wanted:
-            kept.append(frame)
+        if index in sampled:
+            face_scan.add(frame)
         yield frame
 
 
