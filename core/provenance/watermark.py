@@ -13,10 +13,11 @@ with another one) reads as None instead of a random id.
 
 Embedding is our own vectorised implementation of that method (the library loops over ~6,000
 4x4 blocks in Python, ~100 ms per 832x480 frame and holding the GIL; this takes ~10-15 ms: the
-top singular pair of every block at once, by squaring Gram matrices). Reading uses the library's decoder, so the two stay compatible. One
-deliberate difference: the library's inverse DWT swaps the horizontal and vertical detail
-bands, which smears the U channel's fine detail; we change only the approximation band, the
-only band the decoder reads, so a marked frame is closer to the original.
+top singular pair of every block at once, by squaring Gram matrices). Reading uses the
+library's decoder, so the two stay compatible. One deliberate difference: the library's
+inverse DWT swaps the horizontal and vertical detail bands, which smears the U channel's fine
+detail; we change only the approximation band, the only band the decoder reads, so a marked
+frame is closer to the original.
 
 Cost: ~10-15 ms to embed and ~70 ms to read one 832x480 frame on one core. We mark every 6th frame
 (4 per second at 24 fps) so that a verifier decoding a few seconds gets many votes.
