@@ -12,7 +12,7 @@ from datetime import timedelta
 
 import gradio as gr
 
-from core.faces import load_face_backend
+from core.face_backends import load_face_backend
 from core.generation.pipeline import CoStarPipeline
 from core.generation.types import RenderBackend
 from core.matting import load_person_segmenter

@@ -23,7 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
-from core.faces import FaceBackend, load_face_backend
+from core.face_backends import load_face_backend
+from core.faces import FaceBackend
 from core.generation.pipeline import CoStarPipeline
 from core.generation.types import ClipResult, RenderRequest, ShotPlan
 from core.scenes import paint_scene

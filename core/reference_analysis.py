@@ -20,14 +20,9 @@ from PIL import Image
 
 from core import consent
 from core.audio import Audio
-from core.faces import (
-    FaceAnalysisError,
-    FaceBackend,
-    FaceEmbedding,
-    QualityCheck,
-    analyze_person,
-    draw_face_preview,
-)
+from core.face_analysis import analyze_person, draw_face_preview
+from core.face_quality import FaceAnalysisError, QualityCheck
+from core.faces import FaceBackend, FaceEmbedding
 from core.matting import (
     NoSubjectFoundError,
     PersonSegmenter,

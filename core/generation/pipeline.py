@@ -24,7 +24,8 @@ from pathlib import Path
 import numpy as np
 
 from core.audio import Audio
-from core.faces import FaceBackend, load_face_backend
+from core.face_backends import load_face_backend
+from core.faces import FaceBackend
 from core.generation.dialogue import (
     DialogueVoicer,
     Speak,

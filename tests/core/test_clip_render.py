@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.faces import load_face_backend
+from core.face_backends import load_face_backend
 from core.generation import animatic
 from core.generation.metrics import face_match_similarity
 from core.generation.pipeline import CoStarPipeline

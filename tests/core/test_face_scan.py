@@ -9,7 +9,8 @@ import threading
 import numpy as np
 import pytest
 
-from core.faces import FaceBox, FaceEmbedding, FaceLandmarks, load_face_backend
+from core.face_backends import load_face_backend
+from core.faces import FaceBox, FaceEmbedding, FaceLandmarks
 from core.generation.face_scan import FaceScan, faces_in_frame
 from tests.media_factory import astronaut_rgb, grace_hopper_rgb
 
