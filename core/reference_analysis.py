@@ -31,17 +31,12 @@ from core.matting import (
     matte_from_alpha,
     segment_subject,
 )
-from core.media_intake import (
-    IntakeLimits,
-    MediaIntakeError,
-    load_audio,
-    load_photo,
-    load_photo_rgba,
-    load_reference_video,
-)
+from core.media_intake import IntakeLimits, MediaIntakeError
+from core.photo_intake import load_photo, load_photo_rgba
 from core.spoken_code import CodeCheck, check_spoken_code, recognize_digits
 from core.sprite import build_sprite
 from core.types import DoubleKind
+from core.video_intake import load_audio, load_reference_video
 from core.voice import (
     NoSpeechError,
     VoiceEmbedding,
