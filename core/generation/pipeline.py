@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from core.audio import Audio
+from core.casting import CastMember, check_cast, check_restrictions
 from core.face_backends import load_face_backend
 from core.faces import FaceBackend
 from core.generation.dialogue import (
@@ -73,7 +74,7 @@ from core.provenance import (
     ensure_signing_identity,
     sign_mp4,
 )
-from core.scripts import CastMember, check_cast, check_restrictions, validate_script
+from core.scripts import validate_script
 from core.video_encode import encode_mp4
 
 logger = logging.getLogger(__name__)

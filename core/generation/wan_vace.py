@@ -2,7 +2,7 @@
 
 Every on-screen cast member's best portrait, centred on a white square, is a VACE
 ``reference_images`` entry; the prompt is the shot with ``@roles`` replaced by the doubles'
-descriptions (``core.scripts.render_prompt``); the owners' restrictions go into both the prompt's
+descriptions (``core.casting.render_prompt``); the owners' restrictions go into both the prompt's
 "Avoid:" clause and the negative prompt. Wan makes ``4k + 1`` frames at 16 fps (81 frames ≈ 5 s);
 they are resampled to the plan's frame rate and size, so the pipeline around the backend never
 sees Wan's native timing.
@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 import numpy as np
 from PIL import Image
 
+from core.casting import CastMember, render_prompt
 from core.generation.types import (
     BackendName,
     CastReference,
@@ -45,7 +46,7 @@ from core.generation.types import (
     ShotPlan,
 )
 from core.restrictions import parse_restrictions
-from core.scripts import CastMember, Shot, mentions_in, render_prompt
+from core.scripts import Shot, mentions_in
 
 if TYPE_CHECKING:
     import torch
@@ -268,7 +269,7 @@ def build_shot_prompts(shot: Shot, cast: Mapping[str, CastReference]) -> ShotPro
         restricted phrases).
 
     Raises:
-        core.scripts.CastError: The shot mentions a role nobody plays.
+        core.casting.CastError: The shot mentions a role nobody plays.
     """
     members = {
         role: CastMember(
@@ -433,7 +434,7 @@ class WanVaceBackend:
             RenderCancelledError: ``on_frame`` cancelled the render.
             WanVaceUnavailableError: The weights could not be loaded.
             WanVaceError: A portrait is unusable.
-            core.scripts.CastError: The shot mentions a role nobody plays.
+            core.casting.CastError: The shot mentions a role nobody plays.
         """
         if plan.frame_count < 1 or plan.width < 1 or plan.height < 1 or plan.fps < 1:
             raise WanVaceError(
