@@ -17,7 +17,6 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -238,28 +237,23 @@ class CoStarPipeline:
         duration = sum(plan.frame_count for plan in plans) / request.fps
         soundtrack = mix_dialogue(plans, duration=duration)
 
-        # 3-5. Frames -> finishing -> encode, streamed. The likeness checks run meanwhile: voices
-        # on a thread, faces of the sampled frames as soon as each is finished (see face_scan).
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="voice-check") as voice_check:
-            voice_scores = voice_check.submit(voice_similarities, plans, request.cast)
-            face_scan = (
-                FaceScan(self.face_backend)
-                if face_references(request.cast, self.face_backend)
-                else None
+        # 3-6. Frames -> finishing -> encode, streamed, then signed. The faces of the sampled
+        # frames are found meanwhile, as soon as each frame is finished (see face_scan).
+        has_faces_to_check = bool(face_references(request.cast, self.face_backend))
+        face_scan = FaceScan(self.face_backend) if has_faces_to_check else None
+        try:
+            output_path = self._encode_and_sign(
+                request, plans, soundtrack, Path(output_path), progress, face_scan
             )
-            try:
-                output_path = self._encode_and_sign(
-                    request, plans, soundtrack, Path(output_path), progress, face_scan
-                )
-                # 7. Metrics.
-                progress.report("metrics", 0.0, "Measuring likeness")
-                found_faces = face_scan.faces() if face_scan is not None else []
-            finally:
-                if face_scan is not None:
-                    face_scan.close()
-            metrics = clip_metrics(
-                found_faces, voice_scores.result(), request.cast, self.face_backend
-            )
+            # 7. Metrics.
+            progress.report("metrics", 0.0, "Measuring likeness")
+            found_faces = face_scan.faces() if face_scan is not None else []
+        finally:
+            if face_scan is not None:
+                face_scan.close()
+        metrics = clip_metrics(
+            found_faces, voice_similarities(plans, request.cast), request.cast, self.face_backend
+        )
         progress.report("done", 1.0, "Done")
         return ClipResult(
             path=output_path,
