@@ -26,15 +26,7 @@ from core.audio import Audio
 from core.casting import CastMember, check_cast, check_restrictions
 from core.face_backends import load_face_backend
 from core.faces import FaceBackend
-from core.generation.dialogue import (
-    DialogueVoicer,
-    Speak,
-    VoiceShifts,
-    mix_dialogue,
-    place_shot_lines,
-    representative_lines,
-    speak_english,
-)
+from core.generation.dialogue import mix_dialogue, place_shot_lines
 from core.generation.face_scan import FaceScan
 from core.generation.finishing import (
     TRANSITION_SECONDS,
@@ -61,6 +53,13 @@ from core.generation.types import (
     ShotInfo,
     ShotPlan,
     Stage,
+)
+from core.generation.voicing import (
+    DialogueVoicer,
+    Speak,
+    VoiceShifts,
+    representative_lines,
+    speak_english,
 )
 from core.provenance import (
     CastMember as ManifestCastMember,

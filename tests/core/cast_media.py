@@ -8,8 +8,8 @@ import cv2
 import numpy as np
 
 from core.faces import FaceBackend
-from core.generation.dialogue import speak_english
 from core.generation.types import CastReference
+from core.generation.voicing import speak_english
 from core.matting import load_person_segmenter
 from core.model_files import selfie_model_path
 from core.sprite import build_sprite

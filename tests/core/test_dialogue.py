@@ -11,14 +11,11 @@ import pyworld
 from core.generation.dialogue import (
     LEAD_IN_SECONDS,
     DialogueTooLongError,
-    DialogueVoicer,
-    VoiceShifts,
     mix_dialogue,
     place_shot_lines,
-    representative_lines,
-    speak_english,
 )
 from core.generation.types import ShotPlan
+from core.generation.voicing import DialogueVoicer, VoiceShifts, representative_lines, speak_english
 from core.scripts import DialogueLine, Shot
 from core.speech import UnsupportedTextError
 from core.voice import VoiceShift, choose_voice_shift, extract_voice_sample, shift_voice
