@@ -7,23 +7,22 @@ sound, look and verify the same.
 
 Frames stream: each shot's frames go through finishing on a small thread pool and straight into
 ffmpeg, so a clip never sits in memory whole and the encoder works while the next shot renders.
+The few frames the likeness metric samples are handed to a face scan as they pass, so their faces
+are found while the clip still encodes (see :mod:`core.generation.face_scan`).
 """
 
 from __future__ import annotations
 
-import logging
 import os
-import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
 from core.audio import Audio
-from core.casting import CastMember, check_cast, check_restrictions
 from core.face_backends import load_face_backend
 from core.faces import FaceBackend
 from core.generation.dialogue import mix_dialogue, place_shot_lines
@@ -41,18 +40,16 @@ from core.generation.metrics import (
     sample_frame_indices,
     voice_similarities,
 )
+from core.generation.planning import checked_request, plan_shots
+from core.generation.progress import IsCancelled, RenderProgress
 from core.generation.types import (
-    CastReference,
     ClipResult,
     GenerationError,
     ProgressCallback,
-    ProgressEvent,
     RenderBackend,
-    RenderCancelledError,
     RenderRequest,
     ShotInfo,
     ShotPlan,
-    Stage,
 )
 from core.generation.voicing import (
     DialogueVoicer,
@@ -66,33 +63,12 @@ from core.provenance import (
 )
 from core.provenance import (
     ClipManifest,
-    InvalidLabelError,
     SigningIdentity,
     ai_label_text,
     ensure_signing_identity,
     sign_mp4,
 )
-from core.scripts import validate_script
 from core.video_encode import encode_mp4
-
-logger = logging.getLogger(__name__)
-
-# Returns True (or a reason to show) when the render must stop, e.g. after a revocation.
-IsCancelled = Callable[[], bool | str]
-
-CLIP_ID = re.compile(r"[0-9a-f]{16}")
-SUPPORTED_FPS = 24
-SIZE_MULTIPLE = 16  # video codecs and diffusion backends work in 16-pixel blocks
-MIN_SIDE, MAX_WIDTH, MAX_HEIGHT = 256, 1280, 720  # the watermark needs >= 256 px per side
-# Share of the progress bar each stage ends at.
-_PROGRESS_AT: dict[Stage, float] = {
-    "prepare": 0.02,
-    "voices": 0.12,
-    "frames": 0.88,
-    "sign": 0.92,
-    "metrics": 0.99,
-    "done": 1.0,
-}
 
 
 class CoStarPipeline:
@@ -161,30 +137,7 @@ class CoStarPipeline:
             RestrictionViolationError: The script uses something an owner does not allow.
             ValueError: The clip id, creator handle, size, frame rate or seed is invalid.
         """
-        script = validate_script(request.script)
-        for role, reference in request.cast.items():
-            if reference.role != role:
-                raise ValueError(
-                    f"@{reference.handle} is filed under the role '{role}' but says it plays "
-                    f"'{reference.role}'."
-                )
-        members = {role: _as_cast_member(reference) for role, reference in request.cast.items()}
-        check_cast(script, members)
-        check_restrictions(script, members)
-        if not CLIP_ID.fullmatch(request.clip_id):
-            raise ValueError(
-                f"The clip id {request.clip_id!r} is not 16 lowercase hexadecimal characters."
-            )
-        try:
-            ai_label_text(request.creator_handle)
-        except InvalidLabelError as error:
-            raise ValueError(f"The creator handle {request.creator_handle!r}: {error}") from error
-        if request.fps != SUPPORTED_FPS:
-            raise ValueError(f"The frame rate is {request.fps}; clips are {SUPPORTED_FPS} fps.")
-        if request.seed < 0:
-            raise ValueError(f"The seed must be 0 or more; got {request.seed}.")
-        width, height = _checked_size(request.width, request.height)
-        return replace(request, script=script, width=width, height=height)
+        return checked_request(request)
 
     def __call__(
         self,
@@ -211,11 +164,11 @@ class CoStarPipeline:
             RenderCancelledError: The render was cancelled; nothing is left on disk.
             GenerationError: The backend returned wrong frames or dialogue does not fit.
         """
-        progress = _Progress(callback, is_cancelled)
+        progress = RenderProgress(callback, is_cancelled)
         # 1. Check inputs.
         request = self.check_inputs(request)
         progress.report("prepare", 0.0, "Checking the script and cast")
-        plans = _plan_shots(request)
+        plans = plan_shots(request)
 
         # 2. Dialogue: voice every line, place it in its shot, mix the soundtrack.
         voicer = DialogueVoicer(
@@ -278,7 +231,7 @@ class CoStarPipeline:
         plans: list[ShotPlan],
         soundtrack: Audio,
         output_path: Path,
-        progress: _Progress,
+        progress: RenderProgress,
         face_scan: FaceScan | None,
     ) -> Path:
         """Steps 3-6: render, finish, encode and sign, then move the clip into place."""
@@ -326,7 +279,7 @@ class CoStarPipeline:
         return output_path
 
     def _render_shots(
-        self, plans: list[ShotPlan], request: RenderRequest, progress: _Progress
+        self, plans: list[ShotPlan], request: RenderRequest, progress: RenderProgress
     ) -> Iterator[list[np.ndarray]]:
         total = sum(plan.frame_count for plan in plans)
         done_before = 0
@@ -347,86 +300,6 @@ class CoStarPipeline:
             progress.check()
             done_before += plan.frame_count
             yield frames
-
-
-class _Progress:
-    """Turns stage-local fractions into whole-render events and polls for cancellation."""
-
-    def __init__(self, callback: ProgressCallback | None, is_cancelled: IsCancelled | None) -> None:
-        self._callback = callback
-        self._is_cancelled = is_cancelled
-        self._last = 0.0
-
-    def report(self, stage: Stage, fraction: float, message: str, shot: int | None = None) -> None:
-        self.check()
-        stages = list(_PROGRESS_AT)
-        begin = _PROGRESS_AT[stages[stages.index(stage) - 1]] if stages.index(stage) else 0.0
-        overall = begin + (_PROGRESS_AT[stage] - begin) * min(max(fraction, 0.0), 1.0)
-        # Never move backwards, whatever order the stages report in.
-        self._last = max(self._last, overall)
-        if self._callback is not None:
-            self._callback(ProgressEvent(stage, round(self._last, 4), message, shot))
-
-    def check(self) -> None:
-        if self._is_cancelled is None:
-            return
-        verdict = self._is_cancelled()
-        if verdict:
-            reason = verdict if isinstance(verdict, str) else "The render was cancelled."
-            raise RenderCancelledError(reason)
-
-
-def _as_cast_member(reference: CastReference) -> CastMember:
-    return CastMember(
-        handle=reference.handle,
-        kind=reference.kind,
-        display_name=reference.display_name,
-        description=reference.description,
-        restrictions=reference.restrictions,
-    )
-
-
-def _checked_size(width: int, height: int) -> tuple[int, int]:
-    if not (MIN_SIDE <= width <= MAX_WIDTH and MIN_SIDE <= height <= MAX_HEIGHT):
-        raise ValueError(
-            f"The size {width}x{height} is not supported; use {MIN_SIDE}-{MAX_WIDTH} pixels wide "
-            f"and {MIN_SIDE}-{MAX_HEIGHT} high (832x480 or 1280x720)."
-        )
-    snapped = tuple(
-        min(limit, max(MIN_SIDE, SIZE_MULTIPLE * round(side / SIZE_MULTIPLE)))
-        for side, limit in ((width, MAX_WIDTH), (height, MAX_HEIGHT))
-    )
-    if snapped != (width, height):
-        logger.warning(
-            "Size %dx%d snapped to %dx%d (a multiple of %d).",
-            width,
-            height,
-            *snapped,
-            SIZE_MULTIPLE,
-        )
-    return snapped[0], snapped[1]
-
-
-def _plan_shots(request: RenderRequest) -> list[ShotPlan]:
-    """Frame-exact shot boundaries: shot i covers frames round(start*fps) to round(end*fps)."""
-    plans, start = [], 0.0
-    for index, shot in enumerate(request.script.shots):
-        first = round(start * request.fps)
-        end = round((start + shot.duration) * request.fps)
-        plans.append(
-            ShotPlan(
-                index=index,
-                shot=shot,
-                start=first / request.fps,
-                duration=(end - first) / request.fps,
-                frame_count=end - first,
-                fps=request.fps,
-                width=request.width,
-                height=request.height,
-            )
-        )
-        start += shot.duration
-    return plans
 
 
 def _check_frames(frames: list[np.ndarray], plan: ShotPlan, backend: str) -> None:
@@ -474,4 +347,4 @@ def _move_into_place(source: Path, target: Path) -> None:
         os.replace(staging, target)
 
 
-__all__ = ["CoStarPipeline", "IsCancelled"]
+__all__ = ["CoStarPipeline"]
