@@ -235,9 +235,8 @@ def _serve(requests: IO[bytes], replies: IO[bytes]) -> None:
             return  # the parent closed our input: it is done with us
         try:
             found = faces_in_frame(backend, frame)
-            reply = np.array([face.vector for face in found], dtype=np.float32).reshape(
-                len(found), -1
-            )
+            vectors = [face.vector for face in found]
+            reply = np.stack(vectors) if vectors else np.zeros((0, 0), np.float32)
         except Exception as error:
             reply = np.array(f"{type(error).__name__}: {error}")
         _send_array(replies, reply)

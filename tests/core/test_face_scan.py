@@ -90,6 +90,20 @@ def test_a_picklable_model_runs_in_the_helper_process():
     assert backend.threads == []  # this process never ran the model
 
 
+@pytest.mark.slow  # starts the dlib helper process (~1-2 s)
+def test_a_frame_without_faces_adds_none_and_keeps_the_helper(caplog):
+    backend = load_face_backend()
+    empty = np.full((480, 832, 3), 90, np.uint8)
+
+    with caplog.at_level(logging.WARNING), FaceScan(backend) as scan:
+        scan.add(empty)
+        scan.add(clip_sized(grace_hopper_rgb()))
+        found = scan.faces()
+
+    assert len(found) == 1
+    assert "helper process failed" not in caplog.text
+
+
 def test_a_model_that_cannot_be_pickled_is_scanned_on_the_thread():
     backend = UnpicklableBackend()
 
