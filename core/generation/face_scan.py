@@ -4,9 +4,10 @@ The likeness metric needs every face in a few sampled frames found and embedded 
 dlib for a 15 s clip). Those frames are ready long before the encode ends, so they are scanned
 while it runs. dlib holds Python's GIL for the whole ~75 ms of a face descriptor, so a thread
 alone would stall the renderer and the finishing threads: the frames go to a helper process
-(one per face model, started on first use and kept, so its model loads once). A backend that
-cannot be pickled into a helper (InsightFace holds ONNX sessions; its inference releases the
-GIL anyway) is scanned on the thread itself. When the helper fails, the thread scans the rest.
+(one per face model, started on first use and kept, so its model loads once; it runs at a lower
+priority, on the CPU the render leaves idle). A backend that cannot be pickled into a helper
+(InsightFace holds ONNX sessions; its inference releases the GIL anyway) is scanned on the
+thread itself. When the helper fails, the thread scans the rest.
 
 Run as ``python -m core.generation.face_scan``, this module is the helper.
 """
@@ -32,6 +33,7 @@ from core.faces import FaceBackend, FaceEmbedding
 logger = logging.getLogger(__name__)
 
 _PROJECT_ROOT = Path(__file__).resolve().parents[2]  # the folder holding the `core` package
+_HELPER_NICENESS = 10  # lower scheduling priority than the render it runs beside
 
 
 def faces_in_frame(backend: FaceBackend, frame: np.ndarray) -> list[FaceEmbedding]:
@@ -243,6 +245,9 @@ def _serve(requests: IO[bytes], replies: IO[bytes]) -> None:
 
 
 if __name__ == "__main__":
+    # The render and the encoder are the critical path; the helper takes the CPU they leave
+    # idle (whatever is left is done while the clip is being signed and measured).
+    os.nice(_HELPER_NICENESS)
     # Replies go to a private copy of stdout; anything a library prints goes to stderr.
     reply_stream = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
