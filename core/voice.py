@@ -314,6 +314,32 @@ def choose_voice_shift(
     return shift
 
 
+def choose_and_apply_voice_shift(
+    audio: Audio,
+    reference: VoiceSample,
+    *,
+    formant_warps: Sequence[float] = FORMANT_WARP_CANDIDATES,
+) -> tuple[VoiceShift, Audio]:
+    """:func:`choose_voice_shift`, plus ``audio`` shifted by the choice (no extra vocoder pass).
+
+    The shifted speech has the same samples ``shift_voice(audio, ...)`` with the chosen shift
+    would give.
+
+    Args:
+        audio: Speech in the voice to shift.
+        reference: The double's voice sample.
+        formant_warps: Candidate spectral-envelope warps to try.
+
+    Returns:
+        The chosen :class:`VoiceShift` and the shifted speech.
+
+    Raises:
+        VoiceShiftError: If either voice has no pitched sound.
+        ValueError: If ``formant_warps`` is empty.
+    """
+    return _best_shift(audio, reference, formant_warps)
+
+
 def shift_voice_toward(
     audio: Audio,
     reference: VoiceSample,

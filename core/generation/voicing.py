@@ -18,6 +18,7 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -29,7 +30,7 @@ from core.voice import (
     VoiceSample,
     VoiceShift,
     VoiceShiftError,
-    choose_voice_shift,
+    choose_and_apply_voice_shift,
     shift_voice,
 )
 
@@ -37,8 +38,9 @@ logger = logging.getLogger(__name__)
 
 # (text, speed) -> speech. Injected so tests and other voices can replace the built-in one.
 Speak = Callable[[str, float], Audio]
-# (speech in the TTS voice, the double's voice sample) -> the shift toward that sample.
-ChooseShift = Callable[[Audio, VoiceSample], VoiceShift]
+# (speech in the TTS voice, the double's voice sample) -> (the shift toward that sample, the
+# speech shifted by it).
+ChooseShift = Callable[[Audio, VoiceSample], tuple[VoiceShift, Audio]]
 
 # Stock voices: (pitch ratio, formant warp) per voiceless role, in script role order.
 STOCK_VOICES = ((1.0, 1.0), (1.28, 1.08), (0.8, 0.93), (1.5, 1.14))
@@ -59,6 +61,20 @@ def speak_english(text: str, speed: float = 1.0) -> Audio:
     return synthesize_speech(text, speed=speed, deterministic=True)
 
 
+@dataclass(frozen=True, eq=False)
+class ChosenShift:
+    """A voice shift for a (double, line) pair.
+
+    Attributes:
+        shift: The pitch ratio and formant warp.
+        shifted_line: The line it was chosen on, already shifted, when it was chosen just now
+            (the same samples :func:`core.voice.shift_voice` would give); None when remembered.
+    """
+
+    shift: VoiceShift
+    shifted_line: Audio | None
+
+
 class VoiceShifts:
     """Remembers the voice shifts chosen for (double, line) pairs, across renders.
 
@@ -67,13 +83,14 @@ class VoiceShifts:
     instance per TTS voice (a pipeline does); it is safe to share between threads.
 
     Args:
-        choose: Chooses a shift; raises :class:`VoiceShiftError` when there is no pitch.
+        choose: Chooses a shift and applies it; raises :class:`VoiceShiftError` when there is
+            no pitch.
         remembered: How many choices to keep; the least recently used are forgotten.
     """
 
     def __init__(
         self,
-        choose: ChooseShift = choose_voice_shift,
+        choose: ChooseShift = choose_and_apply_voice_shift,
         *,
         remembered: int = VOICE_SHIFTS_REMEMBERED,
     ) -> None:
@@ -82,7 +99,7 @@ class VoiceShifts:
         self._lock = threading.Lock()
         self._chosen: OrderedDict[tuple[bytes, str], VoiceShift | None] = OrderedDict()
 
-    def shift_for(self, reference: VoiceSample, text: str, speech: Audio) -> VoiceShift | None:
+    def shift_for(self, reference: VoiceSample, text: str, speech: Audio) -> ChosenShift | None:
         """The shift toward ``reference`` chosen on ``text``, from memory or chosen now.
 
         Args:
@@ -97,16 +114,18 @@ class VoiceShifts:
         with self._lock:
             if key in self._chosen:
                 self._chosen.move_to_end(key)
-                return self._chosen[key]
+                remembered = self._chosen[key]
+                return ChosenShift(remembered, None) if remembered is not None else None
         try:
-            shift: VoiceShift | None = self._choose(speech, reference)
+            shift, shifted_line = self._choose(speech, reference)
+            chosen: ChosenShift | None = ChosenShift(shift, shifted_line)
         except VoiceShiftError:
-            shift = None
+            chosen = None
         with self._lock:
-            self._chosen[key] = shift
+            self._chosen[key] = chosen.shift if chosen is not None else None
             while len(self._chosen) > self._remembered:
                 self._chosen.popitem(last=False)
-        return shift
+        return chosen
 
 
 def _voice_sample_key(sample: VoiceSample) -> bytes:
@@ -143,6 +162,8 @@ class DialogueVoicer:
         self._voice_shifts = voice_shifts if voice_shifts is not None else VoiceShifts()
         # Role -> chosen shift; None marks a voice sample that could not be used.
         self._shifts: dict[str, VoiceShift | None] = {}
+        # (role, line) -> the line shifted while its shift was chosen on it (used once).
+        self._shifted_probes: dict[tuple[str, str], Audio] = {}
         self._speech: dict[tuple[str, float], Audio] = {}  # TTS output, before shifting
         voiceless = [role for role in role_order if cast[role].voice_sample is None]
         self._stock_voice = {
@@ -203,10 +224,12 @@ class DialogueVoicer:
                 speech = self._speech_for(text, 1.0)
             except UnsupportedTextError:
                 continue  # not English: cannot tell
-            shift = self._voice_shifts.shift_for(reference, text, speech)
-            if shift is not None:
-                return shift
-            # else: the line has no voiced sound; try the next one
+            chosen = self._voice_shifts.shift_for(reference, text, speech)
+            if chosen is None:
+                continue  # the line has no voiced sound: try the next one
+            if chosen.shifted_line is not None:
+                self._shifted_probes[(role, text)] = chosen.shifted_line
+            return chosen.shift
         return None
 
     def _speech_for(self, text: str, speed: float) -> Audio:
@@ -225,6 +248,8 @@ class DialogueVoicer:
         reference = self._cast[role].voice_sample
         shift = self.voice_shift(role, fallback_text=text) if reference is not None else None
         if shift is not None:
+            if speed == 1.0 and (role, text) in self._shifted_probes:
+                return self._shifted_probes.pop((role, text))  # shifted while choosing
             return shift_voice(speech, f0_ratio=shift.f0_ratio, formant_warp=shift.formant_warp)
         if reference is not None:
             logger.warning("Voice sample of @%s has no pitch; using a stock voice.", handle)

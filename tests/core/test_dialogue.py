@@ -175,6 +175,11 @@ def test_a_roles_voice_shift_is_chosen_once_on_its_representative_line():
         speak_english("Hi there."), f0_ratio=shift.f0_ratio, formant_warp=shift.formant_warp
     )
     assert np.array_equal(short.samples, expected.samples)
+    # The line the shift was chosen on was shifted while choosing: the same samples.
+    chosen_on = shift_voice(
+        speak_english(longest), f0_ratio=shift.f0_ratio, formant_warp=shift.formant_warp
+    )
+    assert np.array_equal(voicer.voice("lead", longest).samples, chosen_on.samples)
     # A second render voices the line identically (no dependence on order or timing).
     again = DialogueVoicer(cast, ["lead"], representative_lines={"lead": longest})
     assert np.array_equal(again.voice("lead", "Hi there.").samples, short.samples)
@@ -183,9 +188,10 @@ def test_a_roles_voice_shift_is_chosen_once_on_its_representative_line():
 def test_a_remembered_voice_shift_is_reused_by_later_renders():
     chosen_on = []
 
-    def choose(speech, reference) -> VoiceShift:
+    def choose(speech, reference):
         chosen_on.append(speech.duration)
-        return VoiceShift(f0_ratio=1.2, formant_warp=1.07, similarity=0.8)
+        shifted = shift_voice(speech, f0_ratio=1.2, formant_warp=1.07)
+        return VoiceShift(f0_ratio=1.2, formant_warp=1.07, similarity=0.8), shifted
 
     shifts = VoiceShifts(choose)
     sample = extract_voice_sample(speak_english("This is how I sound on an ordinary day at home."))
@@ -211,9 +217,9 @@ def test_a_remembered_voice_shift_is_reused_by_later_renders():
 def test_voice_shifts_forget_the_least_recently_used_choice():
     calls = []
 
-    def choose(speech, reference) -> VoiceShift:
+    def choose(speech, reference):
         calls.append(reference)
-        return VoiceShift(1.0, 1.0, 1.0)
+        return VoiceShift(1.0, 1.0, 1.0), speech
 
     shifts = VoiceShifts(choose, remembered=2)
     sample = extract_voice_sample(speak_english("This is how I sound on an ordinary day at home."))
