@@ -5,8 +5,9 @@ Shaped like a diffusers pipeline: build it once (models load lazily, once), call
 subtitles, transitions, provenance, encoding, metrics) happens here, so every backend's clips
 sound, look and verify the same.
 
-Frames stream: each shot's frames go through finishing on a small thread pool and straight into
-ffmpeg, so a clip never sits in memory whole and the encoder works while the next shot renders.
+Frames stream: the backend paints the next shot on a worker thread while each shot's frames go
+through finishing on a small thread pool and straight into ffmpeg, so a clip never sits in
+memory whole and the encoder works while the next shot renders.
 The few frames the likeness metric samples are handed to a face scan as they pass, so their faces
 are found while the clip still encodes (see :mod:`core.generation.face_scan`).
 """
@@ -42,9 +43,9 @@ from core.generation.metrics import (
 )
 from core.generation.planning import checked_request, plan_shots
 from core.generation.progress import IsCancelled, RenderProgress
+from core.generation.shot_rendering import render_ahead
 from core.generation.types import (
     ClipResult,
-    GenerationError,
     ProgressCallback,
     RenderBackend,
     RenderRequest,
@@ -249,13 +250,10 @@ class CoStarPipeline:
         sampled = set(sample_frame_indices(finishing.shot_frame_counts))
         self.work_dir.mkdir(parents=True, exist_ok=True)
         scratch = Path(tempfile.mkdtemp(prefix=f"clip-{request.clip_id}-", dir=self.work_dir))
+        shots = render_ahead(self.backend, plans, request, progress)
         try:
             partial = scratch / "clip.mp4"
-            finished = finish_frames(
-                self._render_shots(plans, request, progress),
-                finishing,
-                workers=self.finishing_workers,
-            )
+            finished = finish_frames(shots, finishing, workers=self.finishing_workers)
             if face_scan is not None:
                 finished = _scan_samples(finished, sampled, face_scan)
             encode_mp4(
@@ -275,45 +273,9 @@ class CoStarPipeline:
             output_path.parent.mkdir(parents=True, exist_ok=True)
             _move_into_place(partial, output_path)
         finally:
+            shots.close()  # after a failure, stops the shot being painted before returning
             shutil.rmtree(scratch, ignore_errors=True)
         return output_path
-
-    def _render_shots(
-        self, plans: list[ShotPlan], request: RenderRequest, progress: RenderProgress
-    ) -> Iterator[list[np.ndarray]]:
-        total = sum(plan.frame_count for plan in plans)
-        done_before = 0
-        for plan in plans:
-            progress.report(
-                "frames", done_before / total, f"Rendering shot {plan.index + 1}", plan.index
-            )
-
-            def on_frame(
-                done: int, _total: int, plan: ShotPlan = plan, base: int = done_before
-            ) -> None:
-                progress.check()
-                if done % 12 == 0 or done == plan.frame_count:
-                    progress.report("frames", (base + done) / total, "Rendering", plan.index)
-
-            frames = self.backend.render_shot(plan, request, on_frame=on_frame)
-            _check_frames(frames, plan, self.backend.name)
-            progress.check()
-            done_before += plan.frame_count
-            yield frames
-
-
-def _check_frames(frames: list[np.ndarray], plan: ShotPlan, backend: str) -> None:
-    if len(frames) != plan.frame_count:
-        raise GenerationError(
-            f"The {backend} renderer returned {len(frames)} frames for shot {plan.index + 1}; "
-            f"it should return {plan.frame_count}."
-        )
-    for frame in frames:
-        if frame.shape != (plan.height, plan.width, 3) or frame.dtype != np.uint8:
-            raise GenerationError(
-                f"The {backend} renderer returned a {frame.dtype} frame of shape {frame.shape} "
-                f"for shot {plan.index + 1}; expected uint8 ({plan.height}, {plan.width}, 3)."
-            )
 
 
 def _scan_samples(
