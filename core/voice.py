@@ -496,9 +496,10 @@ def _embed_16k_many(clips: Sequence[np.ndarray]) -> list[np.ndarray]:
     batch: one pass instead of one per clip, which was most of choosing a voice shift.
     """
     import torch
+
+    encoder = _voice_encoder()  # first: it imports resemblyzer with its warnings silenced
     from resemblyzer.audio import wav_to_mel_spectrogram
 
-    encoder = _voice_encoder()
     windows: list[np.ndarray] = []
     counts: list[int] = []
     for samples in clips:
