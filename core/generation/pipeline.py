@@ -43,7 +43,7 @@ from core.generation.metrics import (
 )
 from core.generation.planning import checked_request, plan_shots
 from core.generation.progress import IsCancelled, RenderProgress
-from core.generation.shot_rendering import render_ahead
+from core.generation.shot_rendering import ShotPainter
 from core.generation.types import (
     ClipResult,
     ProgressCallback,
@@ -171,7 +171,8 @@ class CoStarPipeline:
         progress.report("prepare", 0.0, "Checking the script and cast")
         plans = plan_shots(request)
 
-        # 2. Dialogue: voice every line, place it in its shot, mix the soundtrack.
+        # 2. Dialogue: voice every line, place it in its shot, mix the soundtrack. The backend
+        # starts painting shot 1 (on a worker thread) as soon as its lines are placed.
         voicer = DialogueVoicer(
             request.cast,
             [role.name for role in request.script.roles],
@@ -179,31 +180,25 @@ class CoStarPipeline:
             representative_lines=representative_lines(request.script.shots),
             voice_shifts=self._voice_shifts,
         )
-        voiced = []
-        for plan in plans:
-            progress.report("voices", plan.index / len(plans), f"Voicing shot {plan.index + 1}")
-            lines = place_shot_lines(
-                plan.shot, plan.index + 1, fps=plan.fps, frame_count=plan.frame_count, voicer=voicer
-            )
-            voiced.append(replace(plan, lines=lines))
-        plans = voiced
-        duration = sum(plan.frame_count for plan in plans) / request.fps
-        soundtrack = mix_dialogue(plans, duration=duration)
+        with ShotPainter(self.backend, request, plans, progress) as painter:
+            plans = _voice_shots(plans, voicer, painter, progress)
+            duration = sum(plan.frame_count for plan in plans) / request.fps
+            soundtrack = mix_dialogue(plans, duration=duration)
 
-        # 3-6. Frames -> finishing -> encode, streamed, then signed. The faces of the sampled
-        # frames are found meanwhile, as soon as each frame is finished (see face_scan).
-        has_faces_to_check = bool(face_references(request.cast, self.face_backend))
-        face_scan = FaceScan(self.face_backend) if has_faces_to_check else None
-        try:
-            output_path = self._encode_and_sign(
-                request, plans, soundtrack, Path(output_path), progress, face_scan
-            )
-            # 7. Metrics.
-            progress.report("metrics", 0.0, "Measuring likeness")
-            found_faces = face_scan.faces() if face_scan is not None else []
-        finally:
-            if face_scan is not None:
-                face_scan.close()
+            # 3-6. Frames -> finishing -> encode, streamed, then signed. The faces of the sampled
+            # frames are found meanwhile, as soon as each frame is finished (see face_scan).
+            has_faces_to_check = bool(face_references(request.cast, self.face_backend))
+            face_scan = FaceScan(self.face_backend) if has_faces_to_check else None
+            try:
+                output_path = self._encode_and_sign(
+                    request, plans, painter, soundtrack, Path(output_path), progress, face_scan
+                )
+                # 7. Metrics.
+                progress.report("metrics", 0.0, "Measuring likeness")
+                found_faces = face_scan.faces() if face_scan is not None else []
+            finally:
+                if face_scan is not None:
+                    face_scan.close()
         metrics = clip_metrics(
             found_faces, voice_similarities(plans, request.cast), request.cast, self.face_backend
         )
@@ -230,6 +225,7 @@ class CoStarPipeline:
         self,
         request: RenderRequest,
         plans: list[ShotPlan],
+        painter: ShotPainter,
         soundtrack: Audio,
         output_path: Path,
         progress: RenderProgress,
@@ -250,10 +246,11 @@ class CoStarPipeline:
         sampled = set(sample_frame_indices(finishing.shot_frame_counts))
         self.work_dir.mkdir(parents=True, exist_ok=True)
         scratch = Path(tempfile.mkdtemp(prefix=f"clip-{request.clip_id}-", dir=self.work_dir))
-        shots = render_ahead(self.backend, plans, request, progress)
         try:
             partial = scratch / "clip.mp4"
-            finished = finish_frames(shots, finishing, workers=self.finishing_workers)
+            finished = finish_frames(
+                painter.shots(plans), finishing, workers=self.finishing_workers
+            )
             if face_scan is not None:
                 finished = _scan_samples(finished, sampled, face_scan)
             encode_mp4(
@@ -273,9 +270,24 @@ class CoStarPipeline:
             output_path.parent.mkdir(parents=True, exist_ok=True)
             _move_into_place(partial, output_path)
         finally:
-            shots.close()  # after a failure, stops the shot being painted before returning
             shutil.rmtree(scratch, ignore_errors=True)
         return output_path
+
+
+def _voice_shots(
+    plans: list[ShotPlan], voicer: DialogueVoicer, painter: ShotPainter, progress: RenderProgress
+) -> list[ShotPlan]:
+    """The plans with their lines voiced and placed; shot 1 starts painting once it has them."""
+    voiced = []
+    for plan in plans:
+        progress.report("voices", plan.index / len(plans), f"Voicing shot {plan.index + 1}")
+        lines = place_shot_lines(
+            plan.shot, plan.index + 1, fps=plan.fps, frame_count=plan.frame_count, voicer=voicer
+        )
+        voiced.append(replace(plan, lines=lines))
+        if plan.index == 0:
+            painter.paint(voiced[0])
+    return voiced
 
 
 def _scan_samples(

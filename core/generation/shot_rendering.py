@@ -2,8 +2,9 @@
 
 A backend returns a whole shot at once. Painted on the caller's thread, the encoder would wait
 for every shot to be painted and the painter for every shot to be encoded; on a worker thread
-the next shot is painted while the current one is finished and encoded, so both keep working.
-At most two shots' frames are in memory.
+the next shot is painted while the current one is finished and encoded, so both keep working,
+and the first shot is painted while the other shots' lines are still being voiced. At most two
+shots' frames are in memory.
 
 Cancellation is polled for every painted frame, on the worker (the ``is_cancelled`` callback
 may run on either thread); progress is reported on the caller's thread only, like every other
@@ -33,71 +34,91 @@ from core.generation.types import (
 PROGRESS_POLL_SECONDS = 0.1
 
 
-def render_ahead(
-    backend: RenderBackend,
-    plans: list[ShotPlan],
-    request: RenderRequest,
-    progress: RenderProgress,
-) -> Iterator[list[np.ndarray]]:
-    """Each shot's frames in order, the next shot being painted while the caller uses these.
+class ShotPainter:
+    """Paints a clip's shots on a worker thread, each one ahead of the caller.
+
+    Start a shot with :meth:`paint` as soon as its plan is ready (its lines placed), then take
+    the shots in order from :meth:`shots`, which starts each next shot while the caller uses the
+    current one. Always :meth:`close` it (or use it as a context manager), also after a failure:
+    that stops the shot being painted.
 
     Args:
         backend: Paints the frames.
-        plans: The clip's shot plans, with voiced lines.
         request: The checked render request.
+        plans: The clip's shot plans (for frame counts; voiced lines may come later).
         progress: Receives "frames" progress; its cancellation check stops the render.
-
-    Returns:
-        An iterator over each shot's frames (checked: count, size and type).
-
-    Raises:
-        RenderCancelledError: The render was cancelled.
-        GenerationError: The backend returned wrong frames.
     """
-    total = sum(plan.frame_count for plan in plans)
-    starts = list(itertools.accumulate((plan.frame_count for plan in plans), initial=0))
-    painted = [0]  # frames of the clip painted so far; written by the worker only
-    stop = threading.Event()
 
-    def paint(plan: ShotPlan) -> list[np.ndarray]:
+    def __init__(
+        self,
+        backend: RenderBackend,
+        request: RenderRequest,
+        plans: list[ShotPlan],
+        progress: RenderProgress,
+    ) -> None:
+        self._backend = backend
+        self._request = request
+        self._progress = progress
+        self._total = sum(plan.frame_count for plan in plans)
+        self._starts = list(itertools.accumulate((plan.frame_count for plan in plans), initial=0))
+        self._painted = 0  # frames of the clip painted so far; written by the worker only
+        self._stop = threading.Event()
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="render")
+        self._started: dict[int, Future[list[np.ndarray]]] = {}
+
+    def __enter__(self) -> ShotPainter:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def paint(self, plan: ShotPlan) -> None:
+        """Start painting ``plan``'s shot (after any shot already started); once per shot."""
+        if plan.index not in self._started:
+            self._started[plan.index] = self._worker.submit(self._paint, plan)
+
+    def shots(self, plans: list[ShotPlan]) -> Iterator[list[np.ndarray]]:
+        """Each shot's frames in order (checked: count, size and type).
+
+        Raises:
+            RenderCancelledError: The render was cancelled.
+            GenerationError: The backend returned wrong frames.
+        """
+        for plan in plans:
+            self.paint(plan)
+            frames = self._wait_for(plan)
+            if plan.index + 1 < len(plans):
+                self.paint(plans[plan.index + 1])
+            yield frames
+
+    def close(self) -> None:
+        """Stop the shot being painted (at its next frame) and wait for the worker."""
+        self._stop.set()
+        self._worker.shutdown(wait=True, cancel_futures=True)
+
+    def _paint(self, plan: ShotPlan) -> list[np.ndarray]:
         def on_frame(done: int, _total: int) -> None:
-            if stop.is_set():
+            if self._stop.is_set():
                 raise RenderCancelledError("The render was stopped.")
-            progress.check()
-            painted[0] = starts[plan.index] + done
+            self._progress.check()
+            self._painted = self._starts[plan.index] + done
 
-        frames = backend.render_shot(plan, request, on_frame=on_frame)
-        _check_frames(frames, plan, backend.name)
+        frames = self._backend.render_shot(plan, self._request, on_frame=on_frame)
+        _check_frames(frames, plan, self._backend.name)
         return frames
 
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="render") as worker:
-        try:
-            upcoming = worker.submit(paint, plans[0])
-            for plan in plans:
-                frames = _wait_for(upcoming, plan, painted, total, progress)
-                if plan.index + 1 < len(plans):
-                    upcoming = worker.submit(paint, plans[plan.index + 1])
-                yield frames
-        finally:
-            stop.set()  # the caller stopped early or failed: the worker stops at its next frame
-
-
-def _wait_for(
-    upcoming: Future[list[np.ndarray]],
-    plan: ShotPlan,
-    painted: list[int],
-    total: int,
-    progress: RenderProgress,
-) -> list[np.ndarray]:
-    progress.report("frames", painted[0] / total, f"Rendering shot {plan.index + 1}", plan.index)
-    while True:
-        try:
-            frames = upcoming.result(timeout=PROGRESS_POLL_SECONDS)
-        except FutureTimeoutError:
-            progress.report("frames", painted[0] / total, "Rendering", plan.index)
-            continue
-        progress.check()
-        return frames
+    def _wait_for(self, plan: ShotPlan) -> list[np.ndarray]:
+        upcoming = self._started[plan.index]
+        message = f"Rendering shot {plan.index + 1}"
+        while True:
+            self._progress.report("frames", self._painted / self._total, message, plan.index)
+            try:
+                frames = upcoming.result(timeout=PROGRESS_POLL_SECONDS)
+            except FutureTimeoutError:
+                message = "Rendering"
+                continue
+            self._progress.check()
+            return frames
 
 
 def _check_frames(frames: list[np.ndarray], plan: ShotPlan, backend: str) -> None:

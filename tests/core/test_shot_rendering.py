@@ -9,7 +9,7 @@ import pytest
 
 from core.generation.planning import plan_shots
 from core.generation.progress import RenderProgress
-from core.generation.shot_rendering import render_ahead
+from core.generation.shot_rendering import ShotPainter
 from core.generation.types import RenderCancelledError
 from tests.core.generation_fakes import two_role_request
 
@@ -40,30 +40,46 @@ class GatedBackend:
         return frames
 
 
+def test_a_shot_started_early_is_painted_before_the_caller_asks_for_it():
+    backend = GatedBackend()
+    request = two_role_request()
+    plans = plan_shots(request)
+
+    with ShotPainter(backend, request, plans, RenderProgress(None, None)) as painter:
+        painter.paint(plans[0])
+        assert backend.started[0].wait(WAIT_SECONDS)
+        painter.paint(plans[0])  # once per shot
+        backend.release_second.set()
+        shots = list(painter.shots(plans))
+
+    assert [len(frames) for frames in shots] == [36, 36]
+    assert backend.finished == [0, 1]
+
+
 def test_the_next_shot_is_painted_while_the_caller_uses_this_one():
     backend = GatedBackend()
     request = two_role_request()
-    shots = render_ahead(backend, plan_shots(request), request, RenderProgress(None, None))
-
-    first = next(shots)
-    painting_second = backend.started[1].wait(WAIT_SECONDS)
-    backend.release_second.set()
-    second = next(shots)
+    plans = plan_shots(request)
+    with ShotPainter(backend, request, plans, RenderProgress(None, None)) as painter:
+        shots = painter.shots(plans)
+        first = next(shots)
+        painting_second = backend.started[1].wait(WAIT_SECONDS)
+        backend.release_second.set()
+        rest = list(shots)
 
     assert painting_second  # it began before the caller asked for it
-    assert (len(first), len(second)) == (36, 36)
-    with pytest.raises(StopIteration):
-        next(shots)
+    assert [len(frames) for frames in (first, *rest)] == [36, 36]
 
 
-def test_a_caller_that_stops_early_stops_the_worker():
+def test_closing_the_painter_stops_the_shot_being_painted():
     backend = GatedBackend()
     request = two_role_request()
-    shots = render_ahead(backend, plan_shots(request), request, RenderProgress(None, None))
-    next(shots)
+    plans = plan_shots(request)
+    painter = ShotPainter(backend, request, plans, RenderProgress(None, None))
+    next(painter.shots(plans))
     assert backend.started[1].wait(WAIT_SECONDS)
 
-    shots.close()
+    painter.close()
 
     assert backend.finished == [0]  # shot 2 was stopped at its next frame, not finished
     assert not [thread for thread in threading.enumerate() if thread.name.startswith("render")]
@@ -83,9 +99,12 @@ def test_progress_is_reported_on_the_callers_thread_and_cancelling_stops_paintin
     def on_progress(event) -> None:
         reported_on.add(threading.current_thread().name)
 
-    progress = RenderProgress(on_progress, is_cancelled)
-    with pytest.raises(RenderCancelledError):
-        list(render_ahead(backend, plan_shots(request), request, progress))
+    plans = plan_shots(request)
+    with (
+        pytest.raises(RenderCancelledError),
+        ShotPainter(backend, request, plans, RenderProgress(on_progress, is_cancelled)) as painter,
+    ):
+        list(painter.shots(plans))
 
     assert reported_on == {threading.current_thread().name}
     assert backend.finished == [0]
