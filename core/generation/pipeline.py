@@ -193,15 +193,14 @@ class CoStarPipeline:
                 output_path = self._encode_and_sign(
                     request, plans, painter, soundtrack, Path(output_path), progress, face_scan
                 )
-                # 7. Metrics.
+                # 7. Metrics: voices here while the face scan finishes its last frames.
                 progress.report("metrics", 0.0, "Measuring likeness")
+                voice_scores = voice_similarities(plans, request.cast)
                 found_faces = face_scan.faces() if face_scan is not None else []
             finally:
                 if face_scan is not None:
                     face_scan.close()
-        metrics = clip_metrics(
-            found_faces, voice_similarities(plans, request.cast), request.cast, self.face_backend
-        )
+        metrics = clip_metrics(found_faces, voice_scores, request.cast, self.face_backend)
         progress.report("done", 1.0, "Done")
         return ClipResult(
             path=output_path,
