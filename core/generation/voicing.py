@@ -26,13 +26,8 @@ from core.audio import Audio
 from core.generation.types import CastReference
 from core.scripts import Shot
 from core.speech import UnsupportedTextError, synthesize_speech
-from core.voice import (
-    VoiceSample,
-    VoiceShift,
-    VoiceShiftError,
-    choose_and_apply_voice_shift,
-    shift_voice,
-)
+from core.voice import VoiceSample
+from core.voice_shift import VoiceShift, VoiceShiftError, choose_and_apply_voice_shift, shift_voice
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +63,7 @@ class ChosenShift:
     Attributes:
         shift: The pitch ratio and formant warp.
         shifted_line: The line it was chosen on, already shifted, when it was chosen just now
-            (the same samples :func:`core.voice.shift_voice` would give); None when remembered.
+            (the samples :func:`core.voice_shift.shift_voice` would give); None if remembered.
     """
 
     shift: VoiceShift

@@ -18,7 +18,8 @@ from core.generation.types import ShotPlan
 from core.generation.voicing import DialogueVoicer, VoiceShifts, representative_lines, speak_english
 from core.scripts import DialogueLine, Shot
 from core.speech import UnsupportedTextError
-from core.voice import VoiceShift, choose_voice_shift, extract_voice_sample, shift_voice
+from core.voice import extract_voice_sample
+from core.voice_shift import VoiceShift, choose_voice_shift, shift_voice
 from tests.core.generation_fakes import cast_reference
 
 FPS = 24
