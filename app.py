@@ -13,7 +13,7 @@ from pathlib import Path
 
 import gradio as gr
 
-from core.faces import load_face_backend
+from core.face_backends import load_face_backend
 from core.generation.pipeline import CoStarPipeline
 from core.generation.types import RenderBackend
 from core.matting import load_person_segmenter

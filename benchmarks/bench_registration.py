@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from core.faces import load_face_backend
+from core.face_backends import load_face_backend
 from core.matting import load_person_segmenter
 from core.media_intake import IntakeLimits
 from core.model_files import selfie_model_path

@@ -31,14 +31,10 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core.faces import (  # the path insert above makes `core` importable
-    AnalysisThresholds,
-    DlibFaceBackend,
-    FaceEmbedding,
-    _load_dlib_models,
-    analyze_person,
-    face_quality,
-)
+from core.face_analysis import analyze_person  # the path insert above makes `core` importable
+from core.face_dlib import DlibFaceBackend, _load_dlib_models
+from core.face_quality import AnalysisThresholds, face_quality
+from core.faces import FaceEmbedding
 
 Transform = Callable[[np.ndarray], np.ndarray]
 

@@ -15,11 +15,10 @@ from core.spoken_code import check_spoken_code, new_challenge_code, recognize_di
 from core.voice import (
     VOICE_MATCH_THRESHOLD,
     extract_voice_sample,
-    shift_voice,
-    shift_voice_toward,
     speaker_embedding,
     voice_similarity,
 )
+from core.voice_shift import shift_voice, shift_voice_toward
 
 SENTENCES = (
     "Hello there. My name is Joe, and this is a short test of my voice.",

@@ -257,7 +257,7 @@ def matte_from_alpha(rgba: np.ndarray) -> np.ndarray:
     """Use a transparent image's own alpha channel as its matte.
 
     Args:
-        rgba: HxWx4 uint8 (e.g. from `core.media_intake.load_photo_rgba`).
+        rgba: HxWx4 uint8 (e.g. from `core.photo_intake.load_photo_rgba`).
 
     Returns:
         HxW uint8 alpha matte.

@@ -20,14 +20,9 @@ from PIL import Image
 
 from core import consent
 from core.audio import Audio
-from core.faces import (
-    FaceAnalysisError,
-    FaceBackend,
-    FaceEmbedding,
-    QualityCheck,
-    analyze_person,
-    draw_face_preview,
-)
+from core.face_analysis import analyze_person, draw_face_preview
+from core.face_quality import FaceAnalysisError, QualityCheck
+from core.faces import FaceBackend, FaceEmbedding
 from core.matting import (
     NoSubjectFoundError,
     PersonSegmenter,
@@ -36,17 +31,12 @@ from core.matting import (
     matte_from_alpha,
     segment_subject,
 )
-from core.media_intake import (
-    IntakeLimits,
-    MediaIntakeError,
-    load_audio,
-    load_photo,
-    load_photo_rgba,
-    load_reference_video,
-)
+from core.media_intake import IntakeLimits, MediaIntakeError
+from core.photo_intake import load_photo, load_photo_rgba
 from core.spoken_code import CodeCheck, check_spoken_code, recognize_digits
 from core.sprite import build_sprite
 from core.types import DoubleKind
+from core.video_intake import load_audio, load_reference_video
 from core.voice import (
     NoSpeechError,
     VoiceEmbedding,

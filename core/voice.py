@@ -1,9 +1,7 @@
-"""A double's reference voice: find speech, keep a clean sample, embed it, shift TTS toward it.
+"""A double's reference voice: find speech, keep a clean sample, embed it, compare voices.
 
-Speaker embeddings come from Resemblyzer's GE2E encoder (weights ship in its wheel). Voice
-shifting uses the WORLD vocoder (pyworld); it moves pitch and formants of the built-in TTS
-voice toward the double's voice. It is *not* voice cloning: timbre details, accent and
-speaking style stay those of the TTS voice, and the UI must say so.
+Speaker embeddings come from Resemblyzer's GE2E encoder (weights ship in its wheel). Shifting
+the built-in TTS voice toward a double's voice is :mod:`core.voice_shift`.
 """
 
 from __future__ import annotations
@@ -13,7 +11,6 @@ import logging
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -43,18 +40,18 @@ _MIN_SEGMENT_SECONDS = 0.1
 _VOICED_CORRELATION = 0.55
 _MIN_VOICED_FRAMES_NEARBY = 3
 _VOICED_NEIGHBOURHOOD_FRAMES = 7
-_PITCH_MIN_HZ = 70.0
-_PITCH_MAX_HZ = 400.0
+PITCH_MIN_HZ = 70.0
+PITCH_MAX_HZ = 400.0
 
 _SAMPLE_RMS_TARGET = 0.1  # -20 dBFS: loud enough to hear, room for peaks
 _SAMPLE_PEAK_LIMIT = 0.95
 # Resemblyzer's mel input is linear, so its embeddings depend on level; its own
 # preprocessing normalises to -30 dBFS and so do we before embedding.
 _EMBEDDING_RMS = 10 ** (-30 / 20)
-
-_WORLD_FRAME_PERIOD_MS = 5.0
-_F0_RATIO_LIMITS = (0.5, 2.0)
-FORMANT_WARP_CANDIDATES = (0.86, 0.93, 1.0, 1.07, 1.14)
+# Resemblyzer's embed_utterance defaults: partial windows per second, and how much of the last
+# window real audio must fill for it to count.
+_PARTIALS_PER_SECOND = 1.3
+_MIN_LAST_PARTIAL_COVERAGE = 0.75
 
 
 class VoiceError(Exception):
@@ -71,10 +68,6 @@ class VoiceModelMismatchError(VoiceError):
 
 class VoiceEmbeddingFormatError(VoiceError):
     """Stored embedding bytes are not a valid embedding."""
-
-
-class VoiceShiftError(VoiceError):
-    """The voice could not be shifted (no pitch found)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -249,195 +242,6 @@ def voice_similarity(first: VoiceEmbedding, second: VoiceEmbedding) -> float:
     return float(np.dot(first.vector, second.vector) / norms)
 
 
-def shift_voice(audio: Audio, *, f0_ratio: float, formant_warp: float) -> Audio:
-    """Change pitch and formants of speech with the WORLD vocoder.
-
-    Args:
-        audio: Mono speech.
-        f0_ratio: Pitch multiplier (0.5 = an octave lower).
-        formant_warp: Spectral-envelope stretch (> 1 moves formants up, "smaller" speaker).
-
-    Returns:
-        The shifted speech at the input rate, with the input's peak level.
-
-    Raises:
-        VoiceShiftError: If no pitched (voiced) sound is found.
-    """
-    analysis = _WorldAnalysis.of(audio)
-    return analysis.synthesize(f0_ratio=f0_ratio, formant_warp=formant_warp)
-
-
-@dataclass(frozen=True)
-class VoiceShift:
-    """How to shift one TTS voice toward one reference voice (see :func:`choose_voice_shift`).
-
-    Attributes:
-        f0_ratio: Pitch multiplier for :func:`shift_voice`.
-        formant_warp: Spectral-envelope warp for :func:`shift_voice`.
-        similarity: Resemblyzer similarity of the shifted probe speech to the reference.
-    """
-
-    f0_ratio: float
-    formant_warp: float
-    similarity: float
-
-
-def choose_voice_shift(
-    audio: Audio,
-    reference: VoiceSample,
-    *,
-    formant_warps: Sequence[float] = FORMANT_WARP_CANDIDATES,
-) -> VoiceShift:
-    """Choose the pitch ratio and formant warp that bring speech closest to a reference voice.
-
-    This is the expensive part of :func:`shift_voice_toward` (one Resemblyzer embedding per
-    candidate). Choose once per speaker with a representative line, then apply the result to
-    each line with :func:`shift_voice` (~20x cheaper per line).
-
-    Args:
-        audio: Speech in the voice to shift (a representative line; longer is steadier).
-        reference: The double's voice sample.
-        formant_warps: Candidate spectral-envelope warps to try.
-
-    Returns:
-        The chosen :class:`VoiceShift`.
-
-    Raises:
-        VoiceShiftError: If either voice has no pitched sound.
-        ValueError: If ``formant_warps`` is empty.
-    """
-    shift, _ = _best_shift(audio, reference, formant_warps)
-    return shift
-
-
-def shift_voice_toward(
-    audio: Audio,
-    reference: VoiceSample,
-    *,
-    formant_warps: Sequence[float] = FORMANT_WARP_CANDIDATES,
-) -> Audio:
-    """Shift speech (typically TTS) toward a reference voice — voice shifting, not cloning.
-
-    The pitch is scaled by median F0 of the reference / median F0 of ``audio``; the formant
-    warp is picked from ``formant_warps`` to maximise Resemblyzer similarity to the
-    reference. Only pitch and vocal-tract length move; timbre, accent and style stay those
-    of the input voice. To shift many lines of one speaker, use :func:`choose_voice_shift`
-    once and :func:`shift_voice` per line instead.
-
-    Args:
-        audio: Speech to shift, any rate.
-        reference: The double's voice sample.
-        formant_warps: Candidate spectral-envelope warps to try.
-
-    Returns:
-        Shifted speech at the rate of ``audio``.
-
-    Raises:
-        VoiceShiftError: If either voice has no pitched sound.
-        ValueError: If ``formant_warps`` is empty.
-    """
-    _, shifted = _best_shift(audio, reference, formant_warps)
-    return shifted
-
-
-def _best_shift(
-    audio: Audio, reference: VoiceSample, formant_warps: Sequence[float]
-) -> tuple[VoiceShift, Audio]:
-    """The best candidate shift and the speech it produced (so callers need not resynthesize)."""
-    if not formant_warps:
-        raise ValueError("formant_warps must name at least one candidate warp.")
-    f0_ratio = float(np.clip(_median_f0(reference.audio) / _median_f0(audio), *_F0_RATIO_LIMITS))
-    target = speaker_embedding(reference).vector
-    analysis = _WorldAnalysis.of(audio)
-    best_audio, best_score, best_warp = audio, -2.0, 1.0
-    for warp in formant_warps:
-        candidate = analysis.synthesize(f0_ratio=f0_ratio, formant_warp=warp)
-        score = float(np.dot(_embed_16k(resample(candidate, VOICE_SAMPLE_RATE).samples), target))
-        if score > best_score:
-            best_audio, best_score, best_warp = candidate, score, warp
-    logger.debug(
-        "voice shift: f0 x%.2f, formant warp %.2f, sim %.3f", f0_ratio, best_warp, best_score
-    )
-    return VoiceShift(f0_ratio, best_warp, round(best_score, 4)), best_audio
-
-
-@dataclass(frozen=True, eq=False)
-class _WorldAnalysis:
-    """WORLD parameters of one clip, analysed once and resynthesised per candidate."""
-
-    f0: np.ndarray
-    envelope: np.ndarray
-    aperiodicity: np.ndarray
-    sample_rate: int
-    peak: float
-
-    @classmethod
-    def of(cls, audio: Audio) -> _WorldAnalysis:
-        world = _pyworld()
-        samples = audio.samples.astype(np.float64)
-        f0 = _world_f0(samples, audio.sample_rate)
-        if not np.any(f0 > 0):
-            raise VoiceShiftError(
-                "The speech has no pitched sound, so its voice cannot be shifted."
-            )
-        envelope = world.cheaptrick(samples, f0, _frame_times(f0), audio.sample_rate)
-        aperiodicity = world.d4c(samples, f0, _frame_times(f0), audio.sample_rate)
-        return cls(f0, envelope, aperiodicity, audio.sample_rate, float(np.max(np.abs(samples))))
-
-    def synthesize(self, *, f0_ratio: float, formant_warp: float) -> Audio:
-        samples = _pyworld().synthesize(
-            self.f0 * f0_ratio,
-            _warp_envelope(self.envelope, formant_warp),
-            self.aperiodicity,
-            self.sample_rate,
-            _WORLD_FRAME_PERIOD_MS,
-        )
-        peak = float(np.max(np.abs(samples)))
-        if peak > 0:
-            samples = samples * (self.peak / peak)
-        return Audio(samples.astype(np.float32), self.sample_rate)
-
-
-def _warp_envelope(envelope: np.ndarray, warp: float) -> np.ndarray:
-    """Stretch each frame's spectral envelope along frequency: new(f) = old(f / warp)."""
-    if warp == 1.0:
-        return envelope
-    bins = envelope.shape[1]
-    source = np.clip(np.arange(bins) / warp, 0, bins - 1)
-    lower = np.floor(source).astype(int)
-    upper = np.minimum(lower + 1, bins - 1)
-    weight = source - lower
-    # Interpolate in the log domain: envelopes span many decades of power.
-    log_env = np.log(np.maximum(envelope, 1e-16))
-    warped = log_env[:, lower] * (1 - weight) + log_env[:, upper] * weight
-    return np.ascontiguousarray(np.exp(warped))
-
-
-def _median_f0(audio: Audio) -> float:
-    f0 = _world_f0(audio.samples.astype(np.float64), audio.sample_rate)
-    voiced = f0[f0 > 0]
-    if voiced.size == 0:
-        raise VoiceShiftError("The speech has no pitched sound, so its voice cannot be shifted.")
-    return float(np.median(voiced))
-
-
-def _world_f0(samples: np.ndarray, sample_rate: int) -> np.ndarray:
-    world = _pyworld()
-    # DIO + StoneMask is ~10x faster than Harvest and accurate enough on clean speech.
-    raw_f0, times = world.dio(
-        samples,
-        sample_rate,
-        f0_floor=_PITCH_MIN_HZ,
-        f0_ceil=_PITCH_MAX_HZ * 2,
-        frame_period=_WORLD_FRAME_PERIOD_MS,
-    )
-    return world.stonemask(samples, raw_f0, times, sample_rate)
-
-
-def _frame_times(f0: np.ndarray) -> np.ndarray:
-    return np.arange(len(f0)) * (_WORLD_FRAME_PERIOD_MS / 1000.0)
-
-
 def _normalize_loudness(samples: np.ndarray) -> np.ndarray:
     rms = float(np.sqrt(np.mean(np.square(samples, dtype=np.float64))))
     peak = float(np.max(np.abs(samples)))
@@ -448,9 +252,48 @@ def _normalize_loudness(samples: np.ndarray) -> np.ndarray:
 
 
 def _embed_16k(samples: np.ndarray) -> np.ndarray:
-    rms = float(np.sqrt(np.mean(np.square(samples, dtype=np.float64))))
-    level = samples * (_EMBEDDING_RMS / rms) if rms > 0 else samples
-    return _voice_encoder().embed_utterance(np.asarray(level, dtype=np.float32))
+    return speaker_vectors([samples])[0]
+
+
+def speaker_vectors(clips: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """Resemblyzer embedding vectors of 16 kHz clips, all in one forward pass of the encoder.
+
+    The same steps as ``VoiceEncoder.embed_utterance`` (1.6 s partial windows at its default
+    rate and coverage, averaged and L2-normalised), with the windows of every clip in one
+    batch: one pass instead of one per clip, which was most of choosing a voice shift.
+
+    Args:
+        clips: Mono float samples at :data:`VOICE_SAMPLE_RATE`.
+
+    Returns:
+        One L2-normalised 256-d vector per clip.
+    """
+    import torch
+
+    encoder = _voice_encoder()  # first: it imports resemblyzer with its warnings silenced
+    from resemblyzer.audio import wav_to_mel_spectrogram
+
+    windows: list[np.ndarray] = []
+    counts: list[int] = []
+    for samples in clips:
+        rms = float(np.sqrt(np.mean(np.square(samples, dtype=np.float64))))
+        wav = np.asarray(samples * (_EMBEDDING_RMS / rms) if rms > 0 else samples, np.float32)
+        wav_slices, mel_slices = encoder.compute_partial_slices(
+            len(wav), _PARTIALS_PER_SECOND, _MIN_LAST_PARTIAL_COVERAGE
+        )
+        if wav_slices[-1].stop >= len(wav):
+            wav = np.pad(wav, (0, wav_slices[-1].stop - len(wav)), "constant")
+        mel = wav_to_mel_spectrogram(wav)
+        windows.extend(mel[window] for window in mel_slices)
+        counts.append(len(mel_slices))
+    with torch.no_grad():
+        partials = encoder(torch.from_numpy(np.array(windows)).to(encoder.device)).cpu().numpy()
+    embeddings, start = [], 0
+    for count in counts:
+        mean = np.mean(partials[start : start + count], axis=0)
+        embeddings.append(mean / np.linalg.norm(mean, 2))
+        start += count
+    return embeddings
 
 
 @functools.cache
@@ -462,16 +305,6 @@ def _voice_encoder() -> VoiceEncoder:
         from resemblyzer import VoiceEncoder
 
     return VoiceEncoder("cpu", verbose=False)
-
-
-@functools.cache
-def _pyworld() -> ModuleType:
-    # pyworld 0.3.5 imports pkg_resources only to read its own version and warns about it.
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="pkg_resources is deprecated")
-        import pyworld
-
-    return pyworld
 
 
 @functools.cache
@@ -502,8 +335,8 @@ def _voiced_flags(frames: np.ndarray) -> np.ndarray:
     # Unbiased estimate: divide by the overlap so long lags are not penalised.
     overlap = (length - np.arange(length)) / length
     normalized = autocorrelation / np.maximum(energy, 1e-12) / overlap
-    lag_min = int(VOICE_SAMPLE_RATE / _PITCH_MAX_HZ)
-    lag_max = min(int(VOICE_SAMPLE_RATE / _PITCH_MIN_HZ), length - 1)
+    lag_min = int(VOICE_SAMPLE_RATE / PITCH_MAX_HZ)
+    lag_max = min(int(VOICE_SAMPLE_RATE / PITCH_MIN_HZ), length - 1)
     in_range = normalized[:, lag_min:lag_max]
     peak = in_range.max(axis=1)
     # Low-pass noise (rumble) correlates at every short lag and simply decays: its maximum

@@ -15,7 +15,7 @@ import numpy as np
 
 from core.audio import Audio
 from core.speech import digits_as_words, resample, synthesize_speech
-from core.voice import shift_voice
+from core.voice_shift import shift_voice
 from tests.media_factory import astronaut_rgb, grace_hopper_rgb, moving_photo_frames, write_video
 
 FPS = 12

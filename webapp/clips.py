@@ -25,6 +25,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.audio import Audio
+from core.casting import CastMember, check_cast, check_restrictions
 from core.faces import FaceEmbedding
 from core.generation.pipeline import CoStarPipeline
 from core.generation.types import (
@@ -35,7 +36,7 @@ from core.generation.types import (
     RenderCancelledError,
     RenderRequest,
 )
-from core.scripts import CastMember, Script, ScriptError, check_cast, check_restrictions
+from core.scripts import Script, ScriptError
 from core.sprite import LivingSprite
 from core.voice import VoiceEmbedding, VoiceSample
 from db import audit, media, social

@@ -1,35 +1,25 @@
-"""Dialogue for a clip: voice each line, place it in its shot, and mix the soundtrack.
+"""Dialogue for a clip: place each voiced line in its shot, and mix the soundtrack.
 
-Each line is spoken by the built-in English voice, then shifted toward the speaker's own voice
-sample when the double has one (pitch and vocal-tract length only: voice shifting, not cloning).
-The shift is chosen once per role and render, on that role's longest line (choosing costs six
-speaker embeddings; applying it costs one vocoder pass per line).
-A role without a voice sample gets the stock voice, pitched differently per role so two such
-roles never sound like the same person. Lines the voice cannot read (e.g. Chinese) stay
-subtitles with no audio.
-
-Lines are placed one after the other after a short lead-in. When the speech does not fit its
-shot, the line is re-spoken faster (up to :data:`MAX_SPEED_UP`); words are never cut.
+Lines are voiced by :class:`core.generation.voicing.DialogueVoicer`, then placed one after the
+other after a short lead-in. When the speech does not fit its shot, the line is re-spoken faster
+(up to :data:`MAX_SPEED_UP`); words are never cut.
 """
 
 from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
 from core.audio import Audio
-from core.generation.types import CastReference, GenerationError, ShotPlan, SpokenLine
+from core.generation.types import GenerationError, ShotPlan, SpokenLine
+from core.generation.voicing import DialogueVoicer
 from core.scripts import Shot, speaking_seconds
-from core.speech import UnsupportedTextError, resample, synthesize_speech
-from core.voice import VoiceShift, VoiceShiftError, choose_voice_shift, shift_voice
+from core.speech import resample
 
 logger = logging.getLogger(__name__)
-
-# (text, speed) -> speech. Injected so tests and other voices can replace the built-in one.
-Speak = Callable[[str, float], Audio]
 
 MIX_SAMPLE_RATE = 48_000  # what encode_mp4 writes to AAC anyway
 LEAD_IN_SECONDS = 0.3  # breath before the first line, so a cut never lands on a word
@@ -43,8 +33,6 @@ SPEED_STEP = 0.05
 LINE_FADE_SECONDS = 0.01  # removes clicks where a line starts and stops
 CLIP_FADE_SECONDS = 0.03
 MIX_PEAK = 0.95
-# Stock voices: (pitch ratio, formant warp) per voiceless role, in script role order.
-STOCK_VOICES = ((1.0, 1.0), (1.28, 1.08), (0.8, 0.93), (1.5, 1.14))
 # A subtitle-only line gets the time a brisk speaker would need, at least this much.
 MIN_SILENT_LINE_SECONDS = 1.0
 
@@ -55,157 +43,6 @@ class DialogueError(GenerationError):
 
 class DialogueTooLongError(DialogueError):
     """A shot's lines do not fit in it even when spoken fast."""
-
-
-def speak_english(text: str, speed: float = 1.0) -> Audio:
-    """Speak English text with the built-in voice, the same way every time.
-
-    Piper otherwise samples its pitch/timing noise anew on every call, so two renders of one
-    script would differ in line lengths and mouth motion.
-
-    Raises:
-        ValueError: ``speed`` is outside 0.5-2.0.
-        UnsupportedTextError: The text uses a non-Latin script.
-        SpeechSynthesisError: The text has nothing to say or the voice is missing.
-    """
-    return synthesize_speech(text, speed=speed, deterministic=True)
-
-
-class DialogueVoicer:
-    """Voices the lines of one render, remembering every (role, text, speed) it has spoken.
-
-    Args:
-        cast: Role name -> the double playing it.
-        role_order: Script role names in order (decides which stock voice a role gets).
-        speak: Text-to-speech function; defaults to :func:`speak_english`.
-        representative_lines: Role name -> the line its voice shift is chosen on (see
-            :func:`representative_lines`); a role missing here uses the first line it speaks.
-    """
-
-    def __init__(
-        self,
-        cast: Mapping[str, CastReference],
-        role_order: Sequence[str],
-        *,
-        speak: Speak = speak_english,
-        representative_lines: Mapping[str, str] | None = None,
-    ) -> None:
-        self._cast = cast
-        self._speak = speak
-        self._representative = dict(representative_lines or {})
-        # Role -> chosen shift; None marks a voice sample that could not be used.
-        self._shifts: dict[str, VoiceShift | None] = {}
-        self._speech: dict[tuple[str, float], Audio] = {}  # TTS output, before shifting
-        voiceless = [role for role in role_order if cast[role].voice_sample is None]
-        self._stock_voice = {
-            role: STOCK_VOICES[index % len(STOCK_VOICES)] for index, role in enumerate(voiceless)
-        }
-        self._cache: dict[tuple[str, str, float], Audio | None] = {}
-        self._notes: dict[str, None] = {}  # ordered set
-
-    @property
-    def notes(self) -> tuple[str, ...]:
-        """Messages for the person about how the dialogue was voiced."""
-        return tuple(self._notes)
-
-    def voice(self, role: str, text: str, *, speed: float = 1.0) -> Audio | None:
-        """The line as ``role`` says it, or None when the voice cannot read the text.
-
-        Args:
-            role: The speaking role (cast).
-            text: The line.
-            speed: Speaking rate passed to the text-to-speech voice.
-
-        Returns:
-            Speech at the voice's rate, or None for text in an unsupported script.
-
-        Raises:
-            SpeechSynthesisError: The line has nothing speakable in it.
-        """
-        key = (role, text, speed)
-        if key not in self._cache:
-            self._cache[key] = self._voice_uncached(role, text, speed)
-        return self._cache[key]
-
-    def voice_shift(self, role: str, *, fallback_text: str | None = None) -> VoiceShift | None:
-        """The shift toward ``role``'s own voice, chosen once (on first use) and then reused.
-
-        It is chosen on the role's representative line; when that cannot be spoken or has no
-        pitch, on ``fallback_text`` (the line being voiced).
-
-        Args:
-            role: A cast role.
-            fallback_text: Another line of the role to choose on if the representative fails.
-
-        Returns:
-            The shift, or None when the double has no voice sample or it cannot be used (the
-            role then gets a stock voice).
-        """
-        if role not in self._shifts:
-            self._shifts[role] = self._choose_shift(role, fallback_text)
-        return self._shifts[role]
-
-    def _choose_shift(self, role: str, fallback_text: str | None) -> VoiceShift | None:
-        reference = self._cast[role].voice_sample
-        if reference is None:
-            return None
-        probes = [self._representative.get(role), fallback_text]
-        for text in dict.fromkeys(probe for probe in probes if probe):
-            try:
-                return choose_voice_shift(self._speech_for(text, 1.0), reference)
-            except (UnsupportedTextError, VoiceShiftError):
-                continue  # a line with no voiced sound (or not English) cannot tell
-        return None
-
-    def _speech_for(self, text: str, speed: float) -> Audio:
-        key = (text, speed)
-        if key not in self._speech:
-            self._speech[key] = self._speak(text, speed)
-        return self._speech[key]
-
-    def _voice_uncached(self, role: str, text: str, speed: float) -> Audio | None:
-        handle = self._cast[role].handle
-        try:
-            speech = self._speech_for(text, speed)
-        except UnsupportedTextError:
-            self._note(f"@{handle}'s line “{text}” is not English: it is shown as a subtitle only.")
-            return None
-        reference = self._cast[role].voice_sample
-        shift = self.voice_shift(role, fallback_text=text) if reference is not None else None
-        if shift is not None:
-            return shift_voice(speech, f0_ratio=shift.f0_ratio, formant_warp=shift.formant_warp)
-        if reference is not None:
-            logger.warning("Voice sample of @%s has no pitch; using a stock voice.", handle)
-            self._note(f"@{handle}'s voice sample could not be used: a stock voice was used.")
-            self._stock_voice.setdefault(
-                role, STOCK_VOICES[len(self._stock_voice) % len(STOCK_VOICES)]
-            )
-        else:
-            self._note(f"@{handle} has no voice sample: a stock voice was used.")
-        pitch, warp = self._stock_voice[role]
-        if pitch == 1.0 and warp == 1.0:
-            return speech
-        return shift_voice(speech, f0_ratio=pitch, formant_warp=warp)
-
-    def _note(self, message: str) -> None:
-        self._notes.setdefault(message, None)
-
-
-def representative_lines(shots: Sequence[Shot]) -> dict[str, str]:
-    """The line each role's voice shift is chosen on: its longest line (steadiest embedding).
-
-    Args:
-        shots: The script's shots.
-
-    Returns:
-        Role name -> the text of its longest line (the first one on a tie).
-    """
-    longest: dict[str, str] = {}
-    for shot in shots:
-        for line in shot.dialogue:
-            if len(line.text) > len(longest.get(line.role, "")):
-                longest[line.role] = line.text
-    return longest
 
 
 def place_shot_lines(

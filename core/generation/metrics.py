@@ -70,15 +70,37 @@ def sample_frame_indices(frame_counts: Sequence[int]) -> list[int]:
     return sorted(indices)
 
 
+def face_references(
+    cast: Mapping[str, CastReference], backend: FaceBackend
+) -> dict[str, FaceEmbedding]:
+    """The reference face of each person role that ``backend``'s model can compare against.
+
+    Args:
+        cast: Role name -> double.
+        backend: The face model that will embed the clip's faces.
+
+    Returns:
+        Role -> reference embedding, for persons whose reference that model made.
+    """
+    return {
+        role: member.face_embedding
+        for role, member in cast.items()
+        if member.kind == "person"
+        and member.face_embedding is not None
+        and member.face_embedding.model == backend.name
+    }
+
+
 def face_similarities(
-    frames: Sequence[np.ndarray],
+    found_faces: Sequence[FaceEmbedding],
     cast: Mapping[str, CastReference],
     backend: FaceBackend,
 ) -> dict[str, float | None]:
-    """Best face similarity per person role over the sampled frames.
+    """Best face similarity per person role over the faces found in the sampled frames.
 
     Args:
-        frames: Sampled output frames (RGB uint8).
+        found_faces: Every face found in the sampled output frames (see
+            :func:`core.generation.face_scan.faces_in_frame`).
         cast: Role name -> double.
         backend: The face model; it must be the one that made the reference embeddings.
 
@@ -87,13 +109,7 @@ def face_similarities(
         person, has no face reference, its reference comes from another model, or no face was
         found in the sampled frames.
     """
-    references = {
-        role: member.face_embedding
-        for role, member in cast.items()
-        if member.kind == "person"
-        and member.face_embedding is not None
-        and member.face_embedding.model == backend.name
-    }
+    references = face_references(cast, backend)
     for role, member in cast.items():
         if member.face_embedding is not None and role not in references and member.kind == "person":
             logger.warning(
@@ -102,16 +118,11 @@ def face_similarities(
                 member.face_embedding.model,
                 backend.name,
             )
-    found = _faces_in(frames, backend) if references else []
     scores: dict[str, float | None] = {role: None for role in cast}
     for role, reference in references.items():
-        distances = [backend.distance(reference, face) for face in found]
+        distances = [backend.distance(reference, face) for face in found_faces]
         scores[role] = round(1.0 - min(distances), 4) if distances else None
     return scores
-
-
-def _faces_in(frames: Sequence[np.ndarray], backend: FaceBackend) -> list[FaceEmbedding]:
-    return [backend.embed(frame, box) for frame in frames for box in backend.detect(frame)]
 
 
 def voice_similarities(
@@ -146,16 +157,16 @@ def voice_similarities(
 
 
 def clip_metrics(
-    sampled_frames: Sequence[np.ndarray],
-    plans: Sequence[ShotPlan],
+    found_faces: Sequence[FaceEmbedding],
+    voice_scores: Mapping[str, float | None],
     cast: Mapping[str, CastReference],
     face_backend: FaceBackend,
 ) -> ClipMetrics:
     """Face and voice identity metrics of a rendered clip.
 
     Args:
-        sampled_frames: Output frames picked with :func:`sample_frame_indices`.
-        plans: The clip's shot plans with voiced lines.
+        found_faces: Faces found in the frames picked with :func:`sample_frame_indices`.
+        voice_scores: From :func:`voice_similarities`.
         cast: Role name -> double.
         face_backend: The face model that made the reference embeddings.
 
@@ -163,8 +174,8 @@ def clip_metrics(
         The :class:`ClipMetrics` (scores per role; None where not applicable).
     """
     return ClipMetrics(
-        face_similarity=face_similarities(sampled_frames, cast, face_backend),
+        face_similarity=face_similarities(found_faces, cast, face_backend),
         face_model=face_backend.name,
-        voice_similarity=voice_similarities(plans, cast),
+        voice_similarity=dict(voice_scores),
         voice_model=RESEMBLYZER_MODEL,
     )

@@ -5,32 +5,29 @@ Shaped like a diffusers pipeline: build it once (models load lazily, once), call
 subtitles, transitions, provenance, encoding, metrics) happens here, so every backend's clips
 sound, look and verify the same.
 
-Frames stream: each shot's frames go through finishing on a small thread pool and straight into
-ffmpeg, so a clip never sits in memory whole and the encoder works while the next shot renders.
+Frames stream: the backend paints the next shot on a worker thread while each shot's frames go
+through finishing on a small thread pool and straight into ffmpeg, so a clip never sits in
+memory whole and the encoder works while the next shot renders.
+The few frames the likeness metric samples are handed to a face scan as they pass, so their faces
+are found while the clip still encodes (see :mod:`core.generation.face_scan`).
 """
 
 from __future__ import annotations
 
-import logging
 import os
-import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-from core.faces import FaceBackend, load_face_backend
-from core.generation.dialogue import (
-    DialogueVoicer,
-    Speak,
-    mix_dialogue,
-    place_shot_lines,
-    representative_lines,
-    speak_english,
-)
+from core.audio import Audio
+from core.face_backends import load_face_backend
+from core.faces import FaceBackend
+from core.generation.dialogue import mix_dialogue, place_shot_lines
+from core.generation.face_scan import FaceScan
 from core.generation.finishing import (
     TRANSITION_SECONDS,
     FinishingPlan,
@@ -38,52 +35,41 @@ from core.generation.finishing import (
     finish_frames,
     schedule_subtitles,
 )
-from core.generation.metrics import clip_metrics, sample_frame_indices
+from core.generation.metrics import (
+    clip_metrics,
+    face_references,
+    sample_frame_indices,
+    voice_similarities,
+)
+from core.generation.planning import checked_request, plan_shots
+from core.generation.progress import IsCancelled, RenderProgress
+from core.generation.shot_rendering import ShotPainter
 from core.generation.types import (
-    CastReference,
     ClipResult,
-    GenerationError,
     ProgressCallback,
-    ProgressEvent,
     RenderBackend,
-    RenderCancelledError,
     RenderRequest,
     ShotInfo,
     ShotPlan,
-    Stage,
+)
+from core.generation.voicing import (
+    DialogueVoicer,
+    Speak,
+    VoiceShifts,
+    representative_lines,
+    speak_english,
 )
 from core.provenance import (
     CastMember as ManifestCastMember,
 )
 from core.provenance import (
     ClipManifest,
-    InvalidLabelError,
     SigningIdentity,
     ai_label_text,
     ensure_signing_identity,
     sign_mp4,
 )
-from core.scripts import CastMember, check_cast, check_restrictions, validate_script
 from core.video_encode import encode_mp4
-
-logger = logging.getLogger(__name__)
-
-# Returns True (or a reason to show) when the render must stop, e.g. after a revocation.
-IsCancelled = Callable[[], bool | str]
-
-CLIP_ID = re.compile(r"[0-9a-f]{16}")
-SUPPORTED_FPS = 24
-SIZE_MULTIPLE = 16  # video codecs and diffusion backends work in 16-pixel blocks
-MIN_SIDE, MAX_WIDTH, MAX_HEIGHT = 256, 1280, 720  # the watermark needs >= 256 px per side
-# Share of the progress bar each stage ends at.
-_PROGRESS_AT: dict[Stage, float] = {
-    "prepare": 0.02,
-    "voices": 0.12,
-    "frames": 0.88,
-    "sign": 0.92,
-    "metrics": 0.99,
-    "done": 1.0,
-}
 
 
 class CoStarPipeline:
@@ -118,6 +104,8 @@ class CoStarPipeline:
         self._face_backend = face_backend
         self._signing_identity: SigningIdentity | None = None
         self._speak = speak
+        # Voice shifts already chosen, kept for later renders with the same double and line.
+        self._voice_shifts = VoiceShifts()
         self.transition = transition
         self.finishing_workers = finishing_workers
 
@@ -150,30 +138,7 @@ class CoStarPipeline:
             RestrictionViolationError: The script uses something an owner does not allow.
             ValueError: The clip id, creator handle, size, frame rate or seed is invalid.
         """
-        script = validate_script(request.script)
-        for role, reference in request.cast.items():
-            if reference.role != role:
-                raise ValueError(
-                    f"@{reference.handle} is filed under the role '{role}' but says it plays "
-                    f"'{reference.role}'."
-                )
-        members = {role: _as_cast_member(reference) for role, reference in request.cast.items()}
-        check_cast(script, members)
-        check_restrictions(script, members)
-        if not CLIP_ID.fullmatch(request.clip_id):
-            raise ValueError(
-                f"The clip id {request.clip_id!r} is not 16 lowercase hexadecimal characters."
-            )
-        try:
-            ai_label_text(request.creator_handle)
-        except InvalidLabelError as error:
-            raise ValueError(f"The creator handle {request.creator_handle!r}: {error}") from error
-        if request.fps != SUPPORTED_FPS:
-            raise ValueError(f"The frame rate is {request.fps}; clips are {SUPPORTED_FPS} fps.")
-        if request.seed < 0:
-            raise ValueError(f"The seed must be 0 or more; got {request.seed}.")
-        width, height = _checked_size(request.width, request.height)
-        return replace(request, script=script, width=width, height=height)
+        return checked_request(request)
 
     def __call__(
         self,
@@ -200,75 +165,42 @@ class CoStarPipeline:
             RenderCancelledError: The render was cancelled; nothing is left on disk.
             GenerationError: The backend returned wrong frames or dialogue does not fit.
         """
-        progress = _Progress(callback, is_cancelled)
+        progress = RenderProgress(callback, is_cancelled)
         # 1. Check inputs.
         request = self.check_inputs(request)
         progress.report("prepare", 0.0, "Checking the script and cast")
-        plans = _plan_shots(request)
+        plans = plan_shots(request)
 
-        # 2. Dialogue: voice every line, place it in its shot, mix the soundtrack.
+        # 2. Dialogue: voice every line, place it in its shot, mix the soundtrack. The backend
+        # starts painting shot 1 (on a worker thread) as soon as its lines are placed.
         voicer = DialogueVoicer(
             request.cast,
             [role.name for role in request.script.roles],
             speak=self._speak,
             representative_lines=representative_lines(request.script.shots),
+            voice_shifts=self._voice_shifts,
         )
-        voiced = []
-        for plan in plans:
-            progress.report("voices", plan.index / len(plans), f"Voicing shot {plan.index + 1}")
-            lines = place_shot_lines(
-                plan.shot, plan.index + 1, fps=plan.fps, frame_count=plan.frame_count, voicer=voicer
-            )
-            voiced.append(replace(plan, lines=lines))
-        plans = voiced
-        duration = sum(plan.frame_count for plan in plans) / request.fps
-        soundtrack = mix_dialogue(plans, duration=duration)
+        with ShotPainter(self.backend, request, plans, progress) as painter:
+            plans = _voice_shots(plans, voicer, painter, progress)
+            duration = sum(plan.frame_count for plan in plans) / request.fps
+            soundtrack = mix_dialogue(plans, duration=duration)
 
-        # 3-5. Frames -> finishing -> encode, streamed.
-        finishing = FinishingPlan(
-            clip_id=request.clip_id,
-            label_text=ai_label_text(request.creator_handle),
-            subtitles=schedule_subtitles(
-                plans, {role: ref.display_name for role, ref in request.cast.items()}
-            ),
-            shot_frame_counts=tuple(plan.frame_count for plan in plans),
-            transition=self.transition,
-            transition_frames=round(TRANSITION_SECONDS * request.fps),
-        )
-        wanted = set(sample_frame_indices(finishing.shot_frame_counts))
-        sampled: list[np.ndarray] = []
-        self.work_dir.mkdir(parents=True, exist_ok=True)
-        scratch = Path(tempfile.mkdtemp(prefix=f"clip-{request.clip_id}-", dir=self.work_dir))
-        try:
-            partial = scratch / "clip.mp4"
-            finished = finish_frames(
-                self._render_shots(plans, request, progress),
-                finishing,
-                workers=self.finishing_workers,
-            )
-            encode_mp4(
-                _keep_samples(finished, wanted, sampled),
-                fps=request.fps,
-                size=(request.width, request.height),
-                audio=(soundtrack.samples, soundtrack.sample_rate),
-                path=partial,
-                duration=duration,
-            )
-            progress.check()
-
-            # 6. Sign: the last write to the file's bytes; the move below does not change them.
-            progress.report("sign", 0.0, "Signing the clip")
-            sign_mp4(partial, _manifest(request, self.backend.name), self.signing_identity)
-            progress.check()
-            output_path = Path(output_path)
-            output_path.parent.mkdir(parents=True, exist_ok=True)
-            _move_into_place(partial, output_path)
-        finally:
-            shutil.rmtree(scratch, ignore_errors=True)
-
-        # 7. Metrics.
-        progress.report("metrics", 0.0, "Measuring likeness")
-        metrics = clip_metrics(sampled, plans, request.cast, self.face_backend)
+            # 3-6. Frames -> finishing -> encode, streamed, then signed. The faces of the sampled
+            # frames are found meanwhile, as soon as each frame is finished (see face_scan).
+            has_faces_to_check = bool(face_references(request.cast, self.face_backend))
+            face_scan = FaceScan(self.face_backend) if has_faces_to_check else None
+            try:
+                output_path = self._encode_and_sign(
+                    request, plans, painter, soundtrack, Path(output_path), progress, face_scan
+                )
+                # 7. Metrics: voices here while the face scan finishes its last frames.
+                progress.report("metrics", 0.0, "Measuring likeness")
+                voice_scores = voice_similarities(plans, request.cast)
+                found_faces = face_scan.faces() if face_scan is not None else []
+            finally:
+                if face_scan is not None:
+                    face_scan.close()
+        metrics = clip_metrics(found_faces, voice_scores, request.cast, self.face_backend)
         progress.report("done", 1.0, "Done")
         return ClipResult(
             path=output_path,
@@ -288,130 +220,81 @@ class CoStarPipeline:
             notes=voicer.notes,
         )
 
-    def _render_shots(
-        self, plans: list[ShotPlan], request: RenderRequest, progress: _Progress
-    ) -> Iterator[list[np.ndarray]]:
-        total = sum(plan.frame_count for plan in plans)
-        done_before = 0
-        for plan in plans:
-            progress.report(
-                "frames", done_before / total, f"Rendering shot {plan.index + 1}", plan.index
+    def _encode_and_sign(
+        self,
+        request: RenderRequest,
+        plans: list[ShotPlan],
+        painter: ShotPainter,
+        soundtrack: Audio,
+        output_path: Path,
+        progress: RenderProgress,
+        face_scan: FaceScan | None,
+    ) -> Path:
+        """Steps 3-6: render, finish, encode and sign, then move the clip into place."""
+        duration = sum(plan.frame_count for plan in plans) / request.fps
+        finishing = FinishingPlan(
+            clip_id=request.clip_id,
+            label_text=ai_label_text(request.creator_handle),
+            subtitles=schedule_subtitles(
+                plans, {role: ref.display_name for role, ref in request.cast.items()}
+            ),
+            shot_frame_counts=tuple(plan.frame_count for plan in plans),
+            transition=self.transition,
+            transition_frames=round(TRANSITION_SECONDS * request.fps),
+        )
+        sampled = set(sample_frame_indices(finishing.shot_frame_counts))
+        self.work_dir.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=f"clip-{request.clip_id}-", dir=self.work_dir))
+        try:
+            partial = scratch / "clip.mp4"
+            finished = finish_frames(
+                painter.shots(plans), finishing, workers=self.finishing_workers
             )
-
-            def on_frame(
-                done: int, _total: int, plan: ShotPlan = plan, base: int = done_before
-            ) -> None:
-                progress.check()
-                if done % 12 == 0 or done == plan.frame_count:
-                    progress.report("frames", (base + done) / total, "Rendering", plan.index)
-
-            frames = self.backend.render_shot(plan, request, on_frame=on_frame)
-            _check_frames(frames, plan, self.backend.name)
-            progress.check()
-            done_before += plan.frame_count
-            yield frames
-
-
-class _Progress:
-    """Turns stage-local fractions into whole-render events and polls for cancellation."""
-
-    def __init__(self, callback: ProgressCallback | None, is_cancelled: IsCancelled | None) -> None:
-        self._callback = callback
-        self._is_cancelled = is_cancelled
-        self._last = 0.0
-
-    def report(self, stage: Stage, fraction: float, message: str, shot: int | None = None) -> None:
-        self.check()
-        stages = list(_PROGRESS_AT)
-        begin = _PROGRESS_AT[stages[stages.index(stage) - 1]] if stages.index(stage) else 0.0
-        overall = begin + (_PROGRESS_AT[stage] - begin) * min(max(fraction, 0.0), 1.0)
-        # Never move backwards, whatever order the stages report in.
-        self._last = max(self._last, overall)
-        if self._callback is not None:
-            self._callback(ProgressEvent(stage, round(self._last, 4), message, shot))
-
-    def check(self) -> None:
-        if self._is_cancelled is None:
-            return
-        verdict = self._is_cancelled()
-        if verdict:
-            reason = verdict if isinstance(verdict, str) else "The render was cancelled."
-            raise RenderCancelledError(reason)
-
-
-def _as_cast_member(reference: CastReference) -> CastMember:
-    return CastMember(
-        handle=reference.handle,
-        kind=reference.kind,
-        display_name=reference.display_name,
-        description=reference.description,
-        restrictions=reference.restrictions,
-    )
-
-
-def _checked_size(width: int, height: int) -> tuple[int, int]:
-    if not (MIN_SIDE <= width <= MAX_WIDTH and MIN_SIDE <= height <= MAX_HEIGHT):
-        raise ValueError(
-            f"The size {width}x{height} is not supported; use {MIN_SIDE}-{MAX_WIDTH} pixels wide "
-            f"and {MIN_SIDE}-{MAX_HEIGHT} high (832x480 or 1280x720)."
-        )
-    snapped = tuple(
-        min(limit, max(MIN_SIDE, SIZE_MULTIPLE * round(side / SIZE_MULTIPLE)))
-        for side, limit in ((width, MAX_WIDTH), (height, MAX_HEIGHT))
-    )
-    if snapped != (width, height):
-        logger.warning(
-            "Size %dx%d snapped to %dx%d (a multiple of %d).",
-            width,
-            height,
-            *snapped,
-            SIZE_MULTIPLE,
-        )
-    return snapped[0], snapped[1]
-
-
-def _plan_shots(request: RenderRequest) -> list[ShotPlan]:
-    """Frame-exact shot boundaries: shot i covers frames round(start*fps) to round(end*fps)."""
-    plans, start = [], 0.0
-    for index, shot in enumerate(request.script.shots):
-        first = round(start * request.fps)
-        end = round((start + shot.duration) * request.fps)
-        plans.append(
-            ShotPlan(
-                index=index,
-                shot=shot,
-                start=first / request.fps,
-                duration=(end - first) / request.fps,
-                frame_count=end - first,
+            if face_scan is not None:
+                finished = _scan_samples(finished, sampled, face_scan)
+            encode_mp4(
+                finished,
                 fps=request.fps,
-                width=request.width,
-                height=request.height,
+                size=(request.width, request.height),
+                audio=(soundtrack.samples, soundtrack.sample_rate),
+                path=partial,
+                duration=duration,
             )
+            progress.check()
+
+            # 6. Sign: the last write to the file's bytes; the move below does not change them.
+            progress.report("sign", 0.0, "Signing the clip")
+            sign_mp4(partial, _manifest(request, self.backend.name), self.signing_identity)
+            progress.check()
+            output_path.parent.mkdir(parents=True, exist_ok=True)
+            _move_into_place(partial, output_path)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        return output_path
+
+
+def _voice_shots(
+    plans: list[ShotPlan], voicer: DialogueVoicer, painter: ShotPainter, progress: RenderProgress
+) -> list[ShotPlan]:
+    """The plans with their lines voiced and placed; shot 1 starts painting once it has them."""
+    voiced = []
+    for plan in plans:
+        progress.report("voices", plan.index / len(plans), f"Voicing shot {plan.index + 1}")
+        lines = place_shot_lines(
+            plan.shot, plan.index + 1, fps=plan.fps, frame_count=plan.frame_count, voicer=voicer
         )
-        start += shot.duration
-    return plans
+        voiced.append(replace(plan, lines=lines))
+        if plan.index == 0:
+            painter.paint(voiced[0])
+    return voiced
 
 
-def _check_frames(frames: list[np.ndarray], plan: ShotPlan, backend: str) -> None:
-    if len(frames) != plan.frame_count:
-        raise GenerationError(
-            f"The {backend} renderer returned {len(frames)} frames for shot {plan.index + 1}; "
-            f"it should return {plan.frame_count}."
-        )
-    for frame in frames:
-        if frame.shape != (plan.height, plan.width, 3) or frame.dtype != np.uint8:
-            raise GenerationError(
-                f"The {backend} renderer returned a {frame.dtype} frame of shape {frame.shape} "
-                f"for shot {plan.index + 1}; expected uint8 ({plan.height}, {plan.width}, 3)."
-            )
-
-
-def _keep_samples(
-    frames: Iterator[np.ndarray], wanted: set[int], kept: list[np.ndarray]
+def _scan_samples(
+    frames: Iterator[np.ndarray], sampled: set[int], face_scan: FaceScan
 ) -> Iterator[np.ndarray]:
     for index, frame in enumerate(frames):
-        if index in wanted:
-            kept.append(frame)
+        if index in sampled:
+            face_scan.add(frame)
         yield frame
 
 
@@ -437,4 +320,4 @@ def _move_into_place(source: Path, target: Path) -> None:
         os.replace(staging, target)
 
 
-__all__ = ["CoStarPipeline", "IsCancelled"]
+__all__ = ["CoStarPipeline"]

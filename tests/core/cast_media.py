@@ -8,12 +8,13 @@ import cv2
 import numpy as np
 
 from core.faces import FaceBackend
-from core.generation.dialogue import speak_english
 from core.generation.types import CastReference
+from core.generation.voicing import speak_english
 from core.matting import load_person_segmenter
 from core.model_files import selfie_model_path
 from core.sprite import build_sprite
-from core.voice import extract_voice_sample, shift_voice, speaker_embedding
+from core.voice import extract_voice_sample, speaker_embedding
+from core.voice_shift import shift_voice
 from tests.media_factory import moving_photo_frames
 
 REFERENCE_FPS = 24

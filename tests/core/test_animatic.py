@@ -7,7 +7,7 @@ import dataclasses
 import numpy as np
 import pytest
 
-from core.faces import load_face_backend
+from core.face_backends import load_face_backend
 from core.generation.animatic import AnimaticBackend, layout, on_screen_roles
 from core.generation.types import RenderRequest, ShotPlan, SpokenLine
 from core.scripts import DialogueLine, Role, Script, Shot

@@ -5,15 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.faces import load_face_backend
+from core.face_backends import load_face_backend
 from core.generation import animatic
 from core.generation.metrics import face_match_similarity
 from core.generation.pipeline import CoStarPipeline
 from core.generation.types import RenderRequest
-from core.media_intake import IntakeLimits, load_audio
+from core.media_intake import IntakeLimits
 from core.provenance import is_label_visible, verify_clip
 from core.scripts import DialogueLine, Role, Script, Shot
 from core.video_encode import probe_mp4, read_mp4_frames
+from core.video_intake import load_audio
 from core.voice import find_speech
 from tests.core.cast_media import person_double
 from tests.media_factory import astronaut_rgb, grace_hopper_rgb

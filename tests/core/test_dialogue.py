@@ -11,16 +11,15 @@ import pyworld
 from core.generation.dialogue import (
     LEAD_IN_SECONDS,
     DialogueTooLongError,
-    DialogueVoicer,
     mix_dialogue,
     place_shot_lines,
-    representative_lines,
-    speak_english,
 )
 from core.generation.types import ShotPlan
+from core.generation.voicing import DialogueVoicer, VoiceShifts, representative_lines, speak_english
 from core.scripts import DialogueLine, Shot
 from core.speech import UnsupportedTextError
-from core.voice import choose_voice_shift, extract_voice_sample, shift_voice
+from core.voice import extract_voice_sample
+from core.voice_shift import VoiceShift, choose_voice_shift, shift_voice
 from tests.core.generation_fakes import cast_reference
 
 FPS = 24
@@ -177,6 +176,57 @@ def test_a_roles_voice_shift_is_chosen_once_on_its_representative_line():
         speak_english("Hi there."), f0_ratio=shift.f0_ratio, formant_warp=shift.formant_warp
     )
     assert np.array_equal(short.samples, expected.samples)
+    # The line the shift was chosen on was shifted while choosing: the same samples.
+    chosen_on = shift_voice(
+        speak_english(longest), f0_ratio=shift.f0_ratio, formant_warp=shift.formant_warp
+    )
+    assert np.array_equal(voicer.voice("lead", longest).samples, chosen_on.samples)
     # A second render voices the line identically (no dependence on order or timing).
     again = DialogueVoicer(cast, ["lead"], representative_lines={"lead": longest})
     assert np.array_equal(again.voice("lead", "Hi there.").samples, short.samples)
+
+
+def test_a_remembered_voice_shift_is_reused_by_later_renders():
+    chosen_on = []
+
+    def choose(speech, reference):
+        chosen_on.append(speech.duration)
+        shifted = shift_voice(speech, f0_ratio=1.2, formant_warp=1.07)
+        return VoiceShift(f0_ratio=1.2, formant_warp=1.07, similarity=0.8), shifted
+
+    shifts = VoiceShifts(choose)
+    sample = extract_voice_sample(speak_english("This is how I sound on an ordinary day at home."))
+    cast = {"lead": cast_reference("lead", "maya", voice_sample=sample)}
+    line = "Shall we go to the park today?"
+
+    first = DialogueVoicer(cast, ["lead"], representative_lines={"lead": line}, voice_shifts=shifts)
+    second = DialogueVoicer(
+        cast, ["lead"], representative_lines={"lead": line}, voice_shifts=shifts
+    )
+
+    assert first.voice_shift("lead") == second.voice_shift("lead") == VoiceShift(1.2, 1.07, 0.8)
+    assert len(chosen_on) == 1
+    assert np.array_equal(first.voice("lead", line).samples, second.voice("lead", line).samples)
+    # Another line to choose on, or another double, is a new choice.
+    other = DialogueVoicer(
+        cast, ["lead"], representative_lines={"lead": "Hi."}, voice_shifts=shifts
+    )
+    other.voice_shift("lead")
+    assert len(chosen_on) == 2
+
+
+def test_voice_shifts_forget_the_least_recently_used_choice():
+    calls = []
+
+    def choose(speech, reference):
+        calls.append(reference)
+        return VoiceShift(1.0, 1.0, 1.0), speech
+
+    shifts = VoiceShifts(choose, remembered=2)
+    sample = extract_voice_sample(speak_english("This is how I sound on an ordinary day at home."))
+    speech = speak_english("Hello.")
+    for text in ("one", "two", "one", "three", "one", "two"):
+        shifts.shift_for(sample, text, speech)
+
+    # "two" was forgotten when "three" came in; "one" stayed in use, so it was kept.
+    assert len(calls) == 4

@@ -13,30 +13,31 @@ import skimage.data
 from matplotlib import cbook
 from PIL import Image
 
-from core.faces import (
-    DLIB_MODEL_NAME,
-    INSIGHTFACE_MODEL_NAME,
+from core.face_analysis import analyze_person, draw_face_preview
+from core.face_backends import load_face_backend
+from core.face_dlib import DlibFaceBackend
+from core.face_insightface import InsightFaceBackend
+from core.face_quality import (
     AnalysisThresholds,
-    DlibFaceBackend,
-    EmbeddingFormatError,
-    EmbeddingModelMismatchError,
-    FaceBox,
-    FaceEmbedding,
-    FaceLandmarks,
     FaceNotFrontalError,
     FacePoorlyLitError,
     FaceTooBlurryError,
     FaceTooSmallError,
     InconsistentFaceError,
-    InsightFaceBackend,
-    InvalidImageError,
-    LandmarkLayoutError,
     MultipleFacesError,
     NoFaceFoundError,
-    analyze_person,
-    draw_face_preview,
     face_quality,
-    load_face_backend,
+)
+from core.faces import (
+    DLIB_MODEL_NAME,
+    INSIGHTFACE_MODEL_NAME,
+    EmbeddingFormatError,
+    EmbeddingModelMismatchError,
+    FaceBox,
+    FaceEmbedding,
+    FaceLandmarks,
+    InvalidImageError,
+    LandmarkLayoutError,
     mean_embedding,
 )
 

@@ -26,13 +26,9 @@ from core.media_intake import (
     UnsupportedPhotoFormatError,
     VideoTooLongError,
     VideoTooShortError,
-    check_photo_count,
-    load_audio,
-    load_photo,
-    load_photo_rgba,
-    load_reference_video,
-    probe_video,
 )
+from core.photo_intake import check_photo_count, load_photo, load_photo_rgba
+from core.video_intake import load_audio, load_reference_video, probe_video
 from tests.media_factory import (
     astronaut_rgb,
     grace_hopper_rgb,

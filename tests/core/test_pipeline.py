@@ -8,9 +8,10 @@ from dataclasses import replace
 
 import pytest
 
+from core.casting import CastError
 from core.generation.pipeline import CoStarPipeline
 from core.generation.types import GenerationError, RenderCancelledError
-from core.scripts import CastError, DialogueLine, ScriptError, Shot
+from core.scripts import DialogueLine, ScriptError, Shot
 from core.video_encode import probe_mp4, read_mp4_frames
 from tests.core.generation_fakes import (
     SolidColourBackend,

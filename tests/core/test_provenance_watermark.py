@@ -8,7 +8,12 @@ import pytest
 from PIL import Image
 
 from core.provenance import WatermarkError, embed_watermark, read_watermark, should_watermark
-from core.provenance.watermark import PAYLOAD_BITS, decode_watermark_bits, payload_bits
+from core.provenance.watermark import (
+    PAYLOAD_BITS,
+    _top_singular_pairs,
+    decode_watermark_bits,
+    payload_bits,
+)
 from tests.core.provenance_media import HEIGHT, WIDTH, astronaut_pan, grace_hopper_frame
 
 CLIP_ID = "3f9a0c27be6d4415"
@@ -135,6 +140,31 @@ def test_every_block_of_the_band_carries_its_bit(marked_hopper):
             total += 1
 
     assert correct / total > 0.99
+
+
+def test_the_top_singular_pair_of_every_block_matches_a_full_svd():
+    rng = np.random.default_rng(7)
+    unique = np.concatenate(
+        [
+            rng.uniform(0, 510, (500, 4, 4)),  # image-like, and high-contrast noise
+            np.zeros((1, 4, 4)),  # no direction at all
+            np.diag([9.0, 8.99, 1.0, 0.0])[None],  # nearly equal top values: squaring can't settle
+            np.full((1, 4, 4), 240.0),  # flat, rank one
+        ]
+    )
+    tied = np.diag([9.0, 9.0, 1.0, 0.0])[None]  # any vector of the top pair's plane will do
+    blocks = np.concatenate([unique, tied])
+
+    left, values, right = _top_singular_pairs(blocks)
+
+    exact_left, exact_values, exact_right = np.linalg.svd(blocks)
+    np.testing.assert_allclose(values, exact_values[:, 0], rtol=1e-9, atol=1e-9)
+    pair = left[:, :, None] * right[:, None, :]
+    exact_pair = exact_left[:, :, :1] @ exact_right[:, :1, :]
+    np.testing.assert_allclose(pair[: len(unique)], exact_pair[: len(unique)], atol=1e-7)
+    np.testing.assert_allclose(np.linalg.norm(right, axis=1), 1.0)
+    projected = (blocks @ right[..., None])[..., 0]
+    np.testing.assert_allclose(projected, values[:, None] * left, atol=1e-9)
 
 
 def test_marking_changes_the_frame_less_than_the_reference_library():

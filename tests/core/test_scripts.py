@@ -8,21 +8,16 @@ from typing import get_args
 
 import pytest
 
-from core.restrictions import contains_phrase, parse_restrictions, stem_word
-from core.scripts import (
+from core.casting import (
     CastError,
     CastMember,
-    DialogueLine,
     RestrictionViolationError,
-    Role,
-    Script,
-    ScriptError,
-    Shot,
     check_cast,
     check_restrictions,
     render_prompt,
-    validate_script,
 )
+from core.restrictions import contains_phrase, parse_restrictions, stem_word
+from core.scripts import DialogueLine, Role, Script, ScriptError, Shot, validate_script
 from core.types import CameraMove, DoubleKind, Framing
 
 

@@ -12,14 +12,12 @@ from core.voice import (
     VoiceEmbedding,
     VoiceEmbeddingFormatError,
     VoiceModelMismatchError,
-    choose_voice_shift,
     extract_voice_sample,
     find_speech,
-    shift_voice,
-    shift_voice_toward,
     speaker_embedding,
     voice_similarity,
 )
+from core.voice_shift import choose_voice_shift, shift_voice, shift_voice_toward
 
 SENTENCES = (
     "Hello there. My name is Joe, and this is a short test of my voice.",

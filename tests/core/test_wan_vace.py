@@ -17,27 +17,29 @@ from PIL import Image
 from transformers import ByT5Tokenizer, UMT5Config, UMT5EncoderModel
 
 from core.generation.types import CastReference, RenderCancelledError, RenderRequest, ShotPlan
-from core.generation.wan_vace import (
+from core.generation.wan_inputs import (
     MAX_NATIVE_FRAMES,
     NATIVE_FPS,
-    WanVaceBackend,
     WanVaceError,
     WanVaceSettingsError,
-    WanVaceUnavailableError,
     build_shot_prompts,
-    find_local_weights,
-    is_available,
     native_frame_count,
     pack_reference_images,
     resample_frames,
     snap_frame_count,
     snap_size,
 )
+from core.generation.wan_vace import (
+    WanVaceBackend,
+    WanVaceUnavailableError,
+    find_local_weights,
+    is_available,
+)
 from core.scripts import DialogueLine, Role, Script, Shot
 from tests.media_factory import astronaut_rgb, grace_hopper_rgb
 
 Z_DIM = 4  # latent channels of the tiny VAE
-LOGGER = "core.generation.wan_vace"
+LOGGER = "core.generation"  # the backend and its inputs module log under it
 
 
 def tiny_wan_vace_pipeline() -> WanVACEPipeline:
