@@ -145,8 +145,7 @@ class AppearanceService:
             AppearanceError: the clip isn't one of mine, or I made it myself.
         """
         with transaction(self._sessions) as session:
-            clip, mine = self._my_appearance(session, user, clip_public_id)
-            creator = self._creator_not_me(session, user, clip)
+            clip, mine, creator = self._revocation_target(session, user, clip_public_id)
             now = self._clock()
             for double in mine:
                 grant = social.grant_of(session, double.id, creator.id)
@@ -172,8 +171,7 @@ class AppearanceService:
             AppearanceError: the clip isn't one of mine, or I made it myself.
         """
         with transaction(self._sessions) as session:
-            clip, mine = self._my_appearance(session, user, clip_public_id)
-            creator = self._creator_not_me(session, user, clip)
+            clip, mine, creator = self._revocation_target(session, user, clip_public_id)
             now = self._clock()
             for double in mine:
                 grant = social.grant_of(session, double.id, creator.id)
@@ -205,6 +203,13 @@ class AppearanceService:
         if not mine:
             raise AppearanceError(NOT_YOUR_APPEARANCE)
         return clip, mine
+
+    def _revocation_target(
+        self, session: Session, user: CurrentUser, clip_public_id: str
+    ) -> tuple[Clip, list[Double], User]:
+        """The clip, my doubles in it and its creator, who must be someone else."""
+        clip, mine = self._my_appearance(session, user, clip_public_id)
+        return clip, mine, self._creator_not_me(session, user, clip)
 
     def _creator_not_me(self, session: Session, user: CurrentUser, clip: Clip) -> User:
         if clip.creator_user_id == user.id:

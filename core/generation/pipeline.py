@@ -124,20 +124,7 @@ class CoStarPipeline:
         return self._signing_identity
 
     def check_inputs(self, request: RenderRequest) -> RenderRequest:
-        """Validate a request and return it cleaned (script normalised, size snapped).
-
-        Args:
-            request: The render request.
-
-        Returns:
-            The request to render.
-
-        Raises:
-            ScriptError: The script breaks a rule (e.g. 16 s long, 7 shots, unknown role).
-            CastError: A role is uncast, or a double's kind does not fit its role.
-            RestrictionViolationError: The script uses something an owner does not allow.
-            ValueError: The clip id, creator handle, size, frame rate or seed is invalid.
-        """
+        """Validate a request and return it cleaned; see ``planning.checked_request``."""
         return checked_request(request)
 
     def __call__(

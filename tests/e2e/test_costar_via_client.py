@@ -17,10 +17,10 @@ from gradio_client import Client, handle_file
 from gradio_client.exceptions import AppError
 
 from core.video_encode import probe_mp4
-from tests.double_media import code_recording, person_video
+from tests.double_media import person_video
+from tests.e2e.client_steps import create_double, signed_in_client
 
 pytestmark = pytest.mark.slow
-PASSWORD = "correct horse battery"
 ANA, BEN = "ana_double", "ben_double"
 DUET = (
     f'Shot 1 (2s): two-shot, @{ANA} and @{BEN} on a rooftop. @{ANA} says "Hello friend." '
@@ -30,30 +30,13 @@ DUET = (
 FEED_VIDEOS, FEED_CARDS = slice(3, 15), slice(15, 27)
 
 
-def signed_in_client(url: str, username: str) -> Client:
-    client = Client(url, verbose=False, download_files=False)
-    client.predict(username, "", PASSWORD, PASSWORD, api_name="/sign_up")
-    return client
-
-
 def register_double(client: Client, folder: Path, who: str, handle: str, tier: str) -> None:
     """Analyse a reference of ``who``, then pass the live check (a new code if misheard)."""
     folder.mkdir(exist_ok=True)
     reference = person_video(folder / "ref.mp4", who, text="Hello, this is my digital double.")
     client.predict("person", handle_file(str(reference)), None, None,
                    api_name="/analyze_reference")  # fmt: skip
-    for attempt in range(3):
-        screen = client.predict(api_name="/get_code")
-        code = "".join(re.findall(r"## ([\d ]+)", screen)[0].split())
-        recording = code_recording(folder / f"live-{attempt}.mp4", code, who)
-        try:
-            client.predict(handle, handle.title(), f"{who} in a jacket", tier, "",
-                           True, True, True, handle_file(str(recording)),
-                           api_name="/create_double")  # fmt: skip
-            return
-        except AppError as error:
-            if "We heard" not in str(error) or attempt == 2:
-                raise
+    create_double(client, folder, who, handle, f"{who} in a jacket", tier=tier)
 
 
 def feed(client: Client, section: str) -> tuple[list[str], list[dict | None]]:

@@ -2,45 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from gradio_client import Client, handle_file
 from gradio_client.exceptions import AppError
 
-from tests.double_media import code_recording, person_video
+from tests.double_media import person_video
+from tests.e2e.client_steps import create_double, signed_in_client
 
 pytestmark = pytest.mark.slow
-PASSWORD = "correct horse battery"
-
-
-def signed_in_client(url: str, username: str) -> Client:
-    client = Client(url, verbose=False, download_files=False)
-    client.predict(username, "", PASSWORD, PASSWORD, api_name="/sign_up")
-    return client
-
-
-def code_on_screen(markdown: str) -> str:
-    """Read the code the way a person reads it: the big digits in the page."""
-    return "".join(re.findall(r"## ([\d ]+)", markdown)[0].split())
-
-
-def create_double(client: Client, folder: Path, who: str, handle: str, description: str,
-                  attempts: int = 3) -> tuple:  # fmt: skip
-    """Get a code, record it, create the double; like a person, try a new code if misheard."""
-    for attempt in range(attempts):
-        code = code_on_screen(client.predict(api_name="/get_code"))
-        recording = code_recording(folder / f"live-{attempt}.mp4", code, who)
-        try:
-            return client.predict(
-                handle, handle.title(), description, "only_me", "no violence",
-                True, True, True, handle_file(str(recording)), api_name="/create_double",
-            )  # fmt: skip
-        except AppError as error:
-            if "We heard" not in str(error) or attempt == attempts - 1:
-                raise
-    raise AssertionError("unreachable")
 
 
 def test_register_a_double_and_keep_it_private(running_app, tmp_path):
@@ -53,7 +24,9 @@ def test_register_a_double_and_keep_it_private(running_app, tmp_path):
     )
     assert "One clear face" in report and "Voice found" in report
 
-    result = create_double(eileen, tmp_path, "collins", "eileen", "an astronaut in orange")
+    result = create_double(
+        eileen, tmp_path, "collins", "eileen", "an astronaut in orange", restrictions="no violence"
+    )
     assert "@eileen** is ready" in result[1]
     recording = tmp_path / "live-0.mp4"
 
@@ -79,7 +52,9 @@ def test_star_in_a_clip_from_a_written_script(running_app, tmp_path):
                              text="Hello, I am Grace and this is my double.")  # fmt: skip
     grace = signed_in_client(running_app, "grace_e2e")
     grace.predict("person", handle_file(str(reference)), None, None, api_name="/analyze_reference")
-    create_double(grace, tmp_path, "hopper", "grace", "a woman in a navy uniform")
+    create_double(
+        grace, tmp_path, "hopper", "grace", "a woman in a navy uniform", restrictions="no violence"
+    )
     script = (
         'Shot 1 (2s): medium, @grace on a rooftop says "Hello world." '
         "Shot 2 (1s): close-up, @grace smiles."

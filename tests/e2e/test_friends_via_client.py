@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from gradio_client import Client, handle_file
 from gradio_client.exceptions import AppError
 
-from tests.double_media import code_recording, person_video
+from tests.double_media import person_video
+from tests.e2e.client_steps import create_double, signed_in_client
 
 pytestmark = pytest.mark.slow
-PASSWORD = "correct horse battery"
 SCRIPT = 'Shot 1 (2s): medium, @ana_double on a rooftop says "Hello friend."'
-
-
-def signed_in_client(url: str, username: str) -> Client:
-    client = Client(url, verbose=False, download_files=False)
-    client.predict(username, "", PASSWORD, PASSWORD, api_name="/sign_up")
-    return client
 
 
 def register_approved_double(client: Client, folder: Path, handle: str) -> None:
@@ -27,18 +20,15 @@ def register_approved_double(client: Client, folder: Path, handle: str) -> None:
     reference = person_video(folder / "ref.mp4", text="Hello, I am Ana and this is my double.")
     client.predict("person", handle_file(str(reference)), None, None,
                    api_name="/analyze_reference")  # fmt: skip
-    for attempt in range(3):
-        screen = client.predict(api_name="/get_code")
-        code = "".join(re.findall(r"## ([\d ]+)", screen)[0].split())
-        recording = code_recording(folder / f"live-{attempt}.mp4", code, "collins")
-        try:
-            client.predict(handle, "Ana", "a woman in a red coat", "approved", "",
-                           True, True, True, handle_file(str(recording)),
-                           api_name="/create_double")  # fmt: skip
-            return
-        except AppError as error:
-            if "We heard" not in str(error) or attempt == 2:
-                raise
+    create_double(
+        client,
+        folder,
+        "collins",
+        handle,
+        "a woman in a red coat",
+        display_name="Ana",
+        tier="approved",
+    )
 
 
 def test_befriend_approve_and_cast(running_app, tmp_path):

@@ -7,7 +7,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from argon2 import PasswordHasher, Type
 
+from core.generation.pipeline import CoStarPipeline
+from tests.core.generation_fakes import SolidColourBackend, tone_speech
 from webapp.auth import AuthService
+from webapp.clips import ClipService
 
 
 class FakeClock:
@@ -45,3 +48,12 @@ def make_auth(fast_hasher, clock):
 @pytest.fixture
 def auth(make_auth, sessions) -> AuthService:
     return make_auth(sessions)
+
+
+@pytest.fixture
+def clips(sessions, tmp_path, clock) -> ClipService:
+    """A clip service on both databases with a fast solid-colour renderer and tone speech."""
+    pipeline = CoStarPipeline(SolidColourBackend(), keys_dir=tmp_path / "keys",
+                              work_dir=tmp_path / "work", speak=tone_speech)  # fmt: skip
+    return ClipService(sessions, lambda: pipeline, backend_name="animatic",
+                       max_blob_bytes=50_000_000, clock=clock)  # fmt: skip

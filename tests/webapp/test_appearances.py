@@ -7,16 +7,15 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from core.generation.pipeline import CoStarPipeline
 from db import consent as ledger
 from db import social
 from db.engine import transaction
 from db.models import AuditEvent, Clip, ClipReport, Double, MediaBlob
-from tests.core.generation_fakes import SolidColourBackend, tone_speech, two_role_script
+from tests.core.generation_fakes import two_role_script
 from tests.webapp.clip_world import BOB, CARA, DAN, MAYA, build_world, store_clip
 from webapp import permissions
 from webapp.appearances import NOT_YOUR_APPEARANCE, AppearanceError, AppearanceService
-from webapp.clips import ClipError, ClipService
+from webapp.clips import ClipError
 from webapp.media import MediaAccessDeniedError, MediaFiles
 
 
@@ -29,14 +28,6 @@ def doubles(sessions):
 @pytest.fixture
 def appearances(sessions, clock):
     return AppearanceService(sessions, clock=clock)
-
-
-@pytest.fixture
-def clips(sessions, tmp_path, clock):
-    pipeline = CoStarPipeline(SolidColourBackend(), keys_dir=tmp_path / "keys",
-                              work_dir=tmp_path / "work", speak=tone_speech)  # fmt: skip
-    return ClipService(sessions, lambda: pipeline, backend_name="animatic",
-                       max_blob_bytes=50_000_000, clock=clock)  # fmt: skip
 
 
 def clip_row(sessions, public_id: str) -> dict:

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from core.generation.pipeline import CoStarPipeline
 from db.base import utcnow
 from db.engine import transaction
 from db.models import Clip, Double, MediaBlob
-from tests.core.generation_fakes import SolidColourBackend, tone_speech, two_role_script
+from tests.core.generation_fakes import two_role_script
 from tests.webapp.social_helpers import add_double, add_people, count_rows
 from webapp import permissions
-from webapp.clips import ClipError, ClipService
+from webapp.clips import ClipError
 from webapp.friends import FriendService
 from webapp.grants import GrantService
 
@@ -30,14 +29,6 @@ def friends(sessions, clock):
 @pytest.fixture
 def grants(sessions, clock):
     return GrantService(sessions, clock=clock)
-
-
-@pytest.fixture
-def clips(sessions, tmp_path, clock):
-    pipeline = CoStarPipeline(SolidColourBackend(), keys_dir=tmp_path / "keys",
-                              work_dir=tmp_path / "work", speak=tone_speech)  # fmt: skip
-    return ClipService(sessions, lambda: pipeline, backend_name="animatic",
-                       max_blob_bytes=50_000_000, clock=clock)  # fmt: skip
 
 
 @pytest.fixture

@@ -1,0 +1,44 @@
+"""Steps a person takes through the API, shared by the gradio_client end-to-end tests."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from gradio_client import Client, handle_file
+from gradio_client.exceptions import AppError
+
+from tests.double_media import code_recording
+
+PASSWORD = "correct horse battery"
+
+
+def signed_in_client(url: str, username: str) -> Client:
+    client = Client(url, verbose=False, download_files=False)
+    client.predict(username, "", PASSWORD, PASSWORD, api_name="/sign_up")
+    return client
+
+
+def code_on_screen(markdown: str) -> str:
+    """Read the code the way a person reads it: the big digits in the page."""
+    return "".join(re.findall(r"## ([\d ]+)", markdown)[0].split())
+
+
+def create_double(
+    client: Client, folder: Path, who: str, handle: str, description: str, *,
+    display_name: str = "", tier: str = "only_me", restrictions: str = "", attempts: int = 3,
+) -> tuple:  # fmt: skip
+    """Get a code, record it, create the double (after /analyze_reference); like a person,
+    try a new code if the digits were misheard."""
+    for attempt in range(attempts):
+        code = code_on_screen(client.predict(api_name="/get_code"))
+        recording = code_recording(folder / f"live-{attempt}.mp4", code, who)
+        try:
+            return client.predict(
+                handle, display_name or handle.title(), description, tier, restrictions,
+                True, True, True, handle_file(str(recording)), api_name="/create_double",
+            )  # fmt: skip
+        except AppError as error:
+            if "We heard" not in str(error) or attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
