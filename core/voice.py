@@ -84,6 +84,16 @@ class VoiceSample:
     speech_seconds: float
     segments: tuple[tuple[float, float], ...]
 
+    @classmethod
+    def from_wav_bytes(cls, data: bytes) -> VoiceSample:
+        """A sample as a double keeps it: its speech as 16-bit WAV (the segments are not kept).
+
+        Raises:
+            core.audio.AudioFormatError: Not a 16-bit PCM WAV file.
+        """
+        audio = Audio.from_wav_bytes(data)
+        return cls(audio=audio, speech_seconds=audio.duration, segments=())
+
 
 @dataclass(frozen=True, eq=False)
 class VoiceEmbedding:

@@ -163,6 +163,9 @@ class DoubleReference(Base):
     face_embedding: Mapped[bytes | None] = mapped_column(LargeBinary)
     voice_model: Mapped[str | None] = mapped_column(String(64))
     voice_embedding: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # JSON: the built-in voice's pitch/formant shift toward this voice, and what it was chosen
+    # on (written by the web layer; NULL for doubles registered before it was kept).
+    voice_shift: Mapped[str | None] = mapped_column(Text)
     quality_report: Mapped[str] = mapped_column(Text, default="{}")  # JSON
 
     double: Mapped[Double] = relationship(back_populates="reference")

@@ -24,7 +24,6 @@ from PIL import Image
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from core.audio import Audio
 from core.casting import CastMember, check_cast, check_restrictions
 from core.faces import FaceEmbedding
 from core.generation.pipeline import CoStarPipeline
@@ -39,6 +38,7 @@ from core.generation.types import (
 from core.scripts import Script, ScriptError
 from core.sprite import LivingSprite
 from core.voice import VoiceEmbedding, VoiceSample
+from core.voice_tuning import voice_shift_from_record
 from db import audit, media, social
 from db import consent as ledger
 from db import doubles as double_queries
@@ -605,8 +605,7 @@ def _cast_reference(session: Session, role: str, double: Double) -> CastReferenc
         face = FaceEmbedding.from_bytes(reference.face_model, reference.face_embedding)
     voice_sample, voice_embedding = None, None
     if reference.voice_sha and reference.voice_embedding and reference.voice_model:
-        audio = Audio.from_wav_bytes(media.read_blob(session, reference.voice_sha))
-        voice_sample = VoiceSample(audio=audio, speech_seconds=audio.duration, segments=())
+        voice_sample = VoiceSample.from_wav_bytes(media.read_blob(session, reference.voice_sha))
         voice_embedding = VoiceEmbedding.from_bytes(
             reference.voice_embedding, reference.voice_model
         )
@@ -617,6 +616,7 @@ def _cast_reference(session: Session, role: str, double: Double) -> CastReferenc
         display_name=double.display_name, description=double.description, portrait=portrait,
         restrictions=double.restrictions, sprite=sprite, face_embedding=face,
         voice_sample=voice_sample, voice_embedding=voice_embedding,
+        voice_shift=voice_shift_from_record(reference.voice_shift) if voice_sample else None,
     )  # fmt: skip
 
 

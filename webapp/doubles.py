@@ -35,6 +35,8 @@ from core.reference_analysis import (
 )
 from core.spoken_code import new_challenge_code
 from core.types import DoubleKind
+from core.voice import VoiceSample
+from core.voice_tuning import tune_voice, voice_shift_record
 from db import audit, media
 from db import consent as ledger
 from db import doubles as queries
@@ -201,8 +203,11 @@ class DoubleService:
                 raise DoubleError(f"The handle @{settings.handle} is taken. Please pick another.")
         challenge_id = self._consume_challenge(user, code)
         result = self._check_recording(user, analysis, code, recording)
+        voice_shift = _voice_shift_record(analysis)  # only for doubles that passed the check
         try:
-            return self._store(user, analysis, settings, upload, recording, result, challenge_id)
+            return self._store(
+                user, analysis, settings, upload, recording, result, challenge_id, voice_shift
+            )
         except _ImpersonationFound as found:
             self._refuse_impersonation(user, found.public_id)
         except IntegrityError:
@@ -238,6 +243,7 @@ class DoubleService:
         recording: Path,
         result: ChallengeResult,
         challenge_id: int,
+        voice_shift: str | None,
     ) -> DoubleRecord:
         now = self._clock()
         statement_sha = consent.statement_sha256(analysis.kind)
@@ -254,7 +260,7 @@ class DoubleService:
             )  # fmt: skip
             session.add(double)
             session.flush()
-            reference = self._store_reference(session, double, analysis, upload)
+            reference = self._store_reference(session, double, analysis, upload, voice_shift)
             evidence = {"reference_media": sorted(queries.blob_keys_of(reference))}
             ledger.append_event(
                 session, double, actor_user_id=user.id, event_type="given",
@@ -275,7 +281,12 @@ class DoubleService:
             return _record(double)
 
     def _store_reference(
-        self, session: Session, double: Double, analysis: ReferenceAnalysis, upload: ReferenceUpload
+        self,
+        session: Session,
+        double: Double,
+        analysis: ReferenceAnalysis,
+        upload: ReferenceUpload,
+        voice_shift: str | None,
     ) -> DoubleReference:
         def put(data: bytes | None, media_type: str) -> str | None:
             if data is None:
@@ -302,6 +313,7 @@ class DoubleService:
             if analysis.voice_embedding
             else None,
             quality_report=json.dumps([check.__dict__ for check in analysis.checks]),
+            voice_shift=voice_shift,
         )
         session.add(reference)
         session.flush()
@@ -456,6 +468,15 @@ def _apply_settings(double: Double, settings: DoubleSettings) -> list[str]:
             setattr(double, name, getattr(settings, name))
             changed.append(name)
     return changed
+
+
+def _voice_shift_record(analysis: ReferenceAnalysis) -> str | None:
+    """The double's voice shift (chosen once, here, so renders only apply it), as stored."""
+    if analysis.voice_wav is None:
+        return None
+    # On the sample as it is stored, so a render that has to choose again agrees exactly.
+    tuning = tune_voice(VoiceSample.from_wav_bytes(analysis.voice_wav))
+    return voice_shift_record(tuning.shift) if tuning is not None else None
 
 
 def _record(double: Double) -> DoubleRecord:

@@ -56,7 +56,7 @@ from core.generation.voicing import (
     DialogueVoicer,
     Speak,
     VoiceShifts,
-    representative_lines,
+    shift_tuner,
     speak_english,
 )
 from core.provenance import (
@@ -104,8 +104,8 @@ class CoStarPipeline:
         self._face_backend = face_backend
         self._signing_identity: SigningIdentity | None = None
         self._speak = speak
-        # Voice shifts already chosen, kept for later renders with the same double and line.
-        self._voice_shifts = VoiceShifts()
+        # Shifts chosen for doubles that have none stored, kept for later renders.
+        self._voice_shifts = VoiceShifts(shift_tuner(speak))
         self.transition = transition
         self.finishing_workers = finishing_workers
 
@@ -164,7 +164,6 @@ class CoStarPipeline:
             request.cast,
             [role.name for role in request.script.roles],
             speak=self._speak,
-            representative_lines=representative_lines(request.script.shots),
             voice_shifts=self._voice_shifts,
         )
         with ShotPainter(self.backend, request, plans, progress) as painter:

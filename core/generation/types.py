@@ -20,6 +20,7 @@ from core.scripts import Script, Shot
 from core.sprite import LivingSprite
 from core.types import DoubleKind
 from core.voice import VoiceEmbedding, VoiceSample
+from core.voice_shift import VoiceShift
 
 BackendName = Literal["animatic", "wan-vace"]
 Stage = Literal["prepare", "voices", "frames", "finishing", "encode", "sign", "metrics", "done"]
@@ -51,6 +52,8 @@ class CastReference:
         face_embedding: Reference face identity (persons), made by ``face_model``.
         voice_sample: Reference speech, when the double has a voice.
         voice_embedding: Speaker embedding of ``voice_sample``.
+        voice_shift: The shift of the built-in voice toward ``voice_sample``, chosen when the
+            double was registered (:func:`core.voice_tuning.tune_voice`); None: chosen at render.
     """
 
     role: str
@@ -66,6 +69,7 @@ class CastReference:
     face_embedding: FaceEmbedding | None = None
     voice_sample: VoiceSample | None = None
     voice_embedding: VoiceEmbedding | None = None
+    voice_shift: VoiceShift | None = None
 
 
 @dataclass(frozen=True)

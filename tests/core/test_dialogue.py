@@ -15,11 +15,12 @@ from core.generation.dialogue import (
     place_shot_lines,
 )
 from core.generation.types import ShotPlan
-from core.generation.voicing import DialogueVoicer, VoiceShifts, representative_lines, speak_english
+from core.generation.voicing import DialogueVoicer, VoiceShifts, speak_english
 from core.scripts import DialogueLine, Shot
 from core.speech import UnsupportedTextError
 from core.voice import extract_voice_sample
-from core.voice_shift import VoiceShift, choose_voice_shift, shift_voice
+from core.voice_shift import VoiceShift, shift_voice
+from core.voice_tuning import tune_voice
 from tests.core.generation_fakes import cast_reference
 
 FPS = 24
@@ -144,89 +145,101 @@ def test_the_mix_is_48khz_clip_long_and_speech_is_clearly_audible(voicer):
     assert not after.any()
 
 
-def test_each_roles_representative_line_is_its_longest():
-    shots = (
-        a_shot(5.0, ("lead", "Hi."), ("buddy", "Hello to you too.")),
-        a_shot(5.0, ("lead", "Shall we walk to the park?"), ("buddy", "Sure thing!")),
-    )
+def a_voice_sample(pitch: float = 1.0):
+    speech = speak_english("This is how I sound on an ordinary day at home.")
+    if pitch != 1.0:
+        speech = shift_voice(speech, f0_ratio=pitch, formant_warp=1.0)
+    return extract_voice_sample(speech)
 
-    assert representative_lines(shots) == {
-        "lead": "Shall we walk to the park?",
-        "buddy": "Hello to you too.",
-    }
+
+def never_tune(sample):
+    raise AssertionError("a stored voice shift must not be chosen again")
+
+
+def test_a_doubles_stored_voice_shift_is_applied_without_choosing_again():
+    stored = VoiceShift(f0_ratio=1.3, formant_warp=1.07, similarity=0.8)
+    member = cast_reference("lead", "maya", voice_sample=a_voice_sample(), voice_shift=stored)
+    voicer = DialogueVoicer({"lead": member}, ["lead"], voice_shifts=VoiceShifts(never_tune))
+
+    voiced = voicer.voice("lead", "Shall we go to the park today?")
+
+    assert voicer.voice_shift("lead") == stored
+    expected = shift_voice(
+        speak_english("Shall we go to the park today?"), f0_ratio=1.3, formant_warp=1.07
+    )
+    assert np.array_equal(voiced.samples, expected.samples)
+    assert voicer.notes == ()
 
 
 @pytest.mark.slow  # loads Resemblyzer; one shift choice (~6 embeddings)
-def test_a_roles_voice_shift_is_chosen_once_on_its_representative_line():
+def test_without_a_stored_shift_the_render_chooses_the_one_registration_would_have():
     reference_speech = shift_voice(
         speak_english("This is how I sound when I talk about my day at work."),
         f0_ratio=1.45,
         formant_warp=1.1,
     )
     sample = extract_voice_sample(reference_speech)
-    cast = {"lead": cast_reference("lead", "maya", voice_sample=sample)}
-    longest = "Shall we go to the park today, or would you rather stay in?"
-    voicer = DialogueVoicer(cast, ["lead"], representative_lines={"lead": longest})
+    registered = tune_voice(sample)
+    assert registered is not None
+    stored = cast_reference("lead", "maya", voice_sample=sample, voice_shift=registered.shift)
+    legacy = cast_reference("lead", "maya", voice_sample=sample)
 
-    short = voicer.voice("lead", "Hi there.")
-    shift = voicer.voice_shift("lead")
-
-    assert shift == choose_voice_shift(speak_english(longest), sample)
-    expected = shift_voice(
-        speak_english("Hi there."), f0_ratio=shift.f0_ratio, formant_warp=shift.formant_warp
+    chosen_now = DialogueVoicer({"lead": legacy}, ["lead"])
+    from_registration = DialogueVoicer(
+        {"lead": stored}, ["lead"], voice_shifts=VoiceShifts(never_tune)
     )
-    assert np.array_equal(short.samples, expected.samples)
-    # The line the shift was chosen on was shifted while choosing: the same samples.
-    chosen_on = shift_voice(
-        speak_english(longest), f0_ratio=shift.f0_ratio, formant_warp=shift.formant_warp
-    )
-    assert np.array_equal(voicer.voice("lead", longest).samples, chosen_on.samples)
-    # A second render voices the line identically (no dependence on order or timing).
-    again = DialogueVoicer(cast, ["lead"], representative_lines={"lead": longest})
-    assert np.array_equal(again.voice("lead", "Hi there.").samples, short.samples)
+
+    assert chosen_now.voice_shift("lead") == registered.shift
+    for line in ("Hi there.", "Shall we go to the park today, or would you rather stay in?"):
+        assert np.array_equal(
+            chosen_now.voice("lead", line).samples, from_registration.voice("lead", line).samples
+        )
 
 
-def test_a_remembered_voice_shift_is_reused_by_later_renders():
-    chosen_on = []
+def test_a_shift_chosen_at_render_time_is_reused_by_later_renders():
+    tuned = []
 
-    def choose(speech, reference):
-        chosen_on.append(speech.duration)
-        shifted = shift_voice(speech, f0_ratio=1.2, formant_warp=1.07)
-        return VoiceShift(f0_ratio=1.2, formant_warp=1.07, similarity=0.8), shifted
+    def tune(sample):
+        tuned.append(sample)
+        return VoiceShift(f0_ratio=1.2, formant_warp=1.07, similarity=0.8)
 
-    shifts = VoiceShifts(choose)
-    sample = extract_voice_sample(speak_english("This is how I sound on an ordinary day at home."))
-    cast = {"lead": cast_reference("lead", "maya", voice_sample=sample)}
+    shifts = VoiceShifts(tune)
+    cast = {"lead": cast_reference("lead", "maya", voice_sample=a_voice_sample())}
+    first = DialogueVoicer(cast, ["lead"], voice_shifts=shifts)
+    second = DialogueVoicer(cast, ["lead"], voice_shifts=shifts)
     line = "Shall we go to the park today?"
 
-    first = DialogueVoicer(cast, ["lead"], representative_lines={"lead": line}, voice_shifts=shifts)
-    second = DialogueVoicer(
-        cast, ["lead"], representative_lines={"lead": line}, voice_shifts=shifts
-    )
-
     assert first.voice_shift("lead") == second.voice_shift("lead") == VoiceShift(1.2, 1.07, 0.8)
-    assert len(chosen_on) == 1
     assert np.array_equal(first.voice("lead", line).samples, second.voice("lead", line).samples)
-    # Another line to choose on, or another double, is a new choice.
-    other = DialogueVoicer(
-        cast, ["lead"], representative_lines={"lead": "Hi."}, voice_shifts=shifts
-    )
-    other.voice_shift("lead")
-    assert len(chosen_on) == 2
+    assert len(tuned) == 1
+    # Another double's voice is a new choice.
+    other = {"lead": cast_reference("lead", "ada", voice_sample=a_voice_sample(pitch=1.3))}
+    DialogueVoicer(other, ["lead"], voice_shifts=shifts).voice_shift("lead")
+    assert len(tuned) == 2
 
 
-def test_voice_shifts_forget_the_least_recently_used_choice():
-    calls = []
+def test_a_voice_sample_without_pitch_gets_a_stock_voice_and_a_note():
+    cast = {"lead": cast_reference("lead", "maya", voice_sample=a_voice_sample())}
+    voicer = DialogueVoicer(cast, ["lead"], voice_shifts=VoiceShifts(lambda sample: None))
 
-    def choose(speech, reference):
-        calls.append(reference)
-        return VoiceShift(1.0, 1.0, 1.0), speech
+    voiced = voicer.voice("lead", "Shall we go to the park today?")
 
-    shifts = VoiceShifts(choose, remembered=2)
-    sample = extract_voice_sample(speak_english("This is how I sound on an ordinary day at home."))
-    speech = speak_english("Hello.")
-    for text in ("one", "two", "one", "three", "one", "two"):
-        shifts.shift_for(sample, text, speech)
+    assert voicer.voice_shift("lead") is None
+    assert np.array_equal(voiced.samples, speak_english("Shall we go to the park today?").samples)
+    assert voicer.notes == ("@maya's voice sample could not be used: a stock voice was used.",)
 
-    # "two" was forgotten when "three" came in; "one" stayed in use, so it was kept.
-    assert len(calls) == 4
+
+def test_voice_shifts_forget_the_least_recently_used_double():
+    tuned = []
+
+    def tune(sample):
+        tuned.append(sample)
+        return VoiceShift(1.0, 1.0, 1.0)
+
+    shifts = VoiceShifts(tune, remembered=2)
+    samples = {name: a_voice_sample(pitch) for name, pitch in (("a", 1.0), ("b", 1.2), ("c", 1.4))}
+    for name in ("a", "b", "a", "c", "a", "b"):
+        shifts.shift_for(samples[name])
+
+    # "b" was forgotten when "c" came in; "a" stayed in use, so it was kept.
+    assert len(tuned) == 4

@@ -10,8 +10,12 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
+from core.audio import Audio
 from core.generation.pipeline import CoStarPipeline
 from core.generation.types import ProgressEvent
+from core.voice import RESEMBLYZER_MODEL
+from core.voice_shift import VoiceShift
+from core.voice_tuning import tuning_basis, voice_shift_record
 from db import consent as ledger
 from db import media
 from db import users as user_queries
@@ -19,7 +23,7 @@ from db.engine import transaction
 from db.models import Appearance, Clip, Double, DoubleReference, MediaBlob
 from tests.core.generation_fakes import SolidColourBackend, tone_speech, two_role_script
 from webapp.auth import CurrentUser
-from webapp.clips import ClipError, ClipService
+from webapp.clips import ClipError, ClipService, _cast_reference
 
 MAYA = CurrentUser(id=1, username="maya", display_name="Maya")
 BOB = CurrentUser(id=2, username="bob", display_name="Bob")
@@ -157,3 +161,30 @@ def test_only_the_creator_can_render(service, cast_ids):
                           {"lead": "maya", "buddy": "rex"}, seed=1)  # fmt: skip
     with pytest.raises(ClipError, match="isn't yours"):
         service.render(BOB, clip.id)
+
+
+@pytest.mark.parametrize("record_basis", ["current", "stale", "none"])
+def test_the_cast_gets_the_voice_shift_stored_at_registration(sqlite_sessions, cast_ids,
+                                                              record_basis):  # fmt: skip
+    shift = VoiceShift(f0_ratio=1.31, formant_warp=1.07, similarity=0.8)
+    record = {
+        "current": voice_shift_record(shift),
+        "none": None,
+        "stale": voice_shift_record(shift).replace(tuning_basis(), "0" * 16),
+    }[record_basis]
+    voice = Audio(tone_speech("this is how I sound").samples[::2].copy(), 16_000)
+    with transaction(sqlite_sessions) as session:
+        double = session.get(Double, cast_ids["maya"])
+        reference = session.get(DoubleReference, double.id)
+        reference.voice_sha = media.put_blob(session, voice.to_wav_bytes(), "audio/wav",
+                                             max_bytes=10**6).sha256  # fmt: skip
+        reference.voice_model = RESEMBLYZER_MODEL
+        reference.voice_embedding = np.ones(256, np.float32).tobytes()
+        reference.voice_shift = record
+        session.flush()
+
+        member = _cast_reference(session, "lead", double)
+
+    assert member.voice_sample is not None
+    # A stale or missing record is not used: the render chooses the shift again, the same way.
+    assert member.voice_shift == (shift if record_basis == "current" else None)

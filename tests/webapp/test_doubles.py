@@ -19,7 +19,10 @@ from core.matting import load_person_segmenter
 from core.media_intake import IntakeLimits
 from core.model_files import selfie_model_path
 from core.reference_analysis import ReferenceAnalyzer, ReferenceInputs
+from core.voice import VoiceSample
+from core.voice_tuning import tune_voice, voice_shift_from_record
 from db import consent as ledger
+from db import media as media_store
 from db.engine import transaction
 from db.models import AuditEvent, ConsentEvent, Double, DoubleReference, MediaBlob
 from tests.double_media import code_recording, person_video
@@ -139,8 +142,29 @@ def test_registration_stores_the_double_and_a_verifiable_ledger(
         assert ledger.verify_ledger(session).ok
         reference = session.get(DoubleReference, record.id)
         assert reference.face_model == "dlib-resnet-v1-128" and reference.sprite_sha
+        stored_shift = voice_shift_from_record(reference.voice_shift)
+        stored_wav = media_store.read_blob(session, reference.voice_sha)
+    stored_sample = VoiceSample.from_wav_bytes(stored_wav)
     assert [r.handle for r in service.list_mine(MAYA)] == ["maya"]
     assert service.list_mine(BOB) == []
+    # The voice shift was chosen at registration, on the sample as stored: exactly what a
+    # render would choose for this double.
+    assert stored_shift is not None and stored_shift == tune_voice(stored_sample).shift
+
+
+def test_a_double_without_a_voice_stores_no_voice_shift(service, sessions, analyzer, media):
+    silent = media["folder"] / "silent.mp4"
+    if not silent.exists():
+        person_video(silent, "collins", text=None)
+    analysis = analyzer.analyze(ReferenceInputs(kind="person", video_path=silent))
+    assert not analysis.has_voice
+
+    record = register(service, MAYA, analysis, media, service.issue_challenge(MAYA).code,
+                      video=silent)  # fmt: skip
+
+    with transaction(sessions) as session:
+        reference = session.get(DoubleReference, record.id)
+        assert reference.voice_sha is None and reference.voice_shift is None
 
 
 @pytest.mark.parametrize(

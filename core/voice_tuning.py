@@ -1,0 +1,122 @@
+"""A double's voice: the shift toward its own voice, chosen once and kept with the double.
+
+Choosing a shift (:func:`core.voice_shift.choose_and_apply_voice_shift`) costs six speaker
+embeddings and five vocoder passes, so it is done once per double, when the double is
+registered (after its live check passes), on a fixed tuning line rather than on whatever a
+script happens to say. The double then sounds the same in every clip, and a render only
+applies the stored shift.
+
+A stored shift is only valid for the voice and tuning line it was chosen with:
+:func:`voice_shift_record` writes that basis next to the numbers, and
+:func:`voice_shift_from_record` ignores a record made on another basis (the render then chooses
+again, the same way).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import metadata
+
+from core.audio import Audio
+from core.speech import VOICE_PACKAGE, synthesize_speech
+from core.voice import VoiceSample
+from core.voice_shift import (
+    FORMANT_WARP_CANDIDATES,
+    VoiceShift,
+    VoiceShiftError,
+    choose_and_apply_voice_shift,
+)
+
+# About as long as a typical line of dialogue (2.6 s): long enough for a steady speaker
+# embedding, short enough that choosing costs ~0.6 s (it scales with the line's length).
+TUNING_LINE = "Hello! This is how I sound when I'm happy."
+
+# (text, speed) -> speech in the built-in voice; the same text must give the same speech.
+Speak = Callable[[str, float], Audio]
+
+
+def speak_english(text: str, speed: float = 1.0) -> Audio:
+    """Speak English text with the built-in voice, the same way every time.
+
+    Piper otherwise samples its pitch/timing noise anew on every call, so two renders of one
+    script would differ in line lengths and mouth motion.
+
+    Raises:
+        ValueError: ``speed`` is outside 0.5-2.0.
+        UnsupportedTextError: The text uses a non-Latin script.
+        SpeechSynthesisError: The text has nothing to say or the voice is missing.
+    """
+    return synthesize_speech(text, speed=speed, deterministic=True)
+
+
+@dataclass(frozen=True, eq=False)
+class VoiceTuning:
+    """A double's chosen voice shift and what it sounds like.
+
+    Attributes:
+        shift: Pitch ratio and formant warp toward the double's voice sample.
+        preview: The tuning line spoken in the shifted voice (for the person to hear).
+    """
+
+    shift: VoiceShift
+    preview: Audio
+
+
+def tune_voice(sample: VoiceSample, *, speak: Speak = speak_english) -> VoiceTuning | None:
+    """Choose the shift that brings the built-in voice closest to a double's voice sample.
+
+    Args:
+        sample: The double's voice sample.
+        speak: The voice the shift applies to (the same one that will speak the dialogue).
+
+    Returns:
+        The tuning, or None when the sample has no pitched sound to aim at.
+    """
+    try:
+        shift, preview = choose_and_apply_voice_shift(speak(TUNING_LINE, 1.0), sample)
+    except VoiceShiftError:
+        return None
+    return VoiceTuning(shift, preview)
+
+
+def voice_shift_record(shift: VoiceShift) -> str:
+    """The shift as JSON text to store with the double, with the basis it was chosen on."""
+    return json.dumps(
+        {
+            "basis": tuning_basis(),
+            "f0_ratio": shift.f0_ratio,
+            "formant_warp": shift.formant_warp,
+            "similarity": shift.similarity,
+        },
+        sort_keys=True,
+    )
+
+
+def voice_shift_from_record(record: str | None) -> VoiceShift | None:
+    """The stored shift, or None when there is none, it is unreadable or its basis is stale."""
+    if not record:
+        return None
+    try:
+        fields = json.loads(record)
+        if fields.get("basis") != tuning_basis():
+            return None
+        return VoiceShift(
+            f0_ratio=float(fields["f0_ratio"]),
+            formant_warp=float(fields["formant_warp"]),
+            similarity=float(fields["similarity"]),
+        )
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def tuning_basis() -> str:
+    """Names what a chosen shift depends on besides the sample: voice, line and candidates."""
+    try:
+        voice_version = metadata.version(VOICE_PACKAGE)
+    except metadata.PackageNotFoundError:
+        voice_version = "unknown"
+    basis = f"{VOICE_PACKAGE}=={voice_version}|{TUNING_LINE}|{FORMANT_WARP_CANDIDATES}"
+    return hashlib.sha256(basis.encode()).hexdigest()[:16]
