@@ -28,11 +28,14 @@ from core.voice_shift import (
     VoiceShift,
     VoiceShiftError,
     choose_and_apply_voice_shift,
+    shift_voice,
 )
 
-# About as long as a typical line of dialogue (2.6 s): long enough for a steady speaker
-# embedding, short enough that choosing costs ~0.6 s (it scales with the line's length).
-TUNING_LINE = "Hello! This is how I sound when I'm happy."
+# Two sentences (4 s), one exclaimed and one asked, so its median pitch is the voice's typical
+# pitch: the pitch ratio comes out within 1-3 % of the true one for synthetic voices, where a
+# single 2.6 s exclamation overshot by 14-17 % and lowered voice similarity on other lines
+# (docs/voice_calibration.md). Choosing on it costs ~1.1 s, once per double.
+TUNING_LINE = "Hello! This is how I sound when I'm happy. Do you want to come along?"
 
 # (text, speed) -> speech in the built-in voice; the same text must give the same speech.
 Speak = Callable[[str, float], Audio]
@@ -80,6 +83,24 @@ def tune_voice(sample: VoiceSample, *, speak: Speak = speak_english) -> VoiceTun
     except VoiceShiftError:
         return None
     return VoiceTuning(shift, preview)
+
+
+def preview_voice(sample: VoiceSample, shift: VoiceShift | None) -> Audio | None:
+    """The tuning line as the double speaks it in clips: its stored shift, or chosen now.
+
+    Args:
+        sample: The double's voice sample.
+        shift: Its stored shift (see :func:`voice_shift_from_record`), or None.
+
+    Returns:
+        Speech in the built-in voice's rate, or None when the sample has no pitch (clips then
+        use a stock voice for the double).
+    """
+    if shift is None:
+        tuning = tune_voice(sample)
+        return tuning.preview if tuning is not None else None
+    line = speak_english(TUNING_LINE)
+    return shift_voice(line, f0_ratio=shift.f0_ratio, formant_warp=shift.formant_warp)
 
 
 def voice_shift_record(shift: VoiceShift) -> str:

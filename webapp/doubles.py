@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from core import consent
 from core.accounts import AccountInputError, clean_display_name, clean_free_text
+from core.audio import Audio
 from core.faces import FaceEmbedding
 from core.media_intake import MediaIntakeError
 from core.reference_analysis import (
@@ -36,7 +37,12 @@ from core.reference_analysis import (
 from core.spoken_code import new_challenge_code
 from core.types import DoubleKind
 from core.voice import VoiceSample
-from core.voice_tuning import tune_voice, voice_shift_record
+from core.voice_tuning import (
+    preview_voice,
+    tune_voice,
+    voice_shift_from_record,
+    voice_shift_record,
+)
 from db import audit, media
 from db import consent as ledger
 from db import doubles as queries
@@ -180,6 +186,7 @@ class DoubleService:
         code: str,
         recording: Path,
         upload: ReferenceUpload,
+        progress: Callable[[str, float], None] | None = None,
     ) -> DoubleRecord:
         """Check consent and the live recording, then store the double in one transaction.
 
@@ -202,7 +209,11 @@ class DoubleService:
             if queries.handle_taken(session, settings.handle):
                 raise DoubleError(f"The handle @{settings.handle} is taken. Please pick another.")
         challenge_id = self._consume_challenge(user, code)
+        report = progress or (lambda _stage, _fraction: None)
+        report("Checking your live recording", 0.2)
         result = self._check_recording(user, analysis, code, recording)
+        if analysis.voice_wav is not None:
+            report("Tuning your double's voice", 0.7)
         voice_shift = _voice_shift_record(analysis)  # only for doubles that passed the check
         try:
             return self._store(
@@ -363,6 +374,24 @@ class DoubleService:
             erased = queries.erase_double(session, double, now)
             self._log(session, user, double, "deleted", {"blobs_erased": erased}, now)
             return erased
+
+    def voice_preview(self, user: CurrentUser, double_id: int) -> Audio | None:
+        """How the owner's double speaks in clips: a short line in its shifted voice.
+
+        Returns:
+            The speech, or None when the double has no usable voice (clips use a stock voice).
+
+        Raises:
+            DoubleNotFoundError: Not the user's double, or deleted.
+        """
+        with transaction(self._sessions) as session:
+            double = self._owned(session, user, double_id, allow_revoked=True)
+            reference = double.reference
+            if reference is None or reference.voice_sha is None:
+                return None
+            wav = media.read_blob(session, reference.voice_sha)
+            shift = voice_shift_from_record(reference.voice_shift)
+        return preview_voice(VoiceSample.from_wav_bytes(wav), shift)  # outside the transaction
 
     def may_view_blob(self, session: Session, viewer: CurrentUser | None, key: str) -> bool:
         """Media access rule: owners see their own doubles' reference media."""

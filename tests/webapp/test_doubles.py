@@ -20,7 +20,8 @@ from core.media_intake import IntakeLimits
 from core.model_files import selfie_model_path
 from core.reference_analysis import ReferenceAnalyzer, ReferenceInputs
 from core.voice import VoiceSample
-from core.voice_tuning import tune_voice, voice_shift_from_record
+from core.voice_shift import shift_voice
+from core.voice_tuning import TUNING_LINE, speak_english, tune_voice, voice_shift_from_record
 from db import consent as ledger
 from db import media as media_store
 from db.engine import transaction
@@ -165,6 +166,27 @@ def test_a_double_without_a_voice_stores_no_voice_shift(service, sessions, analy
     with transaction(sessions) as session:
         reference = session.get(DoubleReference, record.id)
         assert reference.voice_sha is None and reference.voice_shift is None
+    assert service.voice_preview(MAYA, record.id) is None  # the UI says: stock voice
+
+
+def test_the_owner_hears_the_clip_voice_and_no_one_else_does(
+    service, sessions, collins_analysis, media
+):
+    record = register(service, MAYA, collins_analysis, media, service.issue_challenge(MAYA).code)
+    with transaction(sessions) as session:
+        shift = voice_shift_from_record(session.get(DoubleReference, record.id).voice_shift)
+
+    speech = service.voice_preview(MAYA, record.id)
+
+    expected = shift_voice(
+        speak_english(TUNING_LINE), f0_ratio=shift.f0_ratio, formant_warp=shift.formant_warp
+    )
+    assert np.array_equal(speech.samples, expected.samples)
+    with pytest.raises(DoubleNotFoundError):
+        service.voice_preview(BOB, record.id)
+    service.delete(MAYA, record.id)
+    with pytest.raises(DoubleNotFoundError):
+        service.voice_preview(MAYA, record.id)  # its voice is erased with it
 
 
 @pytest.mark.parametrize(

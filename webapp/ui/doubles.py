@@ -66,6 +66,8 @@ class DoublesComponents:
     edit_description_textbox: gr.Textbox
     edit_visibility_radio: gr.Radio
     edit_restrictions_textbox: gr.Textbox
+    edit_voice_button: gr.Button
+    edit_voice_audio: gr.Audio
     edit_save_button: gr.Button
     edit_revoke_button: gr.Button
     edit_delete_checkbox: gr.Checkbox
@@ -124,6 +126,14 @@ def render() -> DoublesComponents:
                 placeholder="e.g. no violence; no alcohol",
                 max_length=600,
             )
+            with gr.Row(equal_height=False):
+                edit_voice_button = gr.Button(
+                    "▶ Hear how this double speaks in clips", elem_id="hear-voice"
+                )
+                edit_voice_audio = gr.Audio(
+                    label="Its clip voice: the built-in voice shifted toward this double's",
+                    type="numpy", interactive=False, visible=False, elem_id="clip-voice",
+                )  # fmt: skip
             with gr.Row():
                 edit_save_button = gr.Button("Save settings", variant="primary")
                 edit_revoke_button = gr.Button("Revoke consent", variant="secondary")
@@ -305,13 +315,13 @@ def listen(
             raise ui_error("Check your reference first (step 1).")
         if not recording:
             raise ui_error("Record yourself saying the code first (step 4).")
-        progress(0.2, desc="Checking your live recording")
         try:
             record = service.register(
                 user, draft.analysis,
                 DoubleSettings(handle, display_name, description, visibility, restrictions),
                 ConsentAnswers(age, ownership, agreed, statement_version),
                 code=code or "", recording=Path(recording), upload=draft.upload,
+                progress=lambda stage, done: progress(done, desc=stage),
             )  # fmt: skip
         except DoubleError as error:
             raise ui_error(str(error), title="Double not created") from None
@@ -319,6 +329,8 @@ def listen(
             f"Your double **@{as_markdown_text(record.handle)}** is ready. "
             "Its consent record is saved; you can revoke or delete it any time."
         )
+        if record.has_voice:
+            message += " Select it below to hear how it speaks in clips."
         cleared = (None, None, None, "", "", "", "", False, False, False, None, "")
         return (None, None, "", gr.Column(visible=False), message, *refresh(token), *cleared)
 
@@ -358,12 +370,13 @@ def _listen_editing(
         record = _find(service.list_mine(user), ids[event.index] if event.index < len(ids) else -1)
         return (record.id, gr.Column(visible=True), _edit_title(record), record.handle,
                 record.display_name, record.description, record.visibility,
-                record.restrictions, False)  # fmt: skip
+                record.restrictions, False, gr.Button(visible=record.has_voice),
+                gr.Audio(value=None, visible=False))  # fmt: skip
 
     ui.doubles_gallery.select(
         select, [session.token, ui.double_ids],
         [ui.selected_double_id, ui.edit_column, ui.edit_title_markdown, *edit_fields,
-         ui.edit_delete_checkbox],
+         ui.edit_delete_checkbox, ui.edit_voice_button, ui.edit_voice_audio],
         api_visibility="private",
     ).then(*load_grants, api_visibility="private")  # fmt: skip
 
@@ -379,6 +392,23 @@ def _listen_editing(
         save, [session.token, ui.selected_double_id, *edit_fields], [ui.edit_title_markdown],
         api_name="update_double",
     ).success(*load_grants, api_visibility="private")  # fmt: skip
+
+    def hear_voice(token: str | None, double_id: int | None) -> Any:
+        user = require_user(auth, token)
+        try:
+            speech = service.voice_preview(user, _required(double_id))
+        except DoubleError as error:
+            raise ui_error(str(error)) from None
+        if speech is None:
+            raise ui_error("This double's voice sample has no usable pitch, so clips give it a "
+                           "stock voice.", title="No clip voice")  # fmt: skip
+        pcm = np.round(np.clip(speech.samples, -1.0, 1.0) * 32767).astype(np.int16)
+        return gr.Audio(value=(speech.sample_rate, pcm), visible=True, autoplay=True)
+
+    ui.edit_voice_button.click(
+        hear_voice, [session.token, ui.selected_double_id], [ui.edit_voice_audio],
+        api_name="preview_double_voice", concurrency_limit=2, concurrency_id="analysis",
+    )  # fmt: skip
 
     def revoke(token: str | None, double_id: int | None) -> str:
         user = require_user(auth, token)
