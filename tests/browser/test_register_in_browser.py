@@ -6,8 +6,13 @@ a phone video, with synthetic speech) saying the code read from the page.
 
 from __future__ import annotations
 
+import re
+
+import numpy as np
 import pytest
 
+from core.audio import Audio
+from core.voice_tuning import TUNING_LINE, speak_english
 from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS
 from tests.double_media import person_video, write_fake_webcam
 
@@ -66,6 +71,17 @@ def test_register_a_double_with_the_webcam_live_check(running_app, camera_page, 
     assert any(live_check(page, tmp_path, screenshot) for _ in range(3))
     page.locator("#doubles-gallery").get_by_text("@eileen").wait_for()
     screenshot(page, "12-double-registered")
+
+    # How the double speaks in clips: the built-in voice, shifted toward Eileen's at registration.
+    page.locator("#doubles-gallery").get_by_role("img", name=re.compile("@eileen ")).click()
+    page.locator("#hear-voice").click()
+    download = page.locator("#clip-voice a[download]")
+    download.wait_for(timeout=30_000)
+    screenshot(page, "13-clip-voice")
+    wav = page.request.get(download.get_attribute("href")).body()
+    speech = Audio.from_wav_bytes(wav)
+    assert speech.duration == pytest.approx(speak_english(TUNING_LINE).duration, abs=0.05)
+    assert np.sqrt(np.mean(speech.samples**2)) > 0.05  # clearly audible speech, not silence
 
 
 def live_check(
