@@ -38,3 +38,15 @@ def test_the_default_renderer_gets_a_face_model_for_mouth_motion(tmp_path):
     pipeline = app.build_pipeline(Settings(data_dir=tmp_path / "data"))
     assert pipeline.backend.name == "animatic"
     assert pipeline.backend.moves_mouths
+
+
+def test_clip_and_voice_players_offer_no_share_button(tmp_path):
+    # On a Space, Gradio's "share" posts the file to a public discussion: outside every
+    # permission rule of the app.
+    blocks, _ = app.build_app(Settings(data_dir=tmp_path / "data"))
+    players = [
+        block for block in blocks.blocks.values()
+        if isinstance(block, gr.Video | gr.Audio) and block.interactive is False
+    ]  # fmt: skip
+    assert len(players) >= 5  # studio clip, swap, feed cards, appearance, clip voice
+    assert all(player.buttons == ["download"] for player in players)

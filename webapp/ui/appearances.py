@@ -16,7 +16,7 @@ from webapp.appearances import (
 from webapp.auth import AuthService, CurrentUser
 from webapp.media import MediaAccessDeniedError, MediaFiles
 from webapp.ui.session import SessionComponents, require_user
-from webapp.ui.text import as_markdown_text, ui_error
+from webapp.ui.text import MEDIA_BUTTONS, as_markdown_text, ui_error
 
 SIGNED_OUT = "### Appearances\nSign in to see every clip that uses your doubles."
 EMPTY = (
@@ -62,8 +62,10 @@ def render() -> AppearancesComponents:
             clip_dropdown = gr.Dropdown(choices=[], value=None, label="Clip",
                                         elem_id="appearance-clip")  # fmt: skip
             with gr.Row(equal_height=False):
-                appearance_video = gr.Video(label="Watch", interactive=False, height=240,
-                                            elem_id="appearance-video")  # fmt: skip
+                appearance_video = gr.Video(
+                    label="Watch", interactive=False, height=240, elem_id="appearance-video",
+                    buttons=MEDIA_BUTTONS,
+                )  # fmt: skip
                 details_markdown = gr.Markdown(elem_id="appearance-details")
             with gr.Row(equal_height=False):
                 with gr.Column(min_width=220):

@@ -21,7 +21,7 @@ from webapp.media import MediaAccessDeniedError, MediaFiles
 from webapp.provenance import ClipVerification
 from webapp.ui import studio
 from webapp.ui.session import SessionComponents, require_user
-from webapp.ui.text import as_markdown_text, ui_error
+from webapp.ui.text import MEDIA_BUTTONS, as_markdown_text, ui_error
 
 CARDS_PER_PAGE = 12
 CARDS_PER_ROW = 3
@@ -104,7 +104,7 @@ def render() -> FeedComponents:
                                                elem_id="swap-cancel")  # fmt: skip
             verify_markdown = gr.Markdown(elem_id="feed-verify-result")
             swap_video = gr.Video(label="Your version", interactive=False, visible=False,
-                                  elem_id="swap-video")  # fmt: skip
+                                  elem_id="swap-video", buttons=MEDIA_BUTTONS)  # fmt: skip
             swap_markdown = gr.Markdown(elem_id="swap-info")
     return FeedComponents(
         signed_out_markdown, signed_in_column, section_radio, page_number, refresh_button,
@@ -120,8 +120,10 @@ def _render_slots() -> list[ClipCardSlot]:
         with gr.Row(equal_height=False):
             for index in range(row_start, row_start + CARDS_PER_ROW):
                 with gr.Column(visible=False, variant="panel", min_width=240) as column:
-                    video = gr.Video(label=f"Clip {index + 1}", interactive=False, height=200,
-                                     elem_id=f"feed-video-{index}")  # fmt: skip
+                    video = gr.Video(
+                        label=f"Clip {index + 1}", interactive=False, height=200,
+                        elem_id=f"feed-video-{index}", buttons=MEDIA_BUTTONS,
+                    )  # fmt: skip
                     info = gr.Markdown(elem_id=f"feed-card-{index}")
                 slots.append(ClipCardSlot(column, video, info))
     return slots

@@ -28,7 +28,7 @@ from webapp.grants import GrantService
 from webapp.media import MediaFiles
 from webapp.ui import grants as grants_ui
 from webapp.ui.session import SessionComponents, require_user
-from webapp.ui.text import as_markdown_text, ui_error
+from webapp.ui.text import MEDIA_BUTTONS, as_markdown_text, ui_error
 
 PHOTO_TYPES = {
     ".jpg": "image/jpeg",
@@ -133,6 +133,7 @@ def render() -> DoublesComponents:
                 edit_voice_audio = gr.Audio(
                     label="Its clip voice: the built-in voice shifted toward this double's",
                     type="numpy", interactive=False, visible=False, elem_id="clip-voice",
+                    buttons=MEDIA_BUTTONS,
                 )  # fmt: skip
             with gr.Row():
                 edit_save_button = gr.Button("Save settings", variant="primary")

@@ -24,7 +24,7 @@ from webapp.clips import (
 from webapp.jobs import RenderWorkers
 from webapp.media import MediaFiles
 from webapp.ui.session import SessionComponents, require_user
-from webapp.ui.text import as_markdown_text, ui_error
+from webapp.ui.text import MEDIA_BUTTONS, as_markdown_text, ui_error
 
 MAX_ROLES = 4
 FOLLOWERS = 32  # browsers following their clip's progress at once (rendering is the workers')
@@ -115,7 +115,9 @@ def render(templates: list[Template]) -> StudioComponents:
         generate_button = gr.Button("Generate clip", variant="primary", elem_id="generate")
         cancel_button = gr.Button("Cancel", variant="stop", visible=False, elem_id="cancel")
     clip_id = gr.State(None)
-    clip_video = gr.Video(label="Your clip", interactive=False, elem_id="clip-video")
+    clip_video = gr.Video(
+        label="Your clip", interactive=False, elem_id="clip-video", buttons=MEDIA_BUTTONS
+    )
     clip_markdown = gr.Markdown(elem_id="clip-info")
     return StudioComponents(
         signed_out_markdown, template_gallery, template_markdown, star_row, star_role_radio,

@@ -7,6 +7,10 @@ import re
 
 import gradio as gr
 
+# Buttons on clip and voice players: download only. Gradio's "share" posts the file to a public
+# Hugging Face discussion when the app runs on a Space, outside every permission rule here.
+MEDIA_BUTTONS = ["download"]
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
 
 
