@@ -375,6 +375,16 @@ class DoubleService:
             self._log(session, user, double, "deleted", {"blobs_erased": erased}, now)
             return erased
 
+    def draft_voice_preview(self, analysis: ReferenceAnalysis) -> Audio | None:
+        """How a double not yet created would speak in clips (its shift chosen now, not stored).
+
+        Returns:
+            The speech, or None when the reference has no usable voice (clips use a stock voice).
+        """
+        if analysis.voice_wav is None:
+            return None
+        return preview_voice(VoiceSample.from_wav_bytes(analysis.voice_wav), None)
+
     def voice_preview(self, user: CurrentUser, double_id: int) -> Audio | None:
         """How the owner's double speaks in clips: a short line in its shifted voice.
 

@@ -59,6 +59,10 @@ def test_register_a_double_with_the_webcam_live_check(running_app, camera_page, 
     page.locator("#analyze").click()
     page.locator("#quality-report").get_by_text("One clear face").wait_for(timeout=90_000)
     screenshot(page, "10-quality-report")
+    # Before consenting: how the double will speak in clips.
+    page.locator("#hear-draft-voice").click()
+    page.locator("#draft-voice a[download]").wait_for(timeout=30_000)
+    screenshot(page, "10-draft-clip-voice")
 
     page.locator("#new-handle").get_by_role("textbox").fill("eileen")
     for checkbox in ("#consent-age", "#consent-ownership", "#consent-statement-agree"):

@@ -23,6 +23,9 @@ def test_register_a_double_and_keep_it_private(running_app, tmp_path):
         "person", handle_file(str(reference)), None, None, api_name="/analyze_reference"
     )
     assert "One clear face" in report and "Voice found" in report
+    # Before consenting, Eileen can hear how her double will speak in clips.
+    clip_voice = eileen.predict(api_name="/preview_draft_voice")
+    assert clip_voice["value"]["url"].endswith(".wav")
 
     result = create_double(
         eileen, tmp_path, "collins", "eileen", "an astronaut in orange", restrictions="no violence"
@@ -39,9 +42,15 @@ def test_register_a_double_and_keep_it_private(running_app, tmp_path):
         )  # fmt: skip
     with pytest.raises(AppError, match="Select one of your doubles"):
         stranger.predict(api_name="/revoke_double")
+    with pytest.raises(AppError, match="Select one of your doubles"):
+        stranger.predict(api_name="/preview_double_voice")
+    with pytest.raises(AppError, match="Check your reference first"):
+        stranger.predict(api_name="/preview_draft_voice")
     guest = Client(running_app, verbose=False, download_files=False)
     with pytest.raises(AppError, match="sign in"):
         guest.predict(api_name="/get_code")
+    with pytest.raises(AppError, match="sign in"):
+        guest.predict(api_name="/preview_draft_voice")
 
 
 def test_star_in_a_clip_from_a_written_script(running_app, tmp_path):

@@ -153,6 +153,15 @@ def test_registration_stores_the_double_and_a_verifiable_ledger(
     assert stored_shift is not None and stored_shift == tune_voice(stored_sample).shift
 
 
+def test_before_consenting_the_person_hears_the_clip_voice_registration_will_store(
+    service, collins_analysis
+):
+    preview = service.draft_voice_preview(collins_analysis)
+
+    tuning = tune_voice(VoiceSample.from_wav_bytes(collins_analysis.voice_wav))
+    assert np.array_equal(preview.samples, tuning.preview.samples)
+
+
 def test_a_double_without_a_voice_stores_no_voice_shift(service, sessions, analyzer, media):
     silent = media["folder"] / "silent.mp4"
     if not silent.exists():
@@ -167,6 +176,7 @@ def test_a_double_without_a_voice_stores_no_voice_shift(service, sessions, analy
         reference = session.get(DoubleReference, record.id)
         assert reference.voice_sha is None and reference.voice_shift is None
     assert service.voice_preview(MAYA, record.id) is None  # the UI says: stock voice
+    assert service.draft_voice_preview(analysis) is None
 
 
 def test_the_owner_hears_the_clip_voice_and_no_one_else_does(

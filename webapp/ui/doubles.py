@@ -12,6 +12,7 @@ import numpy as np
 from PIL import Image
 
 from core import consent
+from core.audio import Audio
 from core.reference_analysis import ReferenceAnalysis, ReferenceInputs
 from webapp.auth import AuthService, CurrentUser
 from webapp.doubles import (
@@ -83,6 +84,8 @@ class DoublesComponents:
     report_column: gr.Column
     report_markdown: gr.Markdown
     preview_image: gr.Image
+    draft_voice_button: gr.Button
+    draft_voice_audio: gr.Audio
     handle_textbox: gr.Textbox
     display_name_textbox: gr.Textbox
     description_textbox: gr.Textbox
@@ -109,7 +112,7 @@ def render() -> DoublesComponents:
         doubles_gallery = gr.Gallery(
             label="Your doubles (select one to edit)", columns=6, height=220,
             object_fit="contain", allow_preview=False, preview=False, visible=False,
-            elem_id="doubles-gallery",
+            elem_id="doubles-gallery", buttons=["fullscreen"],
         )  # fmt: skip
         double_ids, selected_double_id = gr.State([]), gr.State(None)
         with gr.Column(visible=False, variant="panel") as edit_column:
@@ -161,7 +164,7 @@ def render() -> DoublesComponents:
                 )  # fmt: skip
                 voice_clip = gr.Audio(
                     label="Voice clip (optional, if the video has no speech)",
-                    sources=["upload", "microphone"], type="filepath",
+                    sources=["upload", "microphone"], type="filepath", buttons=MEDIA_BUTTONS,
                 )  # fmt: skip
         analyze_button = gr.Button("Check my reference", variant="primary", elem_id="analyze")
         analysis_status_markdown = gr.Markdown(elem_id="analysis-status")
@@ -171,9 +174,20 @@ def render() -> DoublesComponents:
             gr.Markdown("**Step 2 · Quality report.** This is what we detected.")
             with gr.Row(equal_height=False):
                 preview_image = gr.Image(
-                    label="Detected face and cut-out", interactive=False, height=320
-                )
+                    label="Detected face and cut-out", interactive=False, height=320,
+                    buttons=[*MEDIA_BUTTONS, "fullscreen"],
+                )  # fmt: skip
                 report_markdown = gr.Markdown(elem_id="quality-report")
+            with gr.Row(equal_height=False):
+                draft_voice_button = gr.Button(
+                    "▶ Hear how your double will speak in clips", visible=False,
+                    elem_id="hear-draft-voice",
+                )  # fmt: skip
+                draft_voice_audio = gr.Audio(
+                    label="Its clip voice: the built-in voice shifted toward yours",
+                    type="numpy", interactive=False, visible=False, elem_id="draft-voice",
+                    buttons=MEDIA_BUTTONS,
+                )  # fmt: skip
             gr.Markdown("**Step 3 · Settings and consent.**")
             with gr.Row():
                 handle_textbox = gr.Textbox(
@@ -278,6 +292,7 @@ def listen(
             gr.Checkbox(label=ownership_label, value=False),
             gr.Video(sources=["webcam"] if analysis.kind == "person" else ["webcam", "upload"]),
             None, "", "", "Reference checked: see the quality report below.",
+            gr.Button(visible=analysis.has_voice), gr.Audio(value=None, visible=False),
         )  # fmt: skip
 
     ui.analyze_button.click(
@@ -285,9 +300,20 @@ def listen(
         [session.token, ui.kind_radio, ui.reference_video, ui.reference_photos, ui.voice_clip],
         [ui.draft, ui.report_column, ui.report_markdown, ui.preview_image, ui.statement_markdown,
          ui.ownership_checkbox, ui.challenge_video, ui.code, ui.code_markdown, ui.result_markdown,
-         ui.analysis_status_markdown],
+         ui.analysis_status_markdown, ui.draft_voice_button, ui.draft_voice_audio],
         api_name="analyze_reference", concurrency_limit=2, concurrency_id="analysis",
         show_progress_on=[ui.analysis_status_markdown],
+    )  # fmt: skip
+
+    def hear_draft_voice(token: str | None, draft: Draft | None) -> Any:
+        require_user(auth, token)
+        if draft is None:
+            raise ui_error("Check your reference first (step 1).")
+        return _voice_player(service.draft_voice_preview(draft.analysis))
+
+    ui.draft_voice_button.click(
+        hear_draft_voice, [session.token, ui.draft], [ui.draft_voice_audio],
+        api_name="preview_draft_voice", concurrency_limit=2, concurrency_id="analysis",
     )  # fmt: skip
 
     def get_code(token: str | None, draft: Draft | None) -> tuple[str, str]:
@@ -400,11 +426,7 @@ def _listen_editing(
             speech = service.voice_preview(user, _required(double_id))
         except DoubleError as error:
             raise ui_error(str(error)) from None
-        if speech is None:
-            raise ui_error("This double's voice sample has no usable pitch, so clips give it a "
-                           "stock voice.", title="No clip voice")  # fmt: skip
-        pcm = np.round(np.clip(speech.samples, -1.0, 1.0) * 32767).astype(np.int16)
-        return gr.Audio(value=(speech.sample_rate, pcm), visible=True, autoplay=True)
+        return _voice_player(speech)
 
     ui.edit_voice_button.click(
         hear_voice, [session.token, ui.selected_double_id], [ui.edit_voice_audio],
@@ -447,6 +469,15 @@ def _gallery_item(media_files: MediaFiles, user: CurrentUser, record: DoubleReco
     if record.portrait_sha is None:
         return (np.full((64, 64, 3), 200, dtype=np.uint8), caption)
     return (str(media_files.temporary_copy(user, record.portrait_sha, record.handle)), caption)
+
+
+def _voice_player(speech: Audio | None) -> Any:
+    """The clip voice, playing at once; a clear message when there is none to play."""
+    if speech is None:
+        raise ui_error("This voice sample has no usable pitch, so clips give the double a stock "
+                       "voice.", title="No clip voice")  # fmt: skip
+    pcm = np.round(np.clip(speech.samples, -1.0, 1.0) * 32767).astype(np.int16)
+    return gr.Audio(value=(speech.sample_rate, pcm), visible=True, autoplay=True)
 
 
 def _edit_title(record: DoubleRecord) -> str:
