@@ -10,6 +10,9 @@ from core.audio import Audio
 from core.generation.types import CastReference, FrameCallback, RenderRequest, ShotPlan
 from core.scripts import DialogueLine, Role, Script, Shot
 from core.speech import prepare_text
+from core.voice import VoiceSample, extract_voice_sample
+from core.voice_shift import shift_voice
+from core.voice_tuning import speak_english
 from tests.media_factory import astronaut_rgb, grace_hopper_rgb
 
 TONE_RATE = 22_050
@@ -103,3 +106,13 @@ def two_role_request(script: Script | None = None, **changes) -> RenderRequest:
     }
     values.update(changes)
     return RenderRequest(**values)
+
+
+def shifted_voice_sample(
+    f0_ratio: float = 1.45,
+    formant_warp: float = 1.1,
+    text: str = "This is how I sound when I talk about my day at work.",
+) -> VoiceSample:
+    """A person's voice sample: the built-in voice shifted by a known pitch and formant warp."""
+    speech = shift_voice(speak_english(text), f0_ratio=f0_ratio, formant_warp=formant_warp)
+    return extract_voice_sample(speech)

@@ -18,10 +18,9 @@ from core.generation.types import ShotPlan
 from core.generation.voicing import DialogueVoicer, VoiceShifts, speak_english
 from core.scripts import DialogueLine, Shot
 from core.speech import UnsupportedTextError
-from core.voice import extract_voice_sample
 from core.voice_shift import VoiceShift, shift_voice
 from core.voice_tuning import tune_voice
-from tests.core.generation_fakes import cast_reference
+from tests.core.generation_fakes import cast_reference, shifted_voice_sample
 
 FPS = 24
 
@@ -82,12 +81,7 @@ def test_voiceless_roles_get_distinct_stock_voices_and_a_note(voicer):
 
 @pytest.mark.slow  # loads Resemblyzer (~6 s)
 def test_a_double_with_a_voice_sample_is_shifted_toward_it():
-    reference_speech = shift_voice(
-        speak_english("This is how I sound when I talk about my day at work."),
-        f0_ratio=1.45,
-        formant_warp=1.1,
-    )
-    sample = extract_voice_sample(reference_speech)
+    sample = shifted_voice_sample()
     cast = {"lead": cast_reference("lead", "maya", voice_sample=sample)}
     voiced = DialogueVoicer(cast, ["lead"]).voice("lead", "Shall we go to the park today?")
     plain = speak_english("Shall we go to the park today?")
@@ -146,10 +140,7 @@ def test_the_mix_is_48khz_clip_long_and_speech_is_clearly_audible(voicer):
 
 
 def a_voice_sample(pitch: float = 1.0):
-    speech = speak_english("This is how I sound on an ordinary day at home.")
-    if pitch != 1.0:
-        speech = shift_voice(speech, f0_ratio=pitch, formant_warp=1.0)
-    return extract_voice_sample(speech)
+    return shifted_voice_sample(pitch, 1.0, "This is how I sound on an ordinary day at home.")
 
 
 def never_tune(sample):
@@ -173,12 +164,7 @@ def test_a_doubles_stored_voice_shift_is_applied_without_choosing_again():
 
 @pytest.mark.slow  # loads Resemblyzer; one shift choice (~6 embeddings)
 def test_without_a_stored_shift_the_render_chooses_the_one_registration_would_have():
-    reference_speech = shift_voice(
-        speak_english("This is how I sound when I talk about my day at work."),
-        f0_ratio=1.45,
-        formant_warp=1.1,
-    )
-    sample = extract_voice_sample(reference_speech)
+    sample = shifted_voice_sample()
     registered = tune_voice(sample)
     assert registered is not None
     stored = cast_reference("lead", "maya", voice_sample=sample, voice_shift=registered.shift)

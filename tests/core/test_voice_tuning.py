@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from core.audio import Audio
-from core.voice import VoiceSample, extract_voice_sample
+from core.voice import VoiceSample
 from core.voice_shift import VoiceShift, shift_voice
 from core.voice_tuning import (
     TUNING_LINE,
@@ -18,6 +18,7 @@ from core.voice_tuning import (
     voice_shift_from_record,
     voice_shift_record,
 )
+from tests.core.generation_fakes import shifted_voice_sample
 
 
 def test_a_stored_record_reads_back_the_same_shift():
@@ -59,12 +60,7 @@ def test_a_sample_without_pitch_has_no_tuning():
 
 @pytest.mark.slow  # loads Resemblyzer; one shift choice (~6 embeddings)
 def test_tuning_moves_the_built_in_voice_toward_a_higher_voice_and_previews_it():
-    higher = shift_voice(
-        speak_english("This is how I sound when I talk about my day at work."),
-        f0_ratio=1.45,
-        formant_warp=1.1,
-    )
-    sample = extract_voice_sample(higher)
+    sample = shifted_voice_sample(f0_ratio=1.45, formant_warp=1.1)
 
     tuning = tune_voice(sample)
 
