@@ -14,6 +14,7 @@ again, the same way).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Callable
@@ -133,6 +134,7 @@ def voice_shift_from_record(record: str | None) -> VoiceShift | None:
         return None
 
 
+@functools.cache  # read on every cast member's load; the installed voice can't change in-process
 def tuning_basis() -> str:
     """Names what a chosen shift depends on besides the sample: voice, line and candidates."""
     try:
