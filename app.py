@@ -13,15 +13,15 @@ from pathlib import Path
 
 import gradio as gr
 
-from core.face_backends import load_face_backend
+from core.identity.backends import load_face_backend
 from core.generation.pipeline import CoStarPipeline
 from core.generation.types import RenderBackend
-from core.matting import load_person_segmenter
-from core.media_intake import IntakeLimits
+from core.reference.matting import load_person_segmenter
+from core.reference.intake import IntakeLimits
 from core.model_files import selfie_model_path
 from core.provenance import ensure_signing_identity
-from core.reference_analysis import ReferenceAnalyzer
-from core.templates import load_templates
+from core.reference.analysis import ReferenceAnalyzer
+from core.scripts.templates import load_templates
 from db.engine import make_engine, make_session_factory
 from db.migrate import upgrade_database
 from webapp.account_data import AccountDataService

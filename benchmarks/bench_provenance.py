@@ -24,8 +24,8 @@ from core.provenance import (
     sign_mp4,
     verify_clip,
 )
-from core.video_encode import encode_mp4
-from tests.core.provenance_media import astronaut_pan, speech_like_tone
+from core.media.video_encode import encode_mp4
+from tests.core.provenance.provenance_media import astronaut_pan, speech_like_tone
 
 CLIP_ID = "0123456789abcdef"
 SIZE = (832, 480)

@@ -14,11 +14,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from core.face_backends import load_face_backend
-from core.matting import load_person_segmenter
-from core.media_intake import IntakeLimits
+from core.identity.backends import load_face_backend
+from core.reference.matting import load_person_segmenter
+from core.reference.intake import IntakeLimits
 from core.model_files import selfie_model_path
-from core.reference_analysis import ReferenceAnalyzer, ReferenceInputs
+from core.reference.analysis import ReferenceAnalyzer, ReferenceInputs
 from tests.double_media import person_video
 
 WARM_RUNS = 3

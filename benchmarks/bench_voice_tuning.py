@@ -4,7 +4,7 @@ Run from the repository root:  python -m benchmarks.bench_voice_tuning
 
 Four synthetic "people" (the built-in voice shifted by a known pitch ratio and formant warp)
 stand in for registered voices. For each candidate tuning line, the shift is chosen on that line
-(as registration does with ``core.voice_tuning.TUNING_LINE``), then applied to six other lines
+(as registration does with ``core.voice.tuning.TUNING_LINE``), then applied to six other lines
 of dialogue; the script prints the chosen pitch ratio next to the true one, the mean Resemblyzer
 similarity of those six lines to the person's voice sample, and the time choosing took.
 """
@@ -16,10 +16,10 @@ import time
 
 import numpy as np
 
-from core.speech import resample
-from core.voice import VOICE_SAMPLE_RATE, extract_voice_sample, speaker_vectors
-from core.voice_shift import VoiceShift, choose_voice_shift, shift_voice
-from core.voice_tuning import TUNING_LINE, speak_english
+from core.voice.speech import resample
+from core.voice.samples import VOICE_SAMPLE_RATE, extract_voice_sample, speaker_vectors
+from core.voice.shift import VoiceShift, choose_voice_shift, shift_voice
+from core.voice.tuning import TUNING_LINE, speak_english
 
 CANDIDATE_LINES = {
     "one exclamation": "Hello! This is how I sound when I'm happy.",

@@ -31,10 +31,10 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core.face_analysis import analyze_person  # the path insert above makes `core` importable
-from core.face_dlib import DlibFaceBackend, _load_dlib_models
-from core.face_quality import AnalysisThresholds, face_quality
-from core.faces import FaceEmbedding
+from core.identity.analysis import analyze_person  # the path insert above makes `core` importable
+from core.identity.dlib_backend import DlibFaceBackend, _load_dlib_models
+from core.identity.quality import AnalysisThresholds, face_quality
+from core.identity.faces import FaceEmbedding
 
 Transform = Callable[[np.ndarray], np.ndarray]
 

@@ -10,15 +10,15 @@ import time
 
 import numpy as np
 
-from core.speech import Audio, synthesize_speech
-from core.spoken_code import check_spoken_code, new_challenge_code, recognize_digits
-from core.voice import (
+from core.voice.speech import Audio, synthesize_speech
+from core.voice.spoken_code import check_spoken_code, new_challenge_code, recognize_digits
+from core.voice.samples import (
     VOICE_MATCH_THRESHOLD,
     extract_voice_sample,
     speaker_embedding,
     voice_similarity,
 )
-from core.voice_shift import shift_voice, shift_voice_toward
+from core.voice.shift import shift_voice, shift_voice_toward
 
 SENTENCES = (
     "Hello there. My name is Joe, and this is a short test of my voice.",

@@ -13,9 +13,9 @@ from pathlib import Path
 import imageio_ffmpeg
 import numpy as np
 
-from core.audio import Audio
-from core.speech import digits_as_words, resample, synthesize_speech
-from core.voice_shift import shift_voice
+from core.media.audio import Audio
+from core.voice.speech import digits_as_words, resample, synthesize_speech
+from core.voice.shift import shift_voice
 from tests.media_factory import astronaut_rgb, grace_hopper_rgb, moving_photo_frames, write_video
 
 FPS = 12

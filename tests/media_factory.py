@@ -23,7 +23,7 @@ from matplotlib import cbook
 from PIL import Image
 from skimage import data as skimage_data
 
-from core.audio import Audio
+from core.media.audio import Audio
 
 SAMPLE_RATE = 16_000
 

@@ -23,10 +23,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from core import consent
 from core.accounts import AccountInputError, clean_display_name, clean_free_text
-from core.audio import Audio
-from core.faces import FaceEmbedding
-from core.media_intake import MediaIntakeError
-from core.reference_analysis import (
+from core.media.audio import Audio
+from core.identity.faces import FaceEmbedding
+from core.reference.intake import MediaIntakeError
+from core.reference.analysis import (
     ChallengeError,
     ChallengeResult,
     ReferenceAnalysis,
@@ -34,10 +34,10 @@ from core.reference_analysis import (
     ReferenceInputs,
     ReferenceMediaError,
 )
-from core.spoken_code import new_challenge_code
+from core.voice.spoken_code import new_challenge_code
 from core.types import DoubleKind
-from core.voice import VoiceSample
-from core.voice_tuning import (
+from core.voice.samples import VoiceSample
+from core.voice.tuning import (
     preview_voice,
     tune_voice,
     voice_shift_from_record,

@@ -20,7 +20,7 @@ from typing import Literal, get_args
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from core.video_encode import VideoEncodeError
+from core.media.video_encode import VideoEncodeError
 from db import media, social
 from db import users as user_queries
 from db.engine import transaction

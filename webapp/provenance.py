@@ -119,7 +119,7 @@ def verify_clip_file(
     """Decode the file and read back all three provenance signals.
 
     Raises:
-        core.video_encode.VideoEncodeError: ffmpeg cannot decode the file.
+        core.media.video_encode.VideoEncodeError: ffmpeg cannot decode the file.
     """
     verification = verify_clip(path, trust_anchor_pem=trust_anchor_pem)
     assertion = clip_assertion_data(verification.manifest) or {}

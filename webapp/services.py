@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.templates import Template
+from core.scripts.templates import Template
 from webapp.account_data import AccountDataService
 from webapp.appearances import AppearanceService
 from webapp.auth import AuthService

@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from core.faces import FaceBackend
+from core.identity.faces import FaceBackend
 from core.generation.types import CastReference, FrameCallback, RenderRequest, ShotPlan
-from core.scenes import SCENE_NAMES, paint_scene
-from core.scripts import mentions_in
+from core.scenes.catalog import SCENE_NAMES, paint_scene
+from core.scripts.model import mentions_in
 
 logger = logging.getLogger(__name__)
 

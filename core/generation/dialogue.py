@@ -13,11 +13,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from core.audio import Audio
+from core.media.audio import Audio
 from core.generation.types import GenerationError, ShotPlan, SpokenLine
 from core.generation.voicing import DialogueVoicer
-from core.scripts import Shot, speaking_seconds
-from core.speech import resample
+from core.scripts.model import Shot, speaking_seconds
+from core.voice.speech import resample
 
 logger = logging.getLogger(__name__)
 

@@ -28,7 +28,7 @@ from typing import IO, ClassVar
 
 import numpy as np
 
-from core.faces import FaceBackend, FaceEmbedding
+from core.identity.faces import FaceBackend, FaceEmbedding
 
 logger = logging.getLogger(__name__)
 

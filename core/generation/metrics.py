@@ -7,8 +7,8 @@ member, the best (closest) face found in the sampled frames counts, so a role th
 in some shots is not penalised for them.
 
 Voice similarity is the cosine similarity of Resemblyzer speaker embeddings (what
-``core.voice.voice_similarity`` returns) between everything the role says in the clip (after
-shifting) and the double's reference voice; ``core.voice.VOICE_MATCH_THRESHOLD`` is its bar.
+``core.voice.samples.voice_similarity`` returns) between everything the role says in the clip (after
+shifting) and the double's reference voice; ``core.voice.samples.VOICE_MATCH_THRESHOLD`` is its bar.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from core.audio import Audio
-from core.faces import FaceBackend, FaceEmbedding
+from core.media.audio import Audio
+from core.identity.faces import FaceBackend, FaceEmbedding
 from core.generation.types import CastReference, ClipMetrics, ShotPlan
-from core.speech import resample
-from core.voice import (
+from core.voice.speech import resample
+from core.voice.samples import (
     RESEMBLYZER_MODEL,
     VOICE_SAMPLE_RATE,
     VoiceSample,

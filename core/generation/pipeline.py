@@ -23,9 +23,9 @@ from pathlib import Path
 
 import numpy as np
 
-from core.audio import Audio
-from core.face_backends import load_face_backend
-from core.faces import FaceBackend
+from core.media.audio import Audio
+from core.identity.backends import load_face_backend
+from core.identity.faces import FaceBackend
 from core.generation.dialogue import mix_dialogue, place_shot_lines
 from core.generation.face_scan import FaceScan
 from core.generation.finishing import (
@@ -69,7 +69,7 @@ from core.provenance import (
     ensure_signing_identity,
     sign_mp4,
 )
-from core.video_encode import encode_mp4
+from core.media.video_encode import encode_mp4
 
 
 class CoStarPipeline:

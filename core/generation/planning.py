@@ -6,10 +6,10 @@ import logging
 import re
 from dataclasses import replace
 
-from core.casting import CastMember, check_cast, check_restrictions
+from core.scripts.casting import CastMember, check_cast, check_restrictions
 from core.generation.types import CastReference, RenderRequest, ShotPlan
 from core.provenance import InvalidLabelError, ai_label_text
-from core.scripts import validate_script
+from core.scripts.model import validate_script
 
 logger = logging.getLogger(__name__)
 

@@ -14,13 +14,13 @@ from typing import Literal, Protocol
 
 import numpy as np
 
-from core.audio import Audio
-from core.faces import FaceEmbedding
-from core.scripts import Script, Shot
-from core.sprite import LivingSprite
+from core.media.audio import Audio
+from core.identity.faces import FaceEmbedding
+from core.scripts.model import Script, Shot
+from core.reference.sprite import LivingSprite
 from core.types import DoubleKind
-from core.voice import VoiceEmbedding, VoiceSample
-from core.voice_shift import VoiceShift
+from core.voice.samples import VoiceEmbedding, VoiceSample
+from core.voice.shift import VoiceShift
 
 BackendName = Literal["animatic", "wan-vace"]
 Stage = Literal["prepare", "voices", "frames", "finishing", "encode", "sign", "metrics", "done"]
@@ -53,7 +53,7 @@ class CastReference:
         voice_sample: Reference speech, when the double has a voice.
         voice_embedding: Speaker embedding of ``voice_sample``.
         voice_shift: The shift of the built-in voice toward ``voice_sample``, chosen when the
-            double was registered (:func:`core.voice_tuning.tune_voice`); None: chosen at render.
+            double was registered (:func:`core.voice.tuning.tune_voice`); None: chosen at render.
     """
 
     role: str

@@ -22,12 +22,12 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-from core.audio import Audio
+from core.media.audio import Audio
 from core.generation.types import CastReference
-from core.speech import UnsupportedTextError
-from core.voice import VoiceSample
-from core.voice_shift import VoiceShift, shift_voice
-from core.voice_tuning import Speak, speak_english, tune_voice
+from core.voice.speech import UnsupportedTextError
+from core.voice.samples import VoiceSample
+from core.voice.shift import VoiceShift, shift_voice
+from core.voice.tuning import Speak, speak_english, tune_voice
 
 __all__ = [
     "STOCK_VOICES", "DialogueVoicer", "Speak", "VoiceShifts", "shift_tuner", "speak_english",
@@ -51,7 +51,7 @@ class VoiceShifts:
     (a pipeline does); it is safe to share between threads.
 
     Args:
-        tune: Chooses the shift for a voice sample (default :func:`core.voice_tuning.tune_voice`
+        tune: Chooses the shift for a voice sample (default :func:`core.voice.tuning.tune_voice`
             with the built-in voice).
         remembered: How many doubles' shifts to keep; the least recently used are forgotten.
     """

@@ -238,7 +238,7 @@ class WanVaceBackend:
             RenderCancelledError: ``on_frame`` cancelled the render.
             WanVaceUnavailableError: The weights could not be loaded.
             WanVaceError: A portrait is unusable.
-            core.casting.CastError: The shot mentions a role nobody plays.
+            core.scripts.casting.CastError: The shot mentions a role nobody plays.
         """
         if plan.frame_count < 1 or plan.width < 1 or plan.height < 1 or plan.fps < 1:
             raise WanVaceError(

@@ -27,7 +27,7 @@ from core.provenance.watermark import (
     read_watermark,
     should_watermark,
 )
-from core.video_encode import VideoEncodeError, read_mp4_frames
+from core.media.video_encode import VideoEncodeError, read_mp4_frames
 
 # 12 marked frames = the first 3 s at 24 fps; ~0.9 s of watermark decoding.
 MAX_FRAMES_TO_VERIFY = 12

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from core.video_encode import probe_mp4
+from core.media.video_encode import probe_mp4
 from tests.browser.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_FLAGS, failed
 from tests.browser.test_login_in_browser import sign_up
 from tests.browser.test_register_in_browser import live_check

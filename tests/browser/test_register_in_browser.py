@@ -11,8 +11,8 @@ import re
 import numpy as np
 import pytest
 
-from core.audio import Audio
-from core.voice_tuning import TUNING_LINE, speak_english
+from core.media.audio import Audio
+from core.voice.tuning import TUNING_LINE, speak_english
 from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS
 from tests.double_media import person_video, write_fake_webcam
 

@@ -16,7 +16,7 @@ import pytest
 from gradio_client import Client, handle_file
 from gradio_client.exceptions import AppError
 
-from core.video_encode import probe_mp4
+from core.media.video_encode import probe_mp4
 from tests.double_media import person_video
 from tests.e2e.client_steps import create_double, signed_in_client
 

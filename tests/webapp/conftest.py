@@ -8,7 +8,7 @@ import pytest
 from argon2 import PasswordHasher, Type
 
 from core.generation.pipeline import CoStarPipeline
-from tests.core.generation_fakes import SolidColourBackend, tone_speech
+from tests.core.generation.generation_fakes import SolidColourBackend, tone_speech
 from webapp.auth import AuthService
 from webapp.clips import ClipService
 

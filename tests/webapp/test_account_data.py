@@ -14,7 +14,7 @@ from db import social
 from db.base import utcnow
 from db.engine import transaction
 from db.models import AuthSession, Clip, Double, DoubleReference, Friendship, MediaBlob, User
-from tests.core.generation_fakes import two_role_script
+from tests.core.generation.generation_fakes import two_role_script
 from tests.webapp.test_clips import add_double
 from tests.webapp.test_jobs import make_service
 from webapp.account_data import AccountDataError, AccountDataService

@@ -11,7 +11,7 @@ from db import consent as ledger
 from db import social
 from db.engine import transaction
 from db.models import AuditEvent, Clip, ClipReport, Double, MediaBlob
-from tests.core.generation_fakes import two_role_script
+from tests.core.generation.generation_fakes import two_role_script
 from tests.webapp.clip_world import BOB, CARA, DAN, MAYA, build_world, store_clip
 from webapp import permissions
 from webapp.appearances import NOT_YOUR_APPEARANCE, AppearanceError, AppearanceService

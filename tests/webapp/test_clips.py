@@ -10,20 +10,21 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
-from core.audio import Audio
+from core.media.audio import Audio
 from core.generation.pipeline import CoStarPipeline
 from core.generation.types import ProgressEvent
-from core.voice import RESEMBLYZER_MODEL
-from core.voice_shift import VoiceShift
-from core.voice_tuning import tuning_basis, voice_shift_record
+from core.voice.samples import RESEMBLYZER_MODEL
+from core.voice.shift import VoiceShift
+from core.voice.tuning import tuning_basis, voice_shift_record
 from db import consent as ledger
 from db import media
 from db import users as user_queries
 from db.engine import transaction
 from db.models import Appearance, Clip, Double, DoubleReference, MediaBlob
-from tests.core.generation_fakes import SolidColourBackend, tone_speech, two_role_script
+from tests.core.generation.generation_fakes import SolidColourBackend, tone_speech, two_role_script
 from webapp.auth import CurrentUser
-from webapp.clips import ClipError, ClipService, _cast_reference
+from webapp.clips import ClipError, ClipService
+from webapp.clips.service import _cast_reference
 
 MAYA = CurrentUser(id=1, username="maya", display_name="Maya")
 BOB = CurrentUser(id=2, username="bob", display_name="Bob")
@@ -138,7 +139,7 @@ def test_revoked_before_rendering_cancels_and_stores_no_video(service, sqlite_se
 
 
 def test_revoked_during_rendering_stops_it(service, sqlite_sessions, cast_ids, monkeypatch):
-    import webapp.clips as clips_module
+    import webapp.clips.service as clips_module
 
     monkeypatch.setattr(clips_module, "PERMISSION_RECHECK_SECONDS", 0.0)
     clip = service.create(MAYA, two_role_script(),

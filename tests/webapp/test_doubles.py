@@ -14,14 +14,14 @@ from PIL import Image
 from sqlalchemy import func, select, text
 
 from core import consent
-from core.face_backends import load_face_backend
-from core.matting import load_person_segmenter
-from core.media_intake import IntakeLimits
+from core.identity.backends import load_face_backend
+from core.reference.matting import load_person_segmenter
+from core.reference.intake import IntakeLimits
 from core.model_files import selfie_model_path
-from core.reference_analysis import ReferenceAnalyzer, ReferenceInputs
-from core.voice import VoiceSample
-from core.voice_shift import shift_voice
-from core.voice_tuning import TUNING_LINE, speak_english, tune_voice, voice_shift_from_record
+from core.reference.analysis import ReferenceAnalyzer, ReferenceInputs
+from core.voice.samples import VoiceSample
+from core.voice.shift import shift_voice
+from core.voice.tuning import TUNING_LINE, speak_english, tune_voice, voice_shift_from_record
 from db import consent as ledger
 from db import media as media_store
 from db.engine import transaction

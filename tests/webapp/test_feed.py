@@ -8,7 +8,7 @@ from core.generation.pipeline import CoStarPipeline
 from db import media
 from db.engine import transaction
 from db.models import Double
-from tests.core.generation_fakes import SolidColourBackend, tone_speech, two_role_script
+from tests.core.generation.generation_fakes import SolidColourBackend, tone_speech, two_role_script
 from tests.webapp.clip_world import BOB, CARA, DAN, MAYA, build_world, store_clip
 from tests.webapp.test_clips import add_double
 from webapp.clips import ClipService

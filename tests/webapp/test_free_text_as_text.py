@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown_it
 import pytest
 
-from core.script_parser import parse_script
+from core.scripts.parser import parse_script
 from webapp.auth import CurrentUser
 from webapp.clips import CastableDouble, ClipRecord
 from webapp.ui.account import status_text

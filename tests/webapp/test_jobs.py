@@ -13,17 +13,10 @@ from core.generation.types import ProgressEvent
 from db import users as user_queries
 from db.engine import transaction
 from db.models import Clip, MediaBlob
-from tests.core.generation_fakes import SolidColourBackend, tone_speech, two_role_script
+from tests.core.generation.generation_fakes import SolidColourBackend, tone_speech, two_role_script
 from tests.webapp.test_clips import BOB, MAYA, add_double
-from webapp.clips import (
-    CANCELLED_MESSAGE,
-    GAVE_UP_MESSAGE,
-    RESUMED_MESSAGE,
-    ClipError,
-    ClipLimitError,
-    ClipService,
-    JobLimits,
-)
+from webapp.clips import ClipError, ClipLimitError, ClipService, JobLimits
+from webapp.clips.service import CANCELLED_MESSAGE, GAVE_UP_MESSAGE, RESUMED_MESSAGE
 from webapp.jobs import RenderWorkers
 
 CAST = {"lead": "maya", "buddy": "rex"}
@@ -103,7 +96,7 @@ def test_cancelling_a_queued_clip_means_it_never_renders(sqlite_sessions, tmp_pa
 def test_cancelling_a_running_clip_stops_it_and_keeps_nothing(
     sqlite_sessions, tmp_path, monkeypatch
 ):
-    import webapp.clips as clips_module
+    import webapp.clips.service as clips_module
 
     monkeypatch.setattr(clips_module, "PERMISSION_RECHECK_SECONDS", 0.0)
     seed_people(sqlite_sessions)

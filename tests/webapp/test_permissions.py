@@ -8,7 +8,7 @@ import pytest
 from db.base import utcnow
 from db.engine import transaction
 from db.models import Clip, Double, MediaBlob
-from tests.core.generation_fakes import two_role_script
+from tests.core.generation.generation_fakes import two_role_script
 from tests.webapp.social_helpers import add_double, add_people, count_rows
 from webapp import permissions
 from webapp.clips import ClipError

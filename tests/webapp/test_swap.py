@@ -9,7 +9,7 @@ from db import users as user_queries
 from db.base import utcnow
 from db.engine import transaction
 from db.models import Double
-from tests.core.generation_fakes import two_role_script
+from tests.core.generation.generation_fakes import two_role_script
 from tests.webapp.test_clips import BOB, MAYA, add_double
 from tests.webapp.test_jobs import make_service
 from webapp.auth import CurrentUser

@@ -12,8 +12,8 @@ import numpy as np
 from PIL import Image
 
 from core import consent
-from core.audio import Audio
-from core.reference_analysis import ReferenceAnalysis, ReferenceInputs
+from core.media.audio import Audio
+from core.reference.analysis import ReferenceAnalysis, ReferenceInputs
 from webapp.auth import AuthService, CurrentUser
 from webapp.doubles import (
     ConsentAnswers,

@@ -9,9 +9,9 @@ from typing import Any
 
 import gradio as gr
 
-from core.script_parser import parse_script
-from core.scripts import Script, ScriptError
-from core.templates import Template
+from core.scripts.parser import parse_script
+from core.scripts.model import Script, ScriptError
+from core.scripts.templates import Template
 from webapp.auth import AuthService, CurrentUser
 from webapp.clips import (
     CLIP_AUDIENCE_PHRASES,
