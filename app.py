@@ -13,14 +13,14 @@ from pathlib import Path
 
 import gradio as gr
 
-from core.identity.backends import load_face_backend
 from core.generation.pipeline import CoStarPipeline
 from core.generation.types import RenderBackend
-from core.reference.matting import load_person_segmenter
-from core.reference.intake import IntakeLimits
+from core.identity.backends import load_face_backend
 from core.model_files import selfie_model_path
 from core.provenance import ensure_signing_identity
 from core.reference.analysis import ReferenceAnalyzer
+from core.reference.intake import IntakeLimits
+from core.reference.matting import load_person_segmenter
 from core.scripts.templates import load_templates
 from db.engine import make_engine, make_session_factory
 from db.migrate import upgrade_database

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+from core.media.video_encode import encode_mp4
 from core.provenance import (
     CastMember,
     ClipManifest,
@@ -24,7 +25,6 @@ from core.provenance import (
     sign_mp4,
     verify_clip,
 )
-from core.media.video_encode import encode_mp4
 from tests.core.provenance.provenance_media import astronaut_pan, speech_like_tone
 
 CLIP_ID = "0123456789abcdef"

@@ -15,10 +15,10 @@ import time
 from pathlib import Path
 
 from core.identity.backends import load_face_backend
-from core.reference.matting import load_person_segmenter
-from core.reference.intake import IntakeLimits
 from core.model_files import selfie_model_path
 from core.reference.analysis import ReferenceAnalyzer, ReferenceInputs
+from core.reference.intake import IntakeLimits
+from core.reference.matting import load_person_segmenter
 from tests.double_media import person_video
 
 WARM_RUNS = 3

@@ -24,13 +24,13 @@ from pathlib import Path
 
 import numpy as np
 
-from core.identity.backends import load_face_backend
-from core.identity.faces import FaceBackend
 from core.generation.pipeline import CoStarPipeline
 from core.generation.types import ClipResult, RenderRequest, ShotPlan
+from core.identity.backends import load_face_backend
+from core.identity.faces import FaceBackend
+from core.media.video_encode import encode_mp4, read_mp4_frames
 from core.scenes.catalog import paint_scene
 from core.scripts.model import DialogueLine, Role, Script, Shot
-from core.media.video_encode import encode_mp4, read_mp4_frames
 from core.voice.tuning import tune_voice
 from tests.core.generation.cast_media import person_double
 from tests.media_factory import astronaut_rgb, grace_hopper_rgb

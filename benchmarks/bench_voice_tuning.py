@@ -16,9 +16,9 @@ import time
 
 import numpy as np
 
-from core.voice.speech import resample
 from core.voice.samples import VOICE_SAMPLE_RATE, extract_voice_sample, speaker_vectors
 from core.voice.shift import VoiceShift, choose_voice_shift, shift_voice
+from core.voice.speech import resample
 from core.voice.tuning import TUNING_LINE, speak_english
 
 CANDIDATE_LINES = {

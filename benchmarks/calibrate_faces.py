@@ -33,8 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from core.identity.analysis import analyze_person  # the path insert above makes `core` importable
 from core.identity.dlib_backend import DlibFaceBackend, _load_dlib_models
-from core.identity.quality import AnalysisThresholds, face_quality
 from core.identity.faces import FaceEmbedding
+from core.identity.quality import AnalysisThresholds, face_quality
 
 Transform = Callable[[np.ndarray], np.ndarray]
 

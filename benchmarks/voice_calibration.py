@@ -10,8 +10,6 @@ import time
 
 import numpy as np
 
-from core.voice.speech import Audio, synthesize_speech
-from core.voice.spoken_code import check_spoken_code, new_challenge_code, recognize_digits
 from core.voice.samples import (
     VOICE_MATCH_THRESHOLD,
     extract_voice_sample,
@@ -19,6 +17,8 @@ from core.voice.samples import (
     voice_similarity,
 )
 from core.voice.shift import shift_voice, shift_voice_toward
+from core.voice.speech import Audio, synthesize_speech
+from core.voice.spoken_code import check_spoken_code, new_challenge_code, recognize_digits
 
 SENTENCES = (
     "Hello there. My name is Joe, and this is a short test of my voice.",

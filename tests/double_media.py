@@ -14,8 +14,8 @@ import imageio_ffmpeg
 import numpy as np
 
 from core.media.audio import Audio
-from core.voice.speech import digits_as_words, resample, synthesize_speech
 from core.voice.shift import shift_voice
+from core.voice.speech import digits_as_words, resample, synthesize_speech
 from tests.media_factory import astronaut_rgb, grace_hopper_rgb, moving_photo_frames, write_video
 
 FPS = 12

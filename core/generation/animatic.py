@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from core.identity.faces import FaceBackend
 from core.generation.types import CastReference, FrameCallback, RenderRequest, ShotPlan
+from core.identity.faces import FaceBackend
 from core.scenes.catalog import SCENE_NAMES, paint_scene
 from core.scripts.model import mentions_in
 

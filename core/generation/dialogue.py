@@ -13,9 +13,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from core.media.audio import Audio
 from core.generation.types import GenerationError, ShotPlan, SpokenLine
 from core.generation.voicing import DialogueVoicer
+from core.media.audio import Audio
 from core.scripts.model import Shot, speaking_seconds
 from core.voice.speech import resample
 

@@ -18,10 +18,9 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from core.media.audio import Audio
-from core.identity.faces import FaceBackend, FaceEmbedding
 from core.generation.types import CastReference, ClipMetrics, ShotPlan
-from core.voice.speech import resample
+from core.identity.faces import FaceBackend, FaceEmbedding
+from core.media.audio import Audio
 from core.voice.samples import (
     RESEMBLYZER_MODEL,
     VOICE_SAMPLE_RATE,
@@ -29,6 +28,7 @@ from core.voice.samples import (
     speaker_embedding,
     voice_similarity,
 )
+from core.voice.speech import resample
 
 logger = logging.getLogger(__name__)
 

@@ -6,9 +6,9 @@ import logging
 import re
 from dataclasses import replace
 
-from core.scripts.casting import CastMember, check_cast, check_restrictions
 from core.generation.types import CastReference, RenderRequest, ShotPlan
 from core.provenance import InvalidLabelError, ai_label_text
+from core.scripts.casting import CastMember, check_cast, check_restrictions
 from core.scripts.model import validate_script
 
 logger = logging.getLogger(__name__)

@@ -14,10 +14,10 @@ from typing import Literal, Protocol
 
 import numpy as np
 
-from core.media.audio import Audio
 from core.identity.faces import FaceEmbedding
-from core.scripts.model import Script, Shot
+from core.media.audio import Audio
 from core.reference.sprite import LivingSprite
+from core.scripts.model import Script, Shot
 from core.types import DoubleKind
 from core.voice.samples import VoiceEmbedding, VoiceSample
 from core.voice.shift import VoiceShift

@@ -22,11 +22,11 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-from core.media.audio import Audio
 from core.generation.types import CastReference
-from core.voice.speech import UnsupportedTextError
+from core.media.audio import Audio
 from core.voice.samples import VoiceSample
 from core.voice.shift import VoiceShift, shift_voice
+from core.voice.speech import UnsupportedTextError
 from core.voice.tuning import Speak, speak_english, tune_voice
 
 __all__ = [

@@ -2,10 +2,10 @@
 
 Every on-screen cast member's best portrait, centred on a white square, is a VACE
 ``reference_images`` entry; the prompt is the shot with ``@roles`` replaced by the doubles'
-descriptions (``core.scripts.casting.render_prompt``); the owners' restrictions go into both the prompt's
-"Avoid:" clause and the negative prompt. Wan makes ``4k + 1`` frames at 16 fps (81 frames ≈ 5 s)
-in multiples of 16 pixels; they are resampled to the plan's frame rate and size, so the pipeline
-around the backend never sees Wan's native timing. The backend itself is
+descriptions (``core.scripts.casting.render_prompt``); the owners' restrictions go into both the
+prompt's "Avoid:" clause and the negative prompt. Wan makes ``4k + 1`` frames at 16 fps
+(81 frames ≈ 5 s) in multiples of 16 pixels; they are resampled to the plan's frame rate and
+size, so the pipeline around the backend never sees Wan's native timing. The backend itself is
 :mod:`core.generation.wan_vace`.
 """
 
@@ -19,10 +19,10 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
-from core.scripts.casting import CastMember, render_prompt
 from core.generation.types import CastReference, GenerationError
-from core.scripts.restrictions import parse_restrictions
+from core.scripts.casting import CastMember, render_prompt
 from core.scripts.model import Shot, mentions_in
+from core.scripts.restrictions import parse_restrictions
 
 logger = logging.getLogger(__name__)
 

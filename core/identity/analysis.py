@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
+from core.identity.faces import FaceBackend, FaceBox, FaceEmbedding, as_rgb_uint8, mean_embedding
 from core.identity.quality import (
     QUALITY_RULES,
     AnalysisThresholds,
@@ -25,7 +26,6 @@ from core.identity.quality import (
     face_quality,
     portrait_score,
 )
-from core.identity.faces import FaceBackend, FaceBox, FaceEmbedding, as_rgb_uint8, mean_embedding
 
 
 @dataclass(frozen=True, eq=False)

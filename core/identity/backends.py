@@ -8,8 +8,8 @@ import logging
 from pathlib import Path
 
 from core.identity.dlib_backend import DlibFaceBackend
-from core.identity.insightface_backend import InsightFaceBackend, has_insightface_pack
 from core.identity.faces import FaceBackend
+from core.identity.insightface_backend import InsightFaceBackend, has_insightface_pack
 
 logger = logging.getLogger(__name__)
 

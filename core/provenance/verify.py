@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from core.media.video_encode import VideoEncodeError, read_mp4_frames
 from core.provenance.errors import ProvenanceError
 from core.provenance.label import LABEL_CONTRAST_THRESHOLD, draw_ai_label, label_presence_score
 from core.provenance.manifest import clip_assertion_data, read_manifest
@@ -27,7 +28,6 @@ from core.provenance.watermark import (
     read_watermark,
     should_watermark,
 )
-from core.media.video_encode import VideoEncodeError, read_mp4_frames
 
 # 12 marked frames = the first 3 s at 24 fps; ~0.9 s of watermark decoding.
 MAX_FRAMES_TO_VERIFY = 12

@@ -19,10 +19,11 @@ import numpy as np
 from PIL import Image
 
 from core import consent
-from core.media.audio import Audio
 from core.identity.analysis import analyze_person, draw_face_preview
-from core.identity.quality import FaceAnalysisError, QualityCheck
 from core.identity.faces import FaceBackend, FaceEmbedding
+from core.identity.quality import FaceAnalysisError, QualityCheck
+from core.media.audio import Audio
+from core.reference.intake import IntakeLimits, MediaIntakeError
 from core.reference.matting import (
     NoSubjectFoundError,
     PersonSegmenter,
@@ -31,12 +32,10 @@ from core.reference.matting import (
     matte_from_alpha,
     segment_subject,
 )
-from core.reference.intake import IntakeLimits, MediaIntakeError
 from core.reference.photo import load_photo, load_photo_rgba
-from core.voice.spoken_code import CodeCheck, check_spoken_code, recognize_digits
 from core.reference.sprite import build_sprite
-from core.types import DoubleKind
 from core.reference.video import load_audio, load_reference_video
+from core.types import DoubleKind
 from core.voice.samples import (
     NoSpeechError,
     VoiceEmbedding,
@@ -44,6 +43,7 @@ from core.voice.samples import (
     speaker_embedding,
     voice_similarity,
 )
+from core.voice.spoken_code import CodeCheck, check_spoken_code, recognize_digits
 
 # Faces are checked on a few frames per second; mattes and the sprite use more for smooth motion.
 FACE_SAMPLE_FRAMES = 8

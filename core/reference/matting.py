@@ -105,7 +105,8 @@ class PersonSegmenter:
             model_path: Path of `selfie_segmentation.tflite` (see `core.model_files`).
             num_threads: CPU threads for the interpreter.
         """
-        # Imported here so importing core.reference.matting stays cheap for code that only needs GrabCut.
+        # Imported here so importing core.reference.matting stays cheap for code that only needs
+        # GrabCut.
         from ai_edge_litert.interpreter import Interpreter
 
         self._interpreter = Interpreter(model_path=str(model_path), num_threads=num_threads)

@@ -11,8 +11,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from core.scripts.restrictions import contains_phrase, parse_restrictions
 from core.scripts.model import MENTION, Script, ScriptError, Shot
+from core.scripts.restrictions import contains_phrase, parse_restrictions
 from core.types import DoubleKind
 
 

@@ -1,7 +1,8 @@
 """Preset templates: human-readable TOML scripts in ``assets/templates/``, validated at load.
 
-Run ``python -m core.scripts.templates --thumbnails assets/templates/thumbs`` to (re)draw the gallery
-thumbnails: each template's first scene with a placeholder silhouette per role and the title.
+Run ``python -m core.scripts.templates --thumbnails assets/templates/thumbs`` to (re)draw the
+gallery thumbnails: each template's first scene with a placeholder silhouette per role and the
+title.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from typing import Any
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from core.scenes.paint import hex_rgb
 from core.scenes.catalog import paint_scene
+from core.scenes.paint import hex_rgb
 from core.scripts.model import DialogueLine, Role, Script, ScriptError, Shot, validate_script
 
 DEFAULT_TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "assets" / "templates"

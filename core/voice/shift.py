@@ -17,7 +17,6 @@ from types import ModuleType
 
 import numpy as np
 
-from core.voice.speech import Audio, resample
 from core.voice.samples import (
     PITCH_MAX_HZ,
     PITCH_MIN_HZ,
@@ -26,6 +25,7 @@ from core.voice.samples import (
     VoiceSample,
     speaker_vectors,
 )
+from core.voice.speech import Audio, resample
 
 logger = logging.getLogger(__name__)
 

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from core.voice.speech import Audio, resample
 from core.voice.samples import find_speech
+from core.voice.speech import Audio, resample
 
 if TYPE_CHECKING:
     from pocketsphinx import Decoder

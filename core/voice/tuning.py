@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from importlib import metadata
 
 from core.media.audio import Audio
-from core.voice.speech import VOICE_PACKAGE, synthesize_speech
 from core.voice.samples import VoiceSample
 from core.voice.shift import (
     FORMANT_WARP_CANDIDATES,
@@ -31,6 +30,7 @@ from core.voice.shift import (
     choose_and_apply_voice_shift,
     shift_voice,
 )
+from core.voice.speech import VOICE_PACKAGE, synthesize_speech
 
 # Two sentences (4 s), one exclaimed and one asked, so its median pitch is the voice's typical
 # pitch: the pitch ratio comes out within 1-3 % of the true one for synthetic voices, where a

@@ -54,8 +54,8 @@ def test_register_a_double_and_keep_it_private(running_app, tmp_path):
 
 
 def test_star_in_a_clip_from_a_written_script(running_app, tmp_path):
-    from core.provenance import is_label_visible
     from core.media.video_encode import probe_mp4, read_mp4_frames
+    from core.provenance import is_label_visible
 
     reference = person_video(tmp_path / "ref.mp4", "hopper",
                              text="Hello, I am Grace and this is my double.")  # fmt: skip

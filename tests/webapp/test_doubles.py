@@ -15,10 +15,10 @@ from sqlalchemy import func, select, text
 
 from core import consent
 from core.identity.backends import load_face_backend
-from core.reference.matting import load_person_segmenter
-from core.reference.intake import IntakeLimits
 from core.model_files import selfie_model_path
 from core.reference.analysis import ReferenceAnalyzer, ReferenceInputs
+from core.reference.intake import IntakeLimits
+from core.reference.matting import load_person_segmenter
 from core.voice.samples import VoiceSample
 from core.voice.shift import shift_voice
 from core.voice.tuning import TUNING_LINE, speak_english, tune_voice, voice_shift_from_record

@@ -7,10 +7,10 @@ import hashlib
 import cv2
 import numpy as np
 
-from core.identity.faces import FaceBackend
 from core.generation.types import CastReference
-from core.reference.matting import load_person_segmenter
+from core.identity.faces import FaceBackend
 from core.model_files import selfie_model_path
+from core.reference.matting import load_person_segmenter
 from core.reference.sprite import build_sprite
 from core.voice.samples import VoiceSample, extract_voice_sample, speaker_embedding
 from core.voice.shift import shift_voice

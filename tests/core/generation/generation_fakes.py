@@ -6,12 +6,12 @@ import hashlib
 
 import numpy as np
 
-from core.media.audio import Audio
 from core.generation.types import CastReference, FrameCallback, RenderRequest, ShotPlan
+from core.media.audio import Audio
 from core.scripts.model import DialogueLine, Role, Script, Shot
-from core.voice.speech import prepare_text
 from core.voice.samples import VoiceSample, extract_voice_sample
 from core.voice.shift import shift_voice
+from core.voice.speech import prepare_text
 from core.voice.tuning import speak_english
 from tests.media_factory import astronaut_rgb, grace_hopper_rgb
 

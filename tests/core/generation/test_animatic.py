@@ -7,9 +7,9 @@ import dataclasses
 import numpy as np
 import pytest
 
-from core.identity.backends import load_face_backend
 from core.generation.animatic import AnimaticBackend, layout, on_screen_roles
 from core.generation.types import RenderRequest, ShotPlan, SpokenLine
+from core.identity.backends import load_face_backend
 from core.scripts.model import DialogueLine, Role, Script, Shot
 from tests.core.generation.cast_media import person_double
 from tests.media_factory import astronaut_rgb, grace_hopper_rgb

@@ -5,16 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.identity.backends import load_face_backend
 from core.generation import animatic
 from core.generation.metrics import face_match_similarity
 from core.generation.pipeline import CoStarPipeline
 from core.generation.types import RenderRequest
-from core.reference.intake import IntakeLimits
-from core.provenance import is_label_visible, verify_clip
-from core.scripts.model import DialogueLine, Role, Script, Shot
+from core.identity.backends import load_face_backend
 from core.media.video_encode import probe_mp4, read_mp4_frames
+from core.provenance import is_label_visible, verify_clip
+from core.reference.intake import IntakeLimits
 from core.reference.video import load_audio
+from core.scripts.model import DialogueLine, Role, Script, Shot
 from core.voice.samples import find_speech
 from tests.core.generation.cast_media import person_double
 from tests.media_factory import astronaut_rgb, grace_hopper_rgb

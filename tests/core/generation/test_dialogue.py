@@ -17,8 +17,8 @@ from core.generation.dialogue import (
 from core.generation.types import ShotPlan
 from core.generation.voicing import DialogueVoicer, VoiceShifts, speak_english
 from core.scripts.model import DialogueLine, Shot
-from core.voice.speech import UnsupportedTextError
 from core.voice.shift import VoiceShift, shift_voice
+from core.voice.speech import UnsupportedTextError
 from core.voice.tuning import tune_voice
 from tests.core.generation.generation_fakes import cast_reference, shifted_voice_sample
 

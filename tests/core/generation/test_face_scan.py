@@ -9,9 +9,9 @@ import threading
 import numpy as np
 import pytest
 
+from core.generation.face_scan import FaceScan, faces_in_frame
 from core.identity.backends import load_face_backend
 from core.identity.faces import FaceBox, FaceEmbedding, FaceLandmarks
-from core.generation.face_scan import FaceScan, faces_in_frame
 from tests.media_factory import astronaut_rgb, grace_hopper_rgb
 
 

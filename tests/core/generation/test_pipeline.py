@@ -8,11 +8,11 @@ from dataclasses import replace
 
 import pytest
 
-from core.scripts.casting import CastError
 from core.generation.pipeline import CoStarPipeline
 from core.generation.types import GenerationError, RenderCancelledError
-from core.scripts.model import DialogueLine, ScriptError, Shot
 from core.media.video_encode import probe_mp4, read_mp4_frames
+from core.scripts.casting import CastError
+from core.scripts.model import DialogueLine, ScriptError, Shot
 from tests.core.generation.generation_fakes import (
     SolidColourBackend,
     cast_reference,

@@ -16,18 +16,6 @@ from PIL import Image
 from core.identity.analysis import analyze_person, draw_face_preview
 from core.identity.backends import load_face_backend
 from core.identity.dlib_backend import DlibFaceBackend
-from core.identity.insightface_backend import InsightFaceBackend
-from core.identity.quality import (
-    AnalysisThresholds,
-    FaceNotFrontalError,
-    FacePoorlyLitError,
-    FaceTooBlurryError,
-    FaceTooSmallError,
-    InconsistentFaceError,
-    MultipleFacesError,
-    NoFaceFoundError,
-    face_quality,
-)
 from core.identity.faces import (
     DLIB_MODEL_NAME,
     INSIGHTFACE_MODEL_NAME,
@@ -39,6 +27,18 @@ from core.identity.faces import (
     InvalidImageError,
     LandmarkLayoutError,
     mean_embedding,
+)
+from core.identity.insightface_backend import InsightFaceBackend
+from core.identity.quality import (
+    AnalysisThresholds,
+    FaceNotFrontalError,
+    FacePoorlyLitError,
+    FaceTooBlurryError,
+    FaceTooSmallError,
+    InconsistentFaceError,
+    MultipleFacesError,
+    NoFaceFoundError,
+    face_quality,
 )
 
 # ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from pathlib import Path
 import imageio_ffmpeg
 import pytest
 
+from core.media.video_encode import encode_mp4
 from core.provenance import (
     CastMember,
     ClipManifest,
@@ -19,8 +20,13 @@ from core.provenance import (
     verify_clip,
 )
 from core.provenance.verify import main
-from core.media.video_encode import encode_mp4
-from tests.core.provenance.provenance_media import FPS, HEIGHT, WIDTH, astronaut_pan, speech_like_tone
+from tests.core.provenance.provenance_media import (
+    FPS,
+    HEIGHT,
+    WIDTH,
+    astronaut_pan,
+    speech_like_tone,
+)
 
 pytestmark = pytest.mark.slow
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import imageio_ffmpeg
 import pytest
 
+from core.media.video_encode import encode_mp4, probe_mp4
 from core.provenance import (
     CastMember,
     ClipManifest,
@@ -18,8 +19,13 @@ from core.provenance import (
     sign_mp4,
 )
 from core.provenance.signing import CA_KEY_FILE, SIGNER_KEY_FILE
-from core.media.video_encode import encode_mp4, probe_mp4
-from tests.core.provenance.provenance_media import FPS, HEIGHT, WIDTH, astronaut_pan, speech_like_tone
+from tests.core.provenance.provenance_media import (
+    FPS,
+    HEIGHT,
+    WIDTH,
+    astronaut_pan,
+    speech_like_tone,
+)
 
 CLIP_ID = "5be1c0de2a9f7730"
 CAST = (

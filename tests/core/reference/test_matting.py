@@ -8,6 +8,7 @@ import cv2
 import numpy as np
 import pytest
 
+from core.model_files import selfie_model_path
 from core.reference.matting import (
     NoSubjectFoundError,
     PersonSegmenter,
@@ -17,7 +18,6 @@ from core.reference.matting import (
     matte_from_alpha,
     segment_subject,
 )
-from core.model_files import selfie_model_path
 from tests.media_factory import astronaut_rgb, grace_hopper_rgb, moving_photo_frames
 
 HEIGHT, WIDTH = 360, 480

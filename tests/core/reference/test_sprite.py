@@ -7,8 +7,8 @@ import itertools
 import numpy as np
 import pytest
 
-from core.reference.matting import load_person_segmenter
 from core.model_files import selfie_model_path
+from core.reference.matting import load_person_segmenter
 from core.reference.sprite import (
     EmptySpriteError,
     LivingSprite,

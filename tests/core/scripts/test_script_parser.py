@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.scripts.parser import MAX_INPUT_CHARS, ScriptParseError, parse_script
 from core.scripts.model import DialogueLine, ScriptError
+from core.scripts.parser import MAX_INPUT_CHARS, ScriptParseError, parse_script
 
 THE_WINDOW = (
     "Shot 1: Wide shot of @lead with their back to camera at an apartment window over the "

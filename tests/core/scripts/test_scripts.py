@@ -16,8 +16,8 @@ from core.scripts.casting import (
     check_restrictions,
     render_prompt,
 )
-from core.scripts.restrictions import contains_phrase, parse_restrictions, stem_word
 from core.scripts.model import DialogueLine, Role, Script, ScriptError, Shot, validate_script
+from core.scripts.restrictions import contains_phrase, parse_restrictions, stem_word
 from core.types import CameraMove, DoubleKind, Framing
 
 

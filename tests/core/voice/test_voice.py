@@ -3,7 +3,6 @@
 import numpy as np
 import pytest
 
-from core.voice.speech import Audio, resample, synthesize_speech
 from core.voice.samples import (
     RESEMBLYZER_MODEL,
     VOICE_MATCH_THRESHOLD,
@@ -18,6 +17,7 @@ from core.voice.samples import (
     voice_similarity,
 )
 from core.voice.shift import choose_voice_shift, shift_voice, shift_voice_toward
+from core.voice.speech import Audio, resample, synthesize_speech
 
 SENTENCES = (
     "Hello there. My name is Joe, and this is a short test of my voice.",
