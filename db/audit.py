@@ -70,3 +70,13 @@ def _refuse_audit_changes(session: Session, _context: object, _instances: object
     for obj in (*session.dirty, *session.deleted):
         if isinstance(obj, AuditEvent) and (obj in session.deleted or session.is_modified(obj)):
             raise AppendOnlyError("Audit events are append-only; they cannot be changed.")
+
+
+def latest_event_detail(session: Session, action: str, subject: str) -> str | None:
+    """The detail (JSON text) of the newest event with this action and subject."""
+    return session.execute(
+        select(AuditEvent.detail)
+        .where(AuditEvent.action == action, AuditEvent.subject == subject)
+        .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from db import doubles as double_queries
 from db import media
-from db.models import Appearance, Clip
+from db.models import Appearance, Clip, Double, User
 
 UNFINISHED_STATUSES = ("queued", "running")
 
@@ -50,3 +50,129 @@ def clips_made_by_or_featuring(session: Session, user_id: int, double_ids: list[
             .order_by(Clip.id)
         ).scalars()
     )
+
+
+def lock_creator(session: Session, user_id: int) -> None:
+    """Lock the creator's row so a burst of requests is counted one at a time (PostgreSQL;
+    SQLite's BEGIN IMMEDIATE already serialises writers)."""
+    session.execute(select(User.id).where(User.id == user_id).with_for_update()).first()
+
+
+def count_unfinished_clips(session: Session, creator_user_id: int) -> int:
+    """Clips of this creator that are queued or rendering."""
+    return session.execute(
+        select(func.count())
+        .select_from(Clip)
+        .where(Clip.creator_user_id == creator_user_id, Clip.status.in_(UNFINISHED_STATUSES))
+    ).scalar_one()
+
+
+def count_clips_created_since(session: Session, creator_user_id: int, since: datetime) -> int:
+    return session.execute(
+        select(func.count())
+        .select_from(Clip)
+        .where(Clip.creator_user_id == creator_user_id, Clip.created_at > since)
+    ).scalar_one()
+
+
+def find_clip_by_public_id(session: Session, public_id: str) -> Clip | None:
+    """The clip with this public id (surrounding blanks ignored), or None."""
+    wanted = str(public_id or "").strip()
+    return session.execute(select(Clip).where(Clip.public_id == wanted)).scalar_one_or_none()
+
+
+def oldest_queued_clip(session: Session) -> tuple[Clip, User] | None:
+    """The oldest queued clip and its creator, for a render worker."""
+    row = session.execute(
+        select(Clip, User)
+        .join(User, User.id == Clip.creator_user_id)
+        .where(Clip.status == "queued")
+        .order_by(Clip.id)
+        .limit(1)
+    ).first()
+    return None if row is None else (row[0], row[1])
+
+
+def clips_with_status(session: Session, status: str) -> list[Clip]:
+    return list(session.execute(select(Clip).where(Clip.status == status)).scalars())
+
+
+def clips_of_creator(
+    session: Session, creator_user_id: int, *, newest_first: bool = True
+) -> list[Clip]:
+    """This creator's clips, newest (or oldest) first."""
+    order = Clip.id.desc() if newest_first else Clip.id
+    return list(
+        session.execute(
+            select(Clip).where(Clip.creator_user_id == creator_user_id).order_by(order)
+        ).scalars()
+    )
+
+
+def clips_with_video(session: Session, video_sha: str) -> list[Clip]:
+    return list(session.execute(select(Clip).where(Clip.video_sha == video_sha)).scalars())
+
+
+def renders_ahead_of(session: Session, clip: Clip) -> int:
+    """How many clips will render before this queued one: those running, and older queued ones."""
+    ahead = (
+        select(func.count())
+        .select_from(Clip)
+        .where(or_(Clip.status == "running", (Clip.status == "queued") & (Clip.id < clip.id)))
+    )
+    return int(session.execute(ahead).scalar_one())
+
+
+def appearances_of_owner(session: Session, owner_user_id: int) -> list[tuple[Clip, str, Double]]:
+    """(clip, role, double) for every clip casting a double of this owner, newest clip first."""
+    rows = session.execute(
+        select(Clip, Appearance.role, Double)
+        .join(Appearance, Appearance.clip_id == Clip.id)
+        .join(Double, Double.id == Appearance.double_id)
+        .where(Double.owner_user_id == owner_user_id)
+        .order_by(Clip.created_at.desc(), Clip.id.desc(), Appearance.role)
+    ).all()
+    return [(clip, role, double) for clip, role, double in rows]
+
+
+def cast_doubles(session: Session, clip: Clip) -> list[Double]:
+    """The doubles cast in this clip."""
+    return list(
+        session.execute(
+            select(Double)
+            .join(Appearance, Appearance.double_id == Double.id)
+            .where(Appearance.clip_id == clip.id)
+            .order_by(Double.id)
+        ).scalars()
+    )
+
+
+def feed_query(section: str, viewer_user_id: int, friend_user_ids: set[int]) -> Select[tuple[Clip]]:
+    """A feed section's clips, newest first, before the per-clip permission check.
+
+    ``mine`` lists every status, hidden and deleted ones too (the card says why); the others
+    list finished clips that are not removed: ``featuring_me`` those casting the viewer's
+    doubles, ``friends`` friends' clips shared with friends or everyone, else public ones.
+    """
+    newest_first = (Clip.created_at.desc(), Clip.id.desc())
+    if section == "mine":
+        return select(Clip).where(Clip.creator_user_id == viewer_user_id).order_by(*newest_first)
+    shown = select(Clip).where(Clip.status == "done", Clip.removed_at.is_(None))
+    if section == "featuring_me":
+        with_my_doubles = (
+            select(Appearance.clip_id)
+            .join(Double, Double.id == Appearance.double_id)
+            .where(Double.owner_user_id == viewer_user_id)
+        )
+        return shown.where(Clip.id.in_(with_my_doubles)).order_by(*newest_first)
+    if section == "friends":
+        return shown.where(
+            Clip.creator_user_id.in_(friend_user_ids), Clip.visibility.in_(("friends", "everyone"))
+        ).order_by(*newest_first)
+    return shown.where(Clip.visibility == "everyone").order_by(*newest_first)
+
+
+def clips_page(
+    session: Session, query: Select[tuple[Clip]], *, offset: int, limit: int
+) -> list[Clip]:
+    return list(session.execute(query.offset(offset).limit(limit)).scalars().all())

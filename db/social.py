@@ -171,3 +171,12 @@ def add_report(
     session.add(report)
     session.flush()
     return report
+
+
+def delete_relationships(session: Session, user_id: int) -> None:
+    """Every friendship, block (either way) and grant this user is part of."""
+    session.execute(delete(Friendship).where(
+        or_(Friendship.user_low_id == user_id, Friendship.user_high_id == user_id)))  # fmt: skip
+    session.execute(delete(Block).where(
+        or_(Block.blocker_user_id == user_id, Block.blocked_user_id == user_id)))  # fmt: skip
+    session.execute(delete(DoubleGrant).where(DoubleGrant.user_id == user_id))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from db.models import AuthSession, ExternalIdentity, User
+from db.models import AuthSession, ConsentChallenge, ExternalIdentity, User
 
 
 def get_user(session: Session, user_id: int) -> User | None:
@@ -118,3 +118,19 @@ def search_active_users(
         .limit(limit)
     )
     return list(session.execute(query).scalars())
+
+
+def identity_providers(session: Session, user_id: int) -> set[str]:
+    """The external sign-in providers linked to this account."""
+    return set(
+        session.execute(
+            select(ExternalIdentity.provider).where(ExternalIdentity.user_id == user_id)
+        ).scalars()
+    )
+
+
+def delete_sign_ins(session: Session, user_id: int) -> None:
+    """Every login, linked identity and open consent challenge of this account."""
+    session.execute(delete(AuthSession).where(AuthSession.user_id == user_id))
+    session.execute(delete(ExternalIdentity).where(ExternalIdentity.user_id == user_id))
+    session.execute(delete(ConsentChallenge).where(ConsentChallenge.user_id == user_id))

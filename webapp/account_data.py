@@ -14,7 +14,6 @@ import zipfile
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from core import consent
@@ -26,14 +25,8 @@ from db import users as user_queries
 from db.base import utcnow
 from db.engine import transaction
 from db.models import (
-    AuthSession,
-    Block,
     Clip,
-    ConsentChallenge,
     Double,
-    DoubleGrant,
-    ExternalIdentity,
-    Friendship,
     User,
 )
 from webapp.auth import CurrentUser
@@ -66,9 +59,7 @@ class AccountDataService:
         with transaction(self._sessions) as session:
             account = _active_user(session, user)
             doubles = double_queries.doubles_of_owner(session, user.id)
-            my_clips = session.execute(
-                select(Clip).where(Clip.creator_user_id == user.id).order_by(Clip.id)
-            ).scalars()
+            my_clips = clip_queries.clips_of_creator(session, user.id, newest_first=False)
             buffer = io.BytesIO()
             with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
                 _write_json(archive, "profile.json", _profile(session, account))
@@ -145,14 +136,8 @@ def _delete_double(session: Session, user: CurrentUser, double: Double, now: dat
 
 
 def _end_relationships(session: Session, user_id: int) -> None:
-    session.execute(delete(Friendship).where(
-        or_(Friendship.user_low_id == user_id, Friendship.user_high_id == user_id)))  # fmt: skip
-    session.execute(delete(Block).where(
-        or_(Block.blocker_user_id == user_id, Block.blocked_user_id == user_id)))  # fmt: skip
-    session.execute(delete(DoubleGrant).where(DoubleGrant.user_id == user_id))
-    session.execute(delete(AuthSession).where(AuthSession.user_id == user_id))
-    session.execute(delete(ExternalIdentity).where(ExternalIdentity.user_id == user_id))
-    session.execute(delete(ConsentChallenge).where(ConsentChallenge.user_id == user_id))
+    social.delete_relationships(session, user_id)
+    user_queries.delete_sign_ins(session, user_id)
 
 
 def _anonymise(account: User) -> None:
@@ -167,9 +152,7 @@ def _write_json(archive: zipfile.ZipFile, name: str, data: object) -> None:
 
 
 def _profile(session: Session, account: User) -> dict[str, object]:
-    identities = session.execute(
-        select(ExternalIdentity.provider).where(ExternalIdentity.user_id == account.id)
-    ).scalars()
+    identities = user_queries.identity_providers(session, account.id)
     return {
         "username": account.username, "display_name": account.display_name,
         "created_at": account.created_at, "password_sign_in": account.password_hash is not None,

@@ -13,7 +13,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import audit, social
@@ -21,7 +20,7 @@ from db import clips as clip_queries
 from db import users as user_queries
 from db.base import utcnow
 from db.engine import transaction
-from db.models import Appearance, AuditEvent, Clip, Double, User
+from db.models import Clip, Double, User
 from webapp import permissions
 from webapp.auth import CurrentUser
 from webapp.grants import record_grant_in_ledger
@@ -70,13 +69,7 @@ class AppearanceService:
     def list(self, user: CurrentUser) -> list[AppearanceRecord]:
         """Every clip using any of my doubles, whoever made it, in any state; newest first."""
         with transaction(self._sessions) as session:
-            rows = session.execute(
-                select(Clip, Appearance.role, Double)
-                .join(Appearance, Appearance.clip_id == Clip.id)
-                .join(Double, Double.id == Appearance.double_id)
-                .where(Double.owner_user_id == user.id)
-                .order_by(Clip.created_at.desc(), Clip.id.desc(), Appearance.role)
-            ).all()
+            rows = clip_queries.appearances_of_owner(session, user.id)
             clips: dict[int, Clip] = {}
             roles: dict[int, dict[str, Double]] = {}
             for clip, role, double in rows:
@@ -194,9 +187,7 @@ class AppearanceService:
         self, session: Session, user: CurrentUser, clip_public_id: str
     ) -> tuple[Clip, list[Double]]:
         """The clip and my doubles in it; one refusal whether it is missing or not mine."""
-        clip = session.execute(
-            select(Clip).where(Clip.public_id == str(clip_public_id or "").strip())
-        ).scalar_one_or_none()
+        clip = clip_queries.find_clip_by_public_id(session, clip_public_id)
         if clip is None:
             raise AppearanceError(NOT_YOUR_APPEARANCE)
         mine = [d for d in permissions.cast_doubles(session, clip) if d.owner_user_id == user.id]
@@ -257,14 +248,8 @@ def _grant_subject(double: Double, user_id: int) -> str:
 
 def _status_before_revocation(session: Session, double: Double, user_id: int) -> str | None:
     """The grant status the latest clip-page revocation replaced ("approved" or none)."""
-    detail = session.execute(
-        select(AuditEvent.detail)
-        .where(
-            AuditEvent.action == GRANT_REVOKED_ACTION,
-            AuditEvent.subject == _grant_subject(double, user_id),
-        )
-        .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
-        .limit(1)
-    ).scalar_one_or_none()
+    detail = audit.latest_event_detail(
+        session, GRANT_REVOKED_ACTION, _grant_subject(double, user_id)
+    )
     previous = json.loads(detail).get("previous") if detail else None
     return previous if previous == "approved" else None

@@ -17,14 +17,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal, get_args
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.media.video_encode import VideoEncodeError
+from db import clips as clip_queries
 from db import media, social
 from db import users as user_queries
 from db.engine import transaction
-from db.models import Appearance, Clip, Double
+from db.models import Clip
 from webapp import permissions
 from webapp.auth import CurrentUser
 from webapp.provenance import (
@@ -150,23 +151,8 @@ class FeedService:
 
 
 def _section_query(session: Session, user: CurrentUser, section: FeedSection) -> Select:
-    newest_first = (Clip.created_at.desc(), Clip.id.desc())
-    if section == "mine":  # every status, hidden and deleted ones too: the card says why
-        return select(Clip).where(Clip.creator_user_id == user.id).order_by(*newest_first)
-    shown = select(Clip).where(Clip.status == "done", Clip.removed_at.is_(None))
-    if section == "featuring_me":
-        with_my_doubles = (
-            select(Appearance.clip_id)
-            .join(Double, Double.id == Appearance.double_id)
-            .where(Double.owner_user_id == user.id)
-        )
-        return shown.where(Clip.id.in_(with_my_doubles)).order_by(*newest_first)
-    if section == "friends":
-        friends = social.friend_ids(session, user.id)
-        return shown.where(
-            Clip.creator_user_id.in_(friends), Clip.visibility.in_(("friends", "everyone"))
-        ).order_by(*newest_first)
-    return shown.where(Clip.visibility == "everyone").order_by(*newest_first)
+    friends = social.friend_ids(session, user.id) if section == "friends" else set()
+    return clip_queries.feed_query(section, user.id, friends)
 
 
 def _belongs(session: Session, user: CurrentUser, section: str, clip: Clip) -> bool:
@@ -183,7 +169,7 @@ def _visible_window(
     kept: list[Clip] = []
     scanned = 0
     while len(kept) < wanted and scanned < MAX_SCANNED_CLIPS:
-        batch = session.execute(query.offset(scanned).limit(_SCAN_BATCH)).scalars().all()
+        batch = clip_queries.clips_page(session, query, offset=scanned, limit=_SCAN_BATCH)
         kept.extend(clip for clip in batch if keep(clip))
         scanned += len(batch)
         if len(batch) < _SCAN_BATCH:
@@ -209,6 +195,4 @@ def _card(session: Session, user: CurrentUser, clip: Clip, creators: Mapping) ->
 
 
 def _clip_by_public_id(session: Session, public_id: str) -> Clip | None:
-    return session.execute(
-        select(Clip).where(Clip.public_id == str(public_id or "").strip())
-    ).scalar_one_or_none()
+    return clip_queries.find_clip_by_public_id(session, public_id)

@@ -8,11 +8,11 @@ withdrawn, friendship ended, blocked), the clip is hidden from everyone but that
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from db import clips as clip_queries
 from db import social
-from db.models import Appearance, Clip, Double
+from db.models import Clip, Double
 
 CLIP_VISIBILITY_ORDER = ("only_me", "friends", "everyone")
 # The widest audience a clip may have when it uses a double shared under each tier. A double
@@ -64,14 +64,7 @@ def widest_clip_visibility(doubles: list[Double], creator_user_id: int) -> str:
 
 
 def cast_doubles(session: Session, clip: Clip) -> list[Double]:
-    return list(
-        session.execute(
-            select(Double)
-            .join(Appearance, Appearance.double_id == Double.id)
-            .where(Appearance.clip_id == clip.id)
-            .order_by(Double.id)
-        ).scalars()
-    )
+    return clip_queries.cast_doubles(session, clip)
 
 
 def hidden_reason(session: Session, clip: Clip) -> str | None:

@@ -10,9 +10,9 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
-from core.media.audio import Audio
 from core.generation.pipeline import CoStarPipeline
 from core.generation.types import ProgressEvent
+from core.media.audio import Audio
 from core.voice.samples import RESEMBLYZER_MODEL
 from core.voice.shift import VoiceShift
 from core.voice.tuning import tuning_basis, voice_shift_record
@@ -24,7 +24,7 @@ from db.models import Appearance, Clip, Double, DoubleReference, MediaBlob
 from tests.core.generation.generation_fakes import SolidColourBackend, tone_speech, two_role_script
 from webapp.auth import CurrentUser
 from webapp.clips import ClipError, ClipService
-from webapp.clips.service import _cast_reference
+from webapp.clips.casting import cast_reference
 
 MAYA = CurrentUser(id=1, username="maya", display_name="Maya")
 BOB = CurrentUser(id=2, username="bob", display_name="Bob")
@@ -139,7 +139,7 @@ def test_revoked_before_rendering_cancels_and_stores_no_video(service, sqlite_se
 
 
 def test_revoked_during_rendering_stops_it(service, sqlite_sessions, cast_ids, monkeypatch):
-    import webapp.clips.service as clips_module
+    import webapp.clips.rendering as clips_module
 
     monkeypatch.setattr(clips_module, "PERMISSION_RECHECK_SECONDS", 0.0)
     clip = service.create(MAYA, two_role_script(),
@@ -184,7 +184,7 @@ def test_the_cast_gets_the_voice_shift_stored_at_registration(sqlite_sessions, c
         reference.voice_shift = record
         session.flush()
 
-        member = _cast_reference(session, "lead", double)
+        member = cast_reference(session, "lead", double)
 
     assert member.voice_sample is not None
     # A stale or missing record is not used: the render chooses the shift again, the same way.

@@ -16,7 +16,7 @@ from db.models import Clip, MediaBlob
 from tests.core.generation.generation_fakes import SolidColourBackend, tone_speech, two_role_script
 from tests.webapp.test_clips import BOB, MAYA, add_double
 from webapp.clips import ClipError, ClipLimitError, ClipService, JobLimits
-from webapp.clips.service import CANCELLED_MESSAGE, GAVE_UP_MESSAGE, RESUMED_MESSAGE
+from webapp.clips.records import CANCELLED_MESSAGE, GAVE_UP_MESSAGE, RESUMED_MESSAGE
 from webapp.jobs import RenderWorkers
 
 CAST = {"lead": "maya", "buddy": "rex"}
@@ -96,7 +96,7 @@ def test_cancelling_a_queued_clip_means_it_never_renders(sqlite_sessions, tmp_pa
 def test_cancelling_a_running_clip_stops_it_and_keeps_nothing(
     sqlite_sessions, tmp_path, monkeypatch
 ):
-    import webapp.clips.service as clips_module
+    import webapp.clips.rendering as clips_module
 
     monkeypatch.setattr(clips_module, "PERMISSION_RECHECK_SECONDS", 0.0)
     seed_people(sqlite_sessions)

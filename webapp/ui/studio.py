@@ -9,8 +9,8 @@ from typing import Any
 
 import gradio as gr
 
-from core.scripts.parser import parse_script
 from core.scripts.model import Script, ScriptError
+from core.scripts.parser import parse_script
 from core.scripts.templates import Template
 from webapp.auth import AuthService, CurrentUser
 from webapp.clips import (

@@ -1,0 +1,197 @@
+"""Rendering a queued clip: claim it, render through the core pipeline while checking permissions
+about once a second, then store the MP4 with its provenance, or a clear failure."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from core.generation.pipeline import CoStarPipeline
+from core.generation.types import (
+    CastReference,
+    ClipResult,
+    GenerationError,
+    ProgressCallback,
+    RenderCancelledError,
+    RenderRequest,
+)
+from core.scripts.model import Script, ScriptError
+from db import media
+from db.base import utcnow
+from db.engine import transaction
+from db.models import Clip, Double
+from webapp import permissions
+from webapp.auth import CurrentUser
+from webapp.clips.casting import cast_reference, unavailable_message
+from webapp.clips.records import CANCELLED_MESSAGE, ClipError, ClipRecord, clip_record
+from webapp.provenance import provenance_at_finish
+
+PERMISSION_RECHECK_SECONDS = 1.0
+
+
+class ClipRenderer:
+    """Renders one queued clip at a time for the render workers; the clip row is the truth."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        pipeline: Callable[[], CoStarPipeline],
+        *,
+        max_blob_bytes: int,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._sessions = sessions
+        self._pipeline = pipeline
+        self._max_blob_bytes = max_blob_bytes
+        self._clock = clock
+
+    def render(
+        self, user: CurrentUser, clip_id: int, progress: ProgressCallback | None = None
+    ) -> ClipRecord:
+        """Render a queued clip of this user; store the MP4 or a clear failure.
+
+        Raises:
+            ClipError: the clip isn't this user's or not queued, or rendering failed (the clip
+                is then marked failed or cancelled with the same message; nothing half-stored).
+        """
+        started = self._start(user, clip_id)
+        if started is None:
+            raise ClipError(CANCELLED_MESSAGE)
+        request, double_ids = started
+        work_dir = Path(tempfile.mkdtemp(prefix="costar-clip-"))
+        try:
+            result = self._pipeline()(
+                request,
+                output_path=work_dir / f"{request.clip_id}.mp4",
+                callback=self._progress_reporter(clip_id, progress),
+                is_cancelled=self._cancel_watch(user, clip_id, double_ids),
+            )
+            return self._finish(clip_id, result, request.creator_handle)
+        except RenderCancelledError as error:
+            self._end(clip_id, "cancelled", str(error))
+            raise ClipError(str(error)) from None
+        except (GenerationError, ScriptError, ValueError) as error:
+            self._end(clip_id, "failed", str(error))
+            raise ClipError(f"The clip could not be rendered: {error}") from None
+        finally:
+            shutil.rmtree(work_dir, ignore_errors=True)
+
+    def _start(self, user: CurrentUser, clip_id: int) -> tuple[RenderRequest, list[int]] | None:
+        """Claim a queued clip for rendering; None when it was cancelled before it started."""
+        unavailable: str | None = None
+        with transaction(self._sessions) as session:
+            # Row lock: two workers never start the same queued clip (PostgreSQL).
+            clip = session.get(Clip, clip_id, with_for_update=True)
+            if clip is None or clip.creator_user_id != user.id:
+                raise ClipError("That clip doesn't exist or isn't yours.")
+            if clip.status != "queued":
+                raise ClipError(f"That clip is already {clip.status}.")
+            if clip.removed_at is not None or clip.cancel_requested:
+                clip.status, clip.status_message = "cancelled", CANCELLED_MESSAGE
+                clip.finished_at = self._clock()
+                return None
+            clip.attempts += 1
+            clip.started_at = self._clock()
+            cast: dict[str, CastReference] = {}
+            for appearance in clip.appearances:
+                double = session.get(Double, appearance.double_id)
+                refusal = permissions.cast_refusal(session, user.id, double) if double else None
+                if double is None or refusal is not None:
+                    unavailable = unavailable_message(appearance.role, refusal)
+                    clip.status, clip.status_message = "cancelled", unavailable
+                    break
+                cast[appearance.role] = cast_reference(session, appearance.role, double)
+            else:
+                clip.status, clip.progress = "running", 0.0
+                request = RenderRequest(
+                    script=Script.from_dict(json.loads(clip.script_json)), cast=cast,
+                    seed=clip.seed, clip_id=clip.public_id, creator_handle=user.username,
+                    width=clip.width, height=clip.height,
+                )  # fmt: skip
+                double_ids = [a.double_id for a in clip.appearances]
+        if unavailable is not None:  # recorded as cancelled above, then refused
+            raise ClipError(unavailable)
+        return request, double_ids
+
+    def _cancel_watch(
+        self, user: CurrentUser, clip_id: int, double_ids: list[int]
+    ) -> Callable[[], object]:
+        """Asked by the pipeline between frames; reads the DB at most once a second."""
+        last_check = [0.0]
+
+        def is_cancelled() -> str | bool:
+            now = time.monotonic()
+            if now - last_check[0] < PERMISSION_RECHECK_SECONDS:
+                return False
+            last_check[0] = now
+            with transaction(self._sessions) as session:
+                clip = session.get(Clip, clip_id)
+                if clip is None or clip.cancel_requested or clip.removed_at is not None:
+                    return CANCELLED_MESSAGE
+                for double_id in double_ids:
+                    double = session.get(Double, double_id)
+                    refusal = permissions.cast_refusal(session, user.id, double) if double else None
+                    if double is None or refusal is not None:
+                        return f"Rendering stopped: {refusal or 'a cast double is gone.'}"
+            return False
+
+        return is_cancelled
+
+    def _progress_reporter(
+        self, clip_id: int, forward: ProgressCallback | None
+    ) -> ProgressCallback:
+        last_write = [0.0]
+
+        def report(event: object) -> None:
+            if forward is not None:
+                forward(event)  # type: ignore[arg-type]
+            now = time.monotonic()
+            if now - last_write[0] >= 1.0:  # keep the row fresh without a write per frame
+                last_write[0] = now
+                with transaction(self._sessions) as session:
+                    clip = session.get(Clip, clip_id)
+                    if clip is not None:
+                        clip.progress = float(getattr(event, "fraction", 0.0))
+                        clip.status_message = str(getattr(event, "message", ""))[:500]
+
+        return report
+
+    def _finish(self, clip_id: int, result: ClipResult, creator_handle: str) -> ClipRecord:
+        data = result.path.read_bytes()
+        provenance = provenance_at_finish(
+            result.path, clip_id=result.clip_id, creator_handle=creator_handle,
+            trust_anchor_pem=self._pipeline().signing_identity.ca_certificate_pem,
+        )  # fmt: skip
+        with transaction(self._sessions) as session:
+            clip = session.get(Clip, clip_id, with_for_update=True)
+            assert clip is not None
+            if clip.cancel_requested or clip.removed_at is not None:  # stopped in the last second
+                clip.status, clip.status_message = "cancelled", CANCELLED_MESSAGE
+                clip.finished_at = self._clock()
+                return clip_record(clip)
+            clip.provenance_json = json.dumps(provenance, ensure_ascii=False)
+            blob = media.put_blob(session, data, "video/mp4", max_bytes=self._max_blob_bytes)
+            clip.video_sha, clip.status, clip.progress = blob.sha256, "done", 1.0
+            clip.duration, clip.finished_at = result.duration, self._clock()
+            clip.status_message = " ".join(result.notes)[:500]
+            clip.metrics_json = json.dumps({
+                "face_similarity": dict(result.metrics.face_similarity),
+                "face_model": result.metrics.face_model,
+                "voice_similarity": dict(result.metrics.voice_similarity),
+                "voice_model": result.metrics.voice_model,
+            })  # fmt: skip
+            return clip_record(clip)
+
+    def _end(self, clip_id: int, status: str, message: str) -> None:
+        with transaction(self._sessions) as session:
+            clip = session.get(Clip, clip_id)
+            if clip is not None:
+                clip.status, clip.status_message = status, message[:500]
+                clip.finished_at = self._clock()
