@@ -23,9 +23,6 @@ from pathlib import Path
 
 import numpy as np
 
-from core.media.audio import Audio
-from core.identity.backends import load_face_backend
-from core.identity.faces import FaceBackend
 from core.generation.dialogue import mix_dialogue, place_shot_lines
 from core.generation.face_scan import FaceScan
 from core.generation.finishing import (
@@ -33,7 +30,6 @@ from core.generation.finishing import (
     FinishingPlan,
     TransitionStyle,
     finish_frames,
-    schedule_subtitles,
 )
 from core.generation.metrics import (
     clip_metrics,
@@ -44,6 +40,7 @@ from core.generation.metrics import (
 from core.generation.planning import checked_request, plan_shots
 from core.generation.progress import IsCancelled, RenderProgress
 from core.generation.shot_rendering import ShotPainter
+from core.generation.subtitles import schedule_subtitles
 from core.generation.types import (
     ClipResult,
     ProgressCallback,
@@ -59,6 +56,10 @@ from core.generation.voicing import (
     shift_tuner,
     speak_english,
 )
+from core.identity.backends import load_face_backend
+from core.identity.faces import FaceBackend
+from core.media.audio import Audio
+from core.media.video_encode import encode_mp4
 from core.provenance import (
     CastMember as ManifestCastMember,
 )
@@ -69,7 +70,6 @@ from core.provenance import (
     ensure_signing_identity,
     sign_mp4,
 )
-from core.media.video_encode import encode_mp4
 
 
 class CoStarPipeline:

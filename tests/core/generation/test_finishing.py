@@ -5,13 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.generation.finishing import (
-    FinishingPlan,
-    TimedSubtitle,
-    blend_transition,
-    finish_frames,
-    render_subtitle,
-)
+from core.generation.finishing import FinishingPlan, blend_transition, finish_frames
+from core.generation.subtitles import TimedSubtitle, render_subtitle
 from core.provenance import is_label_visible, read_watermark
 from core.scenes.catalog import paint_scene
 
