@@ -12,20 +12,18 @@ import hmac
 import json
 import logging
 import secrets
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import NoReturn, get_args
+from typing import NoReturn
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from core import consent
 from core.accounts import AccountInputError, clean_display_name, clean_free_text
-from core.media.audio import Audio
 from core.identity.faces import FaceEmbedding
-from core.reference.intake import MediaIntakeError
+from core.media.audio import Audio
 from core.reference.analysis import (
     ChallengeError,
     ChallengeResult,
@@ -34,9 +32,9 @@ from core.reference.analysis import (
     ReferenceInputs,
     ReferenceMediaError,
 )
-from core.voice.spoken_code import new_challenge_code
-from core.types import DoubleKind
+from core.reference.intake import MediaIntakeError
 from core.voice.samples import VoiceSample
+from core.voice.spoken_code import new_challenge_code
 from core.voice.tuning import (
     preview_voice,
     tune_voice,
@@ -48,76 +46,24 @@ from db import consent as ledger
 from db import doubles as queries
 from db.base import utcnow
 from db.engine import transaction
-from db.models import VISIBILITY_TIERS, Double, DoubleReference
+from db.models import Double, DoubleReference
 from webapp.auth import CurrentUser
+from webapp.doubles.records import (
+    VISIBILITY_LABELS,
+    ConsentAnswers,
+    DoubleError,
+    DoubleNotFoundError,
+    DoubleRecord,
+    DoubleSettings,
+    IssuedChallenge,
+    ReferenceUpload,
+    double_record,
+)
 
 logger = logging.getLogger(__name__)
 
-Visibility = str  # one of db.models.VISIBILITY_TIERS
-VISIBILITY_LABELS = {
-    "only_me": "Only me",
-    "approved": "People I approve",
-    "friends": "My friends",
-    "everyone": "Everyone",
-}
 DESCRIPTION_MAX, RESTRICTIONS_MAX = 300, 500
 CHALLENGE_TTL = timedelta(minutes=5)
-
-
-class DoubleError(Exception):
-    """A double could not be registered or changed; the message says why."""
-
-
-class DoubleNotFoundError(DoubleError):
-    """No such double, or it isn't yours (we don't say which)."""
-
-
-@dataclass(frozen=True)
-class DoubleSettings:
-    handle: str
-    display_name: str
-    description: str = ""
-    visibility: Visibility = "only_me"
-    restrictions: str = ""
-
-
-@dataclass(frozen=True)
-class ConsentAnswers:
-    age_confirmed: bool
-    ownership_confirmed: bool
-    statement_agreed: bool
-    statement_version: str
-
-
-@dataclass(frozen=True)
-class IssuedChallenge:
-    code: str
-    expires_at: datetime
-
-
-@dataclass(frozen=True)
-class DoubleRecord:
-    id: int
-    public_id: str
-    handle: str
-    display_name: str
-    kind: DoubleKind
-    description: str
-    visibility: Visibility
-    restrictions: str
-    status: str
-    has_voice: bool
-    created_at: datetime
-    portrait_sha: str | None
-    preview_sha: str | None
-
-
-@dataclass(frozen=True, eq=False)
-class ReferenceUpload:
-    """The original files, stored with the double so its owner can export them."""
-
-    video_path: Path | None = None
-    photos: tuple[tuple[bytes, str], ...] = ()  # (bytes, media type)
 
 
 class DoubleService:
@@ -289,7 +235,7 @@ class DoubleService:
                 session, "double.registered", actor_user_id=user.id,
                 subject=double.public_id, at=now,
             )  # fmt: skip
-            return _record(double)
+            return double_record(double)
 
     def _store_reference(
         self,
@@ -334,7 +280,7 @@ class DoubleService:
 
     def list_mine(self, user: CurrentUser) -> list[DoubleRecord]:
         with transaction(self._sessions) as session:
-            return [_record(double) for double in queries.doubles_of_owner(session, user.id)]
+            return [double_record(double) for double in queries.doubles_of_owner(session, user.id)]
 
     def update_settings(
         self, user: CurrentUser, double_id: int, settings: DoubleSettings
@@ -347,13 +293,13 @@ class DoubleService:
                 double = self._owned(session, user, double_id, allow_revoked=True)
                 changed = _apply_settings(double, settings)
                 if not changed:
-                    return _record(double)
+                    return double_record(double)
                 if "handle" in changed and queries.handle_taken(session, settings.handle):
                     raise DoubleError(f"The handle @{settings.handle} is taken.")
                 double.updated_at = now
                 self._log(session, user, double, "settings_changed",
                           {"changed": changed, "visibility": double.visibility}, now)  # fmt: skip
-                return _record(double)
+                return double_record(double)
         except IntegrityError:
             raise DoubleError(f"The handle @{settings.handle} is taken.") from None
 
@@ -364,7 +310,7 @@ class DoubleService:
             double = self._owned(session, user, double_id)
             double.status, double.updated_at = "revoked", now
             self._log(session, user, double, "revoked", {}, now)
-            return _record(double)
+            return double_record(double)
 
     def delete(self, user: CurrentUser, double_id: int) -> int:
         """Erase the double's media, face and voice data. Returns how many blobs were erased."""
@@ -518,19 +464,6 @@ def _voice_shift_record(analysis: ReferenceAnalysis) -> str | None:
     return voice_shift_record(tuning.shift) if tuning is not None else None
 
 
-def _record(double: Double) -> DoubleRecord:
-    reference = double.reference
-    return DoubleRecord(
-        id=double.id, public_id=double.public_id, handle=double.handle,
-        display_name=double.display_name, kind=double.kind,  # type: ignore[arg-type]
-        description=double.description, visibility=double.visibility,
-        restrictions=double.restrictions, status=double.status, has_voice=double.has_voice,
-        created_at=double.created_at,
-        portrait_sha=reference.portrait_sha if reference else None,
-        preview_sha=reference.preview_sha if reference else None,
-    )  # fmt: skip
-
-
 def _file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -541,14 +474,3 @@ def _file_sha256(path: Path) -> str:
 
 def _video_media_type(path: Path) -> str:
     return {".webm": "video/webm", ".mov": "video/quicktime"}.get(path.suffix.lower(), "video/mp4")
-
-
-def visibility_choices() -> Sequence[tuple[str, str]]:
-    """(label, value) pairs in the order the database defines the tiers."""
-    return [(VISIBILITY_LABELS[tier], tier) for tier in VISIBILITY_TIERS]
-
-
-def kind_choices() -> Sequence[tuple[str, str]]:
-    labels = {"person": "Me (a person)", "pet": "My pet", "object": "A toy or object",
-              "character": "A character I own"}  # fmt: skip
-    return [(labels[kind], kind) for kind in get_args(DoubleKind)]
