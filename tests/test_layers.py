@@ -9,8 +9,13 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
+_CORE_FORBIDDEN = {"gradio", "sqlalchemy", "alembic", "db", "webapp", "app"}
+CORE_PACKAGES = (
+    "generation", "identity", "media", "provenance", "reference", "scenes", "scripts", "voice",
+)  # fmt: skip
 FORBIDDEN = {
-    "core": {"gradio", "sqlalchemy", "alembic", "db", "webapp", "app"},
+    "core": _CORE_FORBIDDEN,
+    **{f"core/{package}": _CORE_FORBIDDEN for package in CORE_PACKAGES},
     "db": {"gradio", "torch", "diffusers", "webapp", "core", "app"},
     "webapp": {"app"},
 }
@@ -45,3 +50,17 @@ def test_only_the_settings_module_reads_the_environment():
             if ("os.environ" in text or "os.getenv" in text) and path.name != "settings.py":
                 readers.append(str(path.relative_to(REPO_ROOT)))
     assert readers == []
+
+
+def test_core_is_domain_packages_with_a_stated_purpose():
+    """``ls core/`` shows the architecture: the packages above plus a few shared modules, and
+    each package says in its ``__init__`` docstring what it owns."""
+    packages = sorted(
+        p.name for p in (REPO_ROOT / "core").iterdir() if (p / "__init__.py").exists()
+    )
+    assert packages == sorted(CORE_PACKAGES)
+    modules = sorted(p.name for p in (REPO_ROOT / "core").glob("*.py"))
+    assert modules == ["__init__.py", "accounts.py", "consent.py", "model_files.py", "types.py"]
+    for package in CORE_PACKAGES:
+        tree = ast.parse((REPO_ROOT / "core" / package / "__init__.py").read_text())
+        assert ast.get_docstring(tree), f"core/{package}/__init__.py says nothing about its purpose"

@@ -3,6 +3,10 @@
 Heavy work (decoding, faces, speech recognition) happens outside database transactions; each
 write is one short transaction that either stores everything or nothing. Every method takes
 the signed-in ``CurrentUser`` resolved by the server and checks ownership itself.
+
+A little over our usual ~400 lines: registration and management share the ownership check, the
+consent ledger writes and the audit log, so one service keeps them together; the records it
+hands out live in :mod:`webapp.doubles.records`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,9 @@
-"""The "My doubles" tab: register a double step by step, and manage the ones you have."""
+"""The "My doubles" tab: register a double step by step, and manage the ones you have.
+
+Longer than our usual ~400 lines on purpose: registration and editing share one tab's
+components (the gallery, the selected double, the quality report), built once in ``render()``;
+the editing events already have their own ``_listen_editing``.
+"""
 
 from __future__ import annotations
 
