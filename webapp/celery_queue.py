@@ -92,7 +92,7 @@ class CeleryRenderQueue:
                 RENDER_TASK, args=[clip_id], queue=queue_for_backend(backend),
                 retry=True,  # once, so a connection the broker dropped is simply re-opened
                 retry_policy={"max_retries": 1, "interval_start": 0, "interval_step": 0.5,
-                              "interval_max": 0.5, "timeout": PUBLISH_TIMEOUT_SECONDS},
+                              "interval_max": 0.5},
             )  # fmt: skip
         except Exception as error:  # kombu raises OperationalError, OSError, timeouts…
             logger.warning("could not publish clip %s to the render queue: %s", clip_id, error)
