@@ -126,6 +126,9 @@ class ClipRenderer:
         except (GenerationError, ScriptError, ValueError) as error:
             self._end(clip_id, "failed", str(error), lease)
             raise ClipError(f"The clip could not be rendered: {error}") from None
+        except media.MediaStoreUnavailableError as error:  # the video was not stored
+            self._end(clip_id, "failed", str(error), lease)
+            raise ClipError(str(error)) from None
         finally:
             shutil.rmtree(work_dir, ignore_errors=True)
 
