@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from celery import Celery
-from kombu import Queue
+from kombu import Exchange, Queue
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import render_leases as leases
@@ -40,7 +40,11 @@ def make_celery(settings: Settings) -> Celery:
         worker_prefetch_multiplier=1,
         task_time_limit=settings.render_time_limit_seconds,
         task_soft_time_limit=max(1, settings.render_time_limit_seconds - 30),
-        task_queues=[Queue(name, durable=True) for name in RENDER_QUEUES],
+        # one direct exchange per queue, so a clip sent to render.gpu only reaches GPU workers
+        task_queues=[
+            Queue(name, Exchange(name, type="direct"), routing_key=name, durable=True)
+            for name in RENDER_QUEUES
+        ],
         task_default_queue="render.cpu",
         task_serializer="json",
         accept_content=["json"],

@@ -192,7 +192,6 @@ def build_worker_app(settings: Settings, runtime: RenderRuntime, queues: Sequenc
         logger.info("clip %s: %s", clip_id, outcome)
         return outcome
 
-    @signals.worker_ready.connect
     def start_database_watchdog(sender, **_kwargs: object) -> None:  # noqa: ANN001
         hostname = sender.hostname
         thread = threading.Thread(
@@ -201,6 +200,8 @@ def build_worker_app(settings: Settings, runtime: RenderRuntime, queues: Sequenc
         )  # fmt: skip
         thread.start()
 
+    # weak=False: a nested function would be garbage-collected and the signal never sent to it
+    signals.worker_ready.connect(start_database_watchdog, weak=False)
     return app
 
 

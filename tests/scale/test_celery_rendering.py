@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from db.engine import transaction
 from db.models import Clip, Double, MediaBlob
 from tests.core.generation.generation_fakes import two_role_script
-from tests.scale.conftest import AppReplica, Cluster, make_replica, wait_until
+from tests.scale.conftest import AppReplica, Cluster, free_port, make_replica, wait_until
 from tests.webapp.test_clips import MAYA
 from tests.webapp.test_jobs import CAST
 from webapp.clips import ClipLimitError
@@ -199,3 +199,27 @@ def test_broker_restarted_mid_queue_every_clip_done_once(cluster: Cluster, rabbi
         done = wait_finished(first, clip_id, timeout=180)
         assert (done.status, done.attempts) == ("done", 1), (clip_id, done.status_message)
     assert blob_count(first) == blobs_before + 4
+
+
+def test_a_worker_that_cannot_reach_postgresql_stops_taking_tasks(cluster: Cluster, replicas):
+    first, _ = replicas
+    unreachable = f"postgresql+psycopg://postgres@127.0.0.1:{free_port()}/costar"
+    cut_off = cluster.start_worker("gpu-cut-off", queues="render.gpu", database_url=unreachable)
+    try:
+        clip_id = queue_clip(first, seed=114, publish=False)
+        assert first.queue.publish(clip_id, "wan-vace")  # routed to render.gpu
+        inspect = first.queue.celery.control.inspect(destination=["gpu-cut-off@test"], timeout=2)
+        wait_until(lambda: (inspect.active_queues() or {}).get("gpu-cut-off@test") == [], 60,
+                   "the cut-off worker to stop consuming")  # fmt: skip
+        untouched = row(first, clip_id)
+        assert (untouched.status, untouched.attempts) == ("queued", 0)  # not failed, not taken
+        healthy = cluster.start_worker(
+            "gpu-healthy", pipeline="quick_pipeline", queues="render.gpu"
+        )
+        try:
+            done = wait_finished(first, clip_id)
+        finally:
+            healthy.stop()
+        assert (done.status, done.attempts) == ("done", 1)
+    finally:
+        cut_off.stop()
