@@ -106,7 +106,7 @@ class RabbitNode:
         wait_until(lambda: not port_open(self.port), 30, "RabbitMQ to stop")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def rabbitmq(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RabbitNode]:
     if not RABBITMQ_SERVER.exists():
         message = "Debian's rabbitmq-server is not installed (.ci/run installs it)"
@@ -119,7 +119,7 @@ def rabbitmq(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RabbitNode]:
     node.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def scale_database(postgres_admin: Engine) -> Iterator[str]:
     """One migrated PostgreSQL database for the module's workers and app services."""
     url, name = _fresh_postgres_url(postgres_admin)
@@ -188,7 +188,7 @@ class Cluster:
         }  # fmt: skip
         process = subprocess.Popen(
             [sys.executable, "-m", "webapp.worker", "--queues", queues, "--name", f"{name}@test",
-             "--pipeline", f"tests.scale.fakes:{pipeline}"],
+             "--pipeline", pipeline if ":" in pipeline else f"tests.scale.fakes:{pipeline}"],
             cwd=REPO_ROOT, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT,
             start_new_session=True,
         )  # fmt: skip
@@ -210,7 +210,7 @@ class Cluster:
             worker.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # stopped after the module: no idle workers later
 def cluster(rabbitmq: RabbitNode, scale_database: str, tmp_path_factory) -> Iterator[Cluster]:
     """Two render workers (slow fake generator), started once for the session."""
     base = tmp_path_factory.mktemp("cluster")
