@@ -33,6 +33,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 
 from core.generation.pipeline import CoStarPipeline
 from db import render_leases as leases
+from db.base import utcnow
 from db.engine import make_engine, make_session_factory, transaction
 from db.models import Clip, User
 from webapp.auth import CurrentUser
@@ -46,6 +47,11 @@ logger = logging.getLogger("costar.worker")
 PipelineFactory = Callable[[Settings], CoStarPipeline]
 WAIT_POLL_SECONDS = 0.5
 DATABASE_CHECK_SECONDS = 3.0
+CRASHED_MESSAGE = "The renderer hit an unexpected error."
+TIME_LIMIT_MESSAGE = (
+    "Rendering took longer than this server allows (COSTAR_RENDER_TIME_LIMIT_SECONDS), "
+    "so it was stopped and nothing was kept."
+)
 
 
 class DatabaseUnavailableError(Exception):
@@ -112,9 +118,11 @@ class RenderRuntime:
                 return "ended"
             except (OperationalError, InterfaceError):
                 raise
-            except Exception:  # a bug must not kill the worker; the row says what happened
+            except Exception as error:  # a bug must not kill the worker; the row says so
                 logger.exception("clip %s crashed while rendering", clip_id)
-                _fail_if_holder(sessions, clip_id, lease.owner)
+                timed_out = type(error).__name__ == "SoftTimeLimitExceeded"  # Celery's
+                _fail_if_holder(sessions, clip_id, lease.owner,
+                                TIME_LIMIT_MESSAGE if timed_out else CRASHED_MESSAGE)  # fmt: skip
                 return "crashed"
             finally:
                 if exclusive:
@@ -153,12 +161,13 @@ def _creator(sessions, clip_id: int) -> CurrentUser | None:  # noqa: ANN001
     return CurrentUser(id=row[0], username=row[1], display_name=row[2])
 
 
-def _fail_if_holder(sessions, clip_id: int, owner: str) -> None:  # noqa: ANN001
+def _fail_if_holder(sessions, clip_id: int, owner: str, message: str) -> None:  # noqa: ANN001
     with transaction(sessions) as session:
         clip = session.get(Clip, clip_id, with_for_update=True)
         if leases.holds_lease(clip, owner):
             assert clip is not None
-            clip.status, clip.status_message = "failed", "The renderer hit an unexpected error."
+            clip.status, clip.status_message = "failed", message
+            clip.finished_at = utcnow()
             leases.release_lease(clip)
 
 

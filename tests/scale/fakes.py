@@ -46,3 +46,12 @@ def quick_pipeline(settings: Settings) -> CoStarPipeline:
 
 def slow_pipeline(settings: Settings) -> CoStarPipeline:
     return _pipeline(settings, SLOW_FRAME_SECONDS)
+
+
+class BrokenPipeline:
+    def __call__(self, *args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+
+def broken_pipeline(settings: Settings) -> BrokenPipeline:
+    return BrokenPipeline()

@@ -4,21 +4,27 @@ lose messages and restart the broker, then read the rows and the stored media.""
 
 from __future__ import annotations
 
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
 
-from db.engine import transaction
+from db.base import utcnow
+from db.engine import make_engine, transaction
 from db.models import Clip, Double, MediaBlob
+from db.render_leases import RenderLocks
 from tests.core.generation.generation_fakes import two_role_script
 from tests.scale.conftest import AppReplica, Cluster, free_port, make_replica, wait_until
+from tests.scale.fakes import broken_pipeline, quick_pipeline
 from tests.webapp.test_clips import MAYA
 from tests.webapp.test_jobs import CAST
 from webapp.clips import ClipLimitError
 from webapp.clips.records import CANCELLED_MESSAGE
 from webapp.clips.rendering import WORKER_GAVE_UP_MESSAGE
+from webapp.worker import CRASHED_MESSAGE, RenderRuntime
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -223,3 +229,64 @@ def test_a_worker_that_cannot_reach_postgresql_stops_taking_tasks(cluster: Clust
         assert (done.status, done.attempts) == ("done", 1)
     finally:
         cut_off.stop()
+
+
+# --- the worker's decisions, in this process (no broker): crash, duplicate, hung holder -------
+
+
+def claimed_by_someone_else(replica: AppReplica, clip_id: int, *, expires_in: float) -> None:
+    with transaction(replica.sessions) as session:
+        clip = session.get(Clip, clip_id)
+        clip.status, clip.attempts, clip.lease_owner = "running", 1, "elsewhere:1:x"
+        clip.lease_expires_at = utcnow() + timedelta(seconds=expires_in)
+
+
+def test_a_crashing_renderer_fails_the_clip_and_releases_it(cluster: Cluster, replicas):
+    first, _ = replicas
+    clip_id = queue_clip(first, seed=120, publish=False)
+    runtime = RenderRuntime(cluster.settings(), broken_pipeline)
+    assert runtime.handle(clip_id) == "crashed"
+    failed = row(first, clip_id)
+    assert (failed.status, failed.status_message) == ("failed", CRASHED_MESSAGE)
+    assert failed.lease_expires_at is None and failed.finished_at is not None
+
+
+def test_a_duplicate_delivery_leaves_a_live_renewed_render_alone(cluster: Cluster, replicas):
+    first, _ = replicas
+    clip_id = queue_clip(first, seed=121, publish=False)
+    claimed_by_someone_else(first, clip_id, expires_in=10)
+    locks = RenderLocks(make_engine(cluster.database_url))
+    assert locks.try_acquire(clip_id)  # the live holder's render lock
+    stop = threading.Event()
+
+    def keep_renewing() -> None:
+        while not stop.wait(0.3):
+            with transaction(first.sessions) as session:
+                session.get(Clip, clip_id).lease_expires_at = utcnow() + timedelta(seconds=10)
+
+    renewer = threading.Thread(target=keep_renewing)
+    renewer.start()
+    try:
+        assert RenderRuntime(cluster.settings(), quick_pipeline).handle(clip_id) == "duplicate"
+    finally:
+        stop.set()
+        renewer.join()
+        locks.release(clip_id)
+    untouched = row(first, clip_id)
+    assert (untouched.status, untouched.attempts, untouched.lease_owner) == (
+        "running", 1, "elsewhere:1:x")  # fmt: skip
+    first.clips.cancel(MAYA, clip_id)
+
+
+def test_a_hung_holder_s_expired_lease_is_taken_over(cluster: Cluster, replicas):
+    first, _ = replicas
+    clip_id = queue_clip(first, seed=122, publish=False)
+    claimed_by_someone_else(first, clip_id, expires_in=-1)  # stopped renewing…
+    locks = RenderLocks(make_engine(cluster.database_url))
+    assert locks.try_acquire(clip_id)  # …but its connection is still open
+    try:
+        assert RenderRuntime(cluster.settings(), quick_pipeline).handle(clip_id) == "done"
+    finally:
+        locks.release(clip_id)
+    done = row(first, clip_id)
+    assert (done.status, done.attempts) == ("done", 2) and done.video_sha is not None
