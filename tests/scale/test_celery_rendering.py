@@ -113,8 +113,7 @@ def test_a_clip_whose_workers_are_killed_twice_fails_with_a_message(cluster: Clu
 
         clip = wait_until(rendering, RENDER_TIMEOUT, f"attempt {attempt}")
         cluster.worker_with_pid(holder_pid(clip)).kill()
-    for name in ("w1", "w2"):  # the message comes back to a fresh worker: a third try is refused
-        cluster.start_worker(name)
+    cluster.start_workers("w1", "w2")  # the message comes back: a third try is refused
     failed = wait_finished(first, clip_id, timeout=60)
     assert (failed.status, failed.status_message, failed.attempts) == (
         "failed", WORKER_GAVE_UP_MESSAGE, 2)  # fmt: skip
