@@ -13,8 +13,6 @@ from pathlib import Path
 
 import gradio as gr
 
-from core.generation.pipeline import CoStarPipeline
-from core.generation.types import RenderBackend
 from core.identity.backends import load_face_backend
 from core.model_files import selfie_model_path
 from core.provenance import ensure_signing_identity
@@ -32,8 +30,10 @@ from webapp.doubles import DoubleService
 from webapp.feed import FeedService
 from webapp.friends import FriendService
 from webapp.grants import GrantService
-from webapp.jobs import RenderWorkers
 from webapp.media import MediaFiles
+from webapp.media_store_setup import build_media_store
+from webapp.pipeline_setup import build_pipeline
+from webapp.render_queue import build_render_queue
 from webapp.services import Services
 from webapp.settings import Settings
 from webapp.ui.shell import CSS, THEME, build_blocks
@@ -48,7 +48,7 @@ def build_services(settings: Settings) -> Services:
     backup = upgrade_database(engine)
     if backup is not None:
         logger.info("database backed up to %s before migrating", backup)
-    sessions = make_session_factory(engine)
+    sessions = make_session_factory(engine, media_store=build_media_store(settings))
     auth = AuthService(
         sessions,
         secret_key=secret_key,
@@ -88,7 +88,7 @@ def build_services(settings: Settings) -> Services:
         auth=auth,
         doubles=doubles,
         clips=clips,
-        render_workers=RenderWorkers(clips, workers=settings.render_workers),
+        render_workers=build_render_queue(settings, sessions, clips),
         account_data=AccountDataService(sessions, on_video_purged=media_files.withdraw),
         friends=FriendService(sessions),
         grants=GrantService(sessions),
@@ -108,28 +108,6 @@ def served_files_dir() -> Path:
     A file already inside the cache is served as it is, so deleting it ends the URL.
     """
     return Path(gr.utils.get_upload_folder()) / "costar-served"
-
-
-def build_pipeline(settings: Settings) -> CoStarPipeline:
-    """The generator, built on first use: the chosen backend loads its models lazily too."""
-    backend: RenderBackend
-    if settings.generator_backend == "wan-vace":
-        from core.generation.wan_vace import WanVaceBackend
-
-        backend = WanVaceBackend(
-            settings.wan_model, dtype=settings.wan_dtype, cpu_offload=settings.wan_cpu_offload
-        )
-    else:
-        from core.generation.animatic import AnimaticBackend
-
-        # The face model finds each sprite's mouth, so speakers' lips move with their lines.
-        backend = AnimaticBackend(face_backend=lambda: load_face_backend(settings.insightface_root))
-    return CoStarPipeline(
-        backend,
-        keys_dir=settings.data_dir / "keys",
-        work_dir=settings.data_dir / "render",
-        face_backend=load_face_backend(settings.insightface_root),
-    )
 
 
 def build_app(settings: Settings | None = None) -> tuple[gr.Blocks, Services]:

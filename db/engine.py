@@ -47,9 +47,14 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+def make_session_factory(
+    engine: Engine, media_store: object | None = None
+) -> sessionmaker[Session]:
+    """Sessions for this engine; ``media_store`` (db.media_store) holds media bytes, the
+    database itself when None."""
     # expire_on_commit=False: services return frozen records built from rows after commit
-    return sessionmaker(engine, expire_on_commit=False)
+    info = {"media_store": media_store} if media_store is not None else {}
+    return sessionmaker(engine, expire_on_commit=False, info=info)
 
 
 @contextmanager

@@ -1,7 +1,9 @@
-"""Content-addressed media blobs stored in the database itself.
+"""Content-addressed media blobs: a row per blob in the database, the bytes in the media store.
 
-One database (a SQLite file or one PostgreSQL) then holds everything a user owns, so backups,
-exports and deletions never miss a file on disk.
+By default the store is the database itself (:mod:`db.media_store`): one database (a SQLite file
+or one PostgreSQL) then holds everything a user owns, so backups, exports and deletions never
+miss a file on disk. A deployment with several machines may keep the bytes in an S3-compatible
+store instead; keys, checks and callers stay the same.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from db.media_store import MediaStoreUnavailableError as _StoreUnavailable
+from db.media_store import store_of
 from db.models import MediaBlob
 
 _SHA256_HEX = re.compile(r"[0-9a-f]{64}")
@@ -25,6 +29,10 @@ class MediaStoreError(Exception):
 
 class BlobTooLargeError(MediaStoreError):
     pass
+
+
+class MediaStoreUnavailableError(MediaStoreError):
+    """The external media store can't be reached; nothing was stored or returned."""
 
 
 class BlobNotFoundError(MediaStoreError):
@@ -52,6 +60,7 @@ def put_blob(session: Session, data: bytes, media_type: str, *, max_bytes: int) 
     Raises:
         BlobTooLargeError: ``data`` is empty or larger than ``max_bytes``.
         ValueError: ``media_type`` is not a plain ``type/subtype``.
+        MediaStoreUnavailableError: the external media store refused or can't be reached.
     """
     if not data:
         raise BlobTooLargeError("The file is empty (0 bytes).")
@@ -64,7 +73,12 @@ def put_blob(session: Session, data: bytes, media_type: str, *, max_bytes: int) 
     key = sha256_hex(data)
     existing = session.get(MediaBlob, key)
     if existing is None:
-        session.add(MediaBlob(sha256=key, media_type=media_type, size_bytes=len(data), data=data))
+        blob = MediaBlob(sha256=key, media_type=media_type, size_bytes=len(data))
+        try:
+            store_of(session).put(session, blob, data)  # bytes first: no row without them
+        except _StoreUnavailable as error:
+            raise MediaStoreUnavailableError(str(error)) from None
+        session.add(blob)
         session.flush()
     return BlobInfo(sha256=key, media_type=media_type, size_bytes=len(data))
 
@@ -86,13 +100,19 @@ def read_blob(session: Session, key: str) -> bytes:
     Raises:
         BlobNotFoundError: no blob has this key.
         BlobCorruptedError: the stored bytes were altered or damaged.
+        MediaStoreUnavailableError: the external media store can't be reached.
     """
-    data = session.execute(
-        select(MediaBlob.data).where(MediaBlob.sha256 == _checked_key(key))
-    ).scalar_one_or_none()
-    if data is None:
+    row = session.execute(
+        select(MediaBlob.sha256, MediaBlob.data).where(MediaBlob.sha256 == _checked_key(key))
+    ).one_or_none()
+    if row is None:
         raise BlobNotFoundError("That media file does not exist.")
-    data = bytes(data)
+    try:
+        data = store_of(session).get(session, row.data, key)
+    except _StoreUnavailable as error:
+        raise MediaStoreUnavailableError(str(error)) from None
+    if data is None:
+        raise BlobNotFoundError(f"Media file {key[:12]}… is missing from the media store.")
     if sha256_hex(data) != key:
         raise BlobCorruptedError(
             f"Media file {key[:12]}… is damaged (its contents no longer match its checksum) "
@@ -108,6 +128,7 @@ def delete_blob(session: Session, key: str) -> bool:
         return False
     session.delete(blob)
     session.flush()
+    store_of(session).delete(session, key)
     return True
 
 

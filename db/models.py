@@ -87,7 +87,7 @@ class MediaBlob(Base):
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     media_type: Mapped[str] = mapped_column(String(100))
     size_bytes: Mapped[int] = mapped_column(Integer)
-    data: Mapped[bytes] = mapped_column(LargeBinary)
+    data: Mapped[bytes | None] = mapped_column(LargeBinary)  # NULL: the bytes are in S3
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
@@ -250,6 +250,10 @@ class Clip(Base):
     width: Mapped[int] = mapped_column(default=832)
     height: Mapped[int] = mapped_column(default=480)
     cancel_requested: Mapped[bool] = mapped_column(default=False)
+    # --- distributed rendering (db.render_leases): who renders it, until when; message sent
+    lease_owner: Mapped[str | None] = mapped_column(String(200))
+    lease_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # --- social: swaps remember their source; removal purges the media but keeps the row
     source_clip_id: Mapped[int | None] = mapped_column(
         ForeignKey("clips.id", ondelete="SET NULL"), index=True

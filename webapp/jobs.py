@@ -5,8 +5,8 @@ applies the per-person limits); a small pool of worker threads renders queued cl
 first; the browser follows a clip's row until it is done, failed or cancelled. On start,
 clips that were rendering when the app stopped are queued again (or failed, after two tries).
 
-One machine only. Several app replicas would need a real task queue in front of the GPU
-workers rather than more threads here (see DESIGN "Scale").
+One machine only: this is ``COSTAR_QUEUE=threads``. Several app replicas and GPU workers on
+other machines use ``COSTAR_QUEUE=celery`` instead (webapp.render_queue, webapp.worker).
 """
 
 from __future__ import annotations
@@ -54,6 +54,11 @@ class RenderWorkers:
     def wake(self) -> None:
         """A clip was queued: let an idle worker look now rather than at its next poll."""
         self._wake.set()
+
+    def submit(self, clip_id: int, backend: str | None = None) -> bool:
+        """The clip row is the queue here: wake a worker; rendering is never delayed."""
+        self.wake()
+        return True
 
     def run_next(self) -> bool:
         """Render the oldest queued clip in this thread; False when none is queued."""

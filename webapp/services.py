@@ -13,8 +13,8 @@ from webapp.doubles import DoubleService
 from webapp.feed import FeedService
 from webapp.friends import FriendService
 from webapp.grants import GrantService
-from webapp.jobs import RenderWorkers
 from webapp.media import MediaFiles
+from webapp.render_queue import RenderQueue
 from webapp.settings import Settings
 
 
@@ -25,7 +25,7 @@ class Services:
     doubles: DoubleService
     clips: ClipService
     account_data: AccountDataService
-    render_workers: RenderWorkers
+    render_workers: RenderQueue  # threads (webapp.jobs) or Celery (webapp.celery_queue)
     friends: FriendService
     grants: GrantService
     templates: list[Template]

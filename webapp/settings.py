@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Literal, get_args
 
 GeneratorBackend = Literal["animatic", "wan-vace"]
+RenderQueueKind = Literal["threads", "celery"]  # render threads in the app, or Celery workers
+MediaStoreKind = Literal["db", "s3"]
 ENV_PREFIX = "COSTAR_"
 
 
@@ -44,6 +46,18 @@ class Settings:
     render_workers: int = 1  # clips rendered at once (one GPU or two CPU cores: one)
     max_active_clips_per_user: int = 2  # queued + rendering, per person
     max_clips_per_hour: int = 20  # per person; stops bursts from one account
+    # --- beyond one machine (docs/deployment.md) ---
+    queue: RenderQueueKind = "threads"
+    broker_url: str = field(default="", repr=False)  # celery: amqp://user:password@host:5672//
+    render_lease_seconds: float = 60.0  # a render's claim lasts this long without a progress write
+    render_time_limit_seconds: int = 3600  # keep below RabbitMQ's consumer_timeout (2 h in CI)
+    reaper_interval_seconds: float = 15.0
+    media_store: MediaStoreKind = "db"
+    s3_endpoint_url: str = ""  # empty: AWS itself
+    s3_bucket: str = ""
+    s3_region: str = "us-east-1"
+    s3_access_key_id: str = field(default="", repr=False)
+    s3_secret_access_key: str = field(default="", repr=False)
     hf_oauth: bool = False  # True on a Space created with `hf_oauth: true`
     on_spaces: bool = False
     extra: Mapping[str, str] = field(default_factory=dict, repr=False)
@@ -110,6 +124,34 @@ class Settings:
                 raise SettingsError(f"COSTAR_{name.upper()} must be positive.")
         if self.max_video_seconds <= 0:
             raise SettingsError("COSTAR_MAX_VIDEO_SECONDS must be positive.")
+        self._validate_scale()
+
+    def _validate_scale(self) -> None:
+        if self.queue not in get_args(RenderQueueKind):
+            raise SettingsError(f"COSTAR_QUEUE={self.queue!r} is not one of threads, celery.")
+        if self.queue == "celery":
+            if not self.resolved_database_url.startswith("postgresql"):
+                raise SettingsError(
+                    "COSTAR_QUEUE=celery needs PostgreSQL: set COSTAR_DATABASE_URL="
+                    "postgresql://user:password@host/db. App replicas and render workers share "
+                    "the clip rows, and render leases use PostgreSQL locks; SQLite is one machine."
+                )
+            if not self.broker_url:
+                raise SettingsError(
+                    "COSTAR_QUEUE=celery needs COSTAR_BROKER_URL, the RabbitMQ server the "
+                    "render workers listen on (amqp://user:password@host:5672//)."
+                )
+        if min(self.render_lease_seconds, self.render_time_limit_seconds) <= 0:
+            raise SettingsError(
+                "COSTAR_RENDER_LEASE_SECONDS and COSTAR_RENDER_TIME_LIMIT_SECONDS must be positive."
+            )
+        if self.reaper_interval_seconds <= 0:
+            raise SettingsError("COSTAR_REAPER_INTERVAL_SECONDS must be positive.")
+        if self.media_store not in get_args(MediaStoreKind):
+            raise SettingsError(f"COSTAR_MEDIA_STORE={self.media_store!r} is not one of db, s3.")
+        if self.media_store == "s3" and not self.s3_bucket:
+            raise SettingsError("COSTAR_MEDIA_STORE=s3 needs COSTAR_S3_BUCKET (and usually "
+                                "COSTAR_S3_ENDPOINT_URL and the access keys).")  # fmt: skip
 
     def with_overrides(self, **changes: object) -> Settings:
         updated = replace(self, **changes)  # type: ignore[arg-type]

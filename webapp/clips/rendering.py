@@ -1,5 +1,10 @@
 """Rendering a queued clip: claim it, render through the core pipeline while checking permissions
-about once a second, then store the MP4 with its provenance, or a clear failure."""
+about once a second, then store the MP4 with its provenance, or a clear failure.
+
+With a :class:`RenderLease` (the distributed mode, :mod:`webapp.worker`) the claim is a lease on
+the clip row (:mod:`db.render_leases`), renewed with every progress write and every cancel check;
+only the lease holder writes the outcome, so a render that was taken over stores nothing.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -24,6 +30,7 @@ from core.generation.types import (
 )
 from core.scripts.model import Script, ScriptError
 from db import media
+from db import render_leases as leases
 from db.base import utcnow
 from db.engine import transaction
 from db.models import Clip, Double
@@ -34,6 +41,32 @@ from webapp.clips.records import CANCELLED_MESSAGE, ClipError, ClipRecord, clip_
 from webapp.provenance import provenance_at_finish
 
 PERMISSION_RECHECK_SECONDS = 1.0
+LEASE_LOST_MESSAGE = "Another render worker took this clip over; this render stopped."
+WORKER_GAVE_UP_MESSAGE = (
+    "Rendering this clip was cut off twice (its render worker stopped), so it was not tried "
+    "again. Press Generate to make it once more."
+)
+
+
+@dataclass(frozen=True)
+class RenderLease:
+    """Who renders (unique per process and delivery) and how long a lease lasts unrenewed."""
+
+    owner: str
+    seconds: float = 60.0
+    max_attempts: int = 2
+
+
+class ClipNotClaimedError(ClipError):
+    """Leased rendering only: this worker did not (or no longer) hold the clip's render.
+
+    ``outcome`` is ``busy`` (another live worker holds it), ``finished`` (nothing left to do)
+    or ``lost`` (taken over mid-render; nothing was stored).
+    """
+
+    def __init__(self, outcome: str, message: str = "") -> None:
+        super().__init__(message or f"clip not claimed: {outcome}")
+        self.outcome = outcome
 
 
 class ClipRenderer:
@@ -53,50 +86,73 @@ class ClipRenderer:
         self._clock = clock
 
     def render(
-        self, user: CurrentUser, clip_id: int, progress: ProgressCallback | None = None
+        self,
+        user: CurrentUser,
+        clip_id: int,
+        progress: ProgressCallback | None = None,
+        *,
+        lease: RenderLease | None = None,
+        exclusive: bool = True,
     ) -> ClipRecord:
         """Render a queued clip of this user; store the MP4 or a clear failure.
 
+        Args:
+            lease: claim the row with this lease instead of requiring it to be queued.
+            exclusive: with a lease, whether the caller holds the clip's render lock
+                (:class:`db.render_leases.RenderLocks`); see :func:`db.render_leases.claim`.
+
         Raises:
+            ClipNotClaimedError: leased only; another worker has it, it is finished, or it was
+                taken over while rendering (nothing stored).
             ClipError: the clip isn't this user's or not queued, or rendering failed (the clip
                 is then marked failed or cancelled with the same message; nothing half-stored).
         """
-        started = self._start(user, clip_id)
-        if started is None:
-            raise ClipError(CANCELLED_MESSAGE)
+        started = self._start(user, clip_id, lease, exclusive)
+        if isinstance(started, str):
+            raise ClipError(started)
         request, double_ids = started
         work_dir = Path(tempfile.mkdtemp(prefix="costar-clip-"))
         try:
             result = self._pipeline()(
                 request,
                 output_path=work_dir / f"{request.clip_id}.mp4",
-                callback=self._progress_reporter(clip_id, progress),
-                is_cancelled=self._cancel_watch(user, clip_id, double_ids),
+                callback=self._progress_reporter(clip_id, progress, lease),
+                is_cancelled=self._cancel_watch(user, clip_id, double_ids, lease),
             )
-            return self._finish(clip_id, result, request.creator_handle)
+            return self._finish(clip_id, result, request.creator_handle, lease)
         except RenderCancelledError as error:
-            self._end(clip_id, "cancelled", str(error))
+            self._end(clip_id, "cancelled", str(error), lease)
             raise ClipError(str(error)) from None
         except (GenerationError, ScriptError, ValueError) as error:
-            self._end(clip_id, "failed", str(error))
+            self._end(clip_id, "failed", str(error), lease)
             raise ClipError(f"The clip could not be rendered: {error}") from None
+        except media.MediaStoreUnavailableError as error:  # the video was not stored
+            self._end(clip_id, "failed", str(error), lease)
+            raise ClipError(str(error)) from None
         finally:
             shutil.rmtree(work_dir, ignore_errors=True)
 
-    def _start(self, user: CurrentUser, clip_id: int) -> tuple[RenderRequest, list[int]] | None:
-        """Claim a queued clip for rendering; None when it was cancelled before it started."""
+    def _start(
+        self, user: CurrentUser, clip_id: int, lease: RenderLease | None, exclusive: bool
+    ) -> tuple[RenderRequest, list[int]] | str:
+        """Claim a queued clip for rendering; the message it ended with when it was cancelled
+        before it started (or failed for good: a third leased try)."""
         unavailable: str | None = None
         with transaction(self._sessions) as session:
             # Row lock: two workers never start the same queued clip (PostgreSQL).
             clip = session.get(Clip, clip_id, with_for_update=True)
             if clip is None or clip.creator_user_id != user.id:
                 raise ClipError("That clip doesn't exist or isn't yours.")
-            if clip.status != "queued":
+            if lease is not None:
+                if self._claim(clip, lease, exclusive):
+                    return WORKER_GAVE_UP_MESSAGE
+            elif clip.status != "queued":
                 raise ClipError(f"That clip is already {clip.status}.")
             if clip.removed_at is not None or clip.cancel_requested:
                 clip.status, clip.status_message = "cancelled", CANCELLED_MESSAGE
                 clip.finished_at = self._clock()
-                return None
+                leases.release_lease(clip)
+                return CANCELLED_MESSAGE
             clip.attempts += 1
             clip.started_at = self._clock()
             cast: dict[str, CastReference] = {}
@@ -106,6 +162,8 @@ class ClipRenderer:
                 if double is None or refusal is not None:
                     unavailable = unavailable_message(appearance.role, refusal)
                     clip.status, clip.status_message = "cancelled", unavailable
+                    clip.finished_at = self._clock()
+                    leases.release_lease(clip)
                     break
                 cast[appearance.role] = cast_reference(session, appearance.role, double)
             else:
@@ -120,10 +178,32 @@ class ClipRenderer:
             raise ClipError(unavailable)
         return request, double_ids
 
+    def _claim(self, clip: Clip, lease: RenderLease, exclusive: bool) -> bool:
+        """Leased rendering: take the row, or raise why not. True when a third try was due
+        instead: the clip is then failed (committed with the caller's transaction)."""
+        outcome = leases.claim(
+            clip, owner=lease.owner, now=self._clock(), lease_seconds=lease.seconds,
+            max_attempts=lease.max_attempts, exclusive=exclusive,
+        )  # fmt: skip
+        if outcome == "gave_up":
+            clip.status, clip.status_message = "failed", WORKER_GAVE_UP_MESSAGE
+            clip.finished_at = self._clock()
+            leases.release_lease(clip)
+            return True
+        if outcome != "claimed":
+            raise ClipNotClaimedError(outcome)
+        clip.status = "queued"  # a takeover of a running clip starts again from zero
+        return False
+
     def _cancel_watch(
-        self, user: CurrentUser, clip_id: int, double_ids: list[int]
+        self,
+        user: CurrentUser,
+        clip_id: int,
+        double_ids: list[int],
+        lease: RenderLease | None = None,
     ) -> Callable[[], object]:
-        """Asked by the pipeline between frames; reads the DB at most once a second."""
+        """Asked by the pipeline between frames; reads the DB at most once a second (and renews
+        the lease, if any, in the same transaction)."""
         last_check = [0.0]
 
         def is_cancelled() -> str | bool:
@@ -132,6 +212,8 @@ class ClipRenderer:
                 return False
             last_check[0] = now
             with transaction(self._sessions) as session:
+                if lease is not None and not self._renew(session, clip_id, lease):
+                    return LEASE_LOST_MESSAGE
                 clip = session.get(Clip, clip_id)
                 if clip is None or clip.cancel_requested or clip.removed_at is not None:
                     return CANCELLED_MESSAGE
@@ -144,8 +226,14 @@ class ClipRenderer:
 
         return is_cancelled
 
+    def _renew(self, session: Session, clip_id: int, lease: RenderLease) -> bool:
+        renewed = leases.renew(
+            session, clip_id, owner=lease.owner, now=self._clock(), lease_seconds=lease.seconds
+        )
+        return renewed is not None
+
     def _progress_reporter(
-        self, clip_id: int, forward: ProgressCallback | None
+        self, clip_id: int, forward: ProgressCallback | None, lease: RenderLease | None = None
     ) -> ProgressCallback:
         last_write = [0.0]
 
@@ -156,6 +244,8 @@ class ClipRenderer:
             if now - last_write[0] >= 1.0:  # keep the row fresh without a write per frame
                 last_write[0] = now
                 with transaction(self._sessions) as session:
+                    if lease is not None and not self._renew(session, clip_id, lease):
+                        return  # taken over: the next cancel check stops this render
                     clip = session.get(Clip, clip_id)
                     if clip is not None:
                         clip.progress = float(getattr(event, "fraction", 0.0))
@@ -163,7 +253,13 @@ class ClipRenderer:
 
         return report
 
-    def _finish(self, clip_id: int, result: ClipResult, creator_handle: str) -> ClipRecord:
+    def _finish(
+        self,
+        clip_id: int,
+        result: ClipResult,
+        creator_handle: str,
+        lease: RenderLease | None = None,
+    ) -> ClipRecord:
         data = result.path.read_bytes()
         provenance = provenance_at_finish(
             result.path, clip_id=result.clip_id, creator_handle=creator_handle,
@@ -172,6 +268,9 @@ class ClipRenderer:
         with transaction(self._sessions) as session:
             clip = session.get(Clip, clip_id, with_for_update=True)
             assert clip is not None
+            if not leases.holds_lease(clip, lease.owner if lease else None):
+                raise ClipNotClaimedError("lost", LEASE_LOST_MESSAGE)  # the holder stores it
+            leases.release_lease(clip)
             if clip.cancel_requested or clip.removed_at is not None:  # stopped in the last second
                 clip.status, clip.status_message = "cancelled", CANCELLED_MESSAGE
                 clip.finished_at = self._clock()
@@ -189,9 +288,14 @@ class ClipRenderer:
             })  # fmt: skip
             return clip_record(clip)
 
-    def _end(self, clip_id: int, status: str, message: str) -> None:
+    def _end(
+        self, clip_id: int, status: str, message: str, lease: RenderLease | None = None
+    ) -> None:
         with transaction(self._sessions) as session:
-            clip = session.get(Clip, clip_id)
+            clip = session.get(Clip, clip_id, with_for_update=lease is not None)
+            if lease is not None and not leases.holds_lease(clip, lease.owner):
+                raise ClipNotClaimedError("lost", LEASE_LOST_MESSAGE)  # not ours to record
             if clip is not None:
+                leases.release_lease(clip)
                 clip.status, clip.status_message = status, message[:500]
                 clip.finished_at = self._clock()

@@ -175,6 +175,8 @@ class DoubleService:
             raise DoubleError(
                 f"The handle @{settings.handle} was just taken. Please pick another."
             ) from None
+        except media.MediaStoreUnavailableError as error:  # S3 down: nothing was kept
+            raise DoubleError(str(error)) from None
 
     def _check_recording(
         self, user: CurrentUser, analysis: ReferenceAnalysis, code: str, recording: Path

@@ -16,9 +16,9 @@ import gradio as gr
 from webapp.auth import AuthService, CurrentUser
 from webapp.clips import CLIP_VISIBILITY_LABELS, ClipError, ClipService
 from webapp.feed import FEED_SECTION_LABELS, ClipCard, FeedError, FeedPage, FeedService
-from webapp.jobs import RenderWorkers
 from webapp.media import MediaAccessDeniedError, MediaFiles
 from webapp.provenance import ClipVerification
+from webapp.render_queue import RenderQueue
 from webapp.ui import studio
 from webapp.ui.session import SessionComponents, require_user
 from webapp.ui.text import MEDIA_BUTTONS, as_markdown_text, ui_error
@@ -135,7 +135,7 @@ def listen(
     auth: AuthService,
     feed: FeedService,
     clips: ClipService,
-    workers: RenderWorkers,
+    workers: RenderQueue,
     media_files: MediaFiles,
 ) -> None:
     page_outputs = [
@@ -191,9 +191,8 @@ def listen(
             clip = clips.star_in_clip(user, clip_id, role or None)
         except ClipError as error:
             raise ui_error(str(error), title="Clip not made") from None
-        workers.wake()
-        yield (gr.Video(value=None, visible=True), studio.waiting_text(clip), clip.id,
-               gr.Button(visible=True))  # fmt: skip
+        queued = studio.waiting_text(clip, delayed=not workers.submit(clip.id))
+        yield gr.Video(value=None, visible=True), queued, clip.id, gr.Button(visible=True)
         done = studio.follow_clip(clips, user, clip.id, progress)
         yield (studio.clip_file(media_files, user, done), studio.clip_text(done), None,
                gr.Button(visible=False))  # fmt: skip

@@ -21,8 +21,8 @@ from webapp.clips import (
     ClipRecord,
     ClipService,
 )
-from webapp.jobs import RenderWorkers
 from webapp.media import MediaFiles
+from webapp.render_queue import DELAYED_MESSAGE, RenderQueue
 from webapp.ui.session import SessionComponents, require_user
 from webapp.ui.text import MEDIA_BUTTONS, as_markdown_text, ui_error
 
@@ -133,7 +133,7 @@ def listen(
     session: SessionComponents,
     auth: AuthService,
     clips: ClipService,
-    workers: RenderWorkers,
+    workers: RenderQueue,
     media_files: MediaFiles,
     templates: list[Template],
 ) -> None:
@@ -157,8 +157,8 @@ def listen(
     )  # fmt: skip
 
     def follow(user: CurrentUser, clip: ClipRecord, progress: gr.Progress) -> Iterator[Any]:
-        workers.wake()
-        yield None, waiting_text(clip), clip.id, gr.Button(visible=True)
+        queued = waiting_text(clip, delayed=not workers.submit(clip.id))
+        yield None, queued, clip.id, gr.Button(visible=True)
         done = follow_clip(clips, user, clip.id, progress)
         yield clip_file(media_files, user, done), clip_text(done), None, gr.Button(visible=False)
 
@@ -304,8 +304,10 @@ def cancel_text(
     return as_markdown_text(record.status_message)
 
 
-def waiting_text(clip: ClipRecord) -> str:
+def waiting_text(clip: ClipRecord, *, delayed: bool = False) -> str:
     title = as_markdown_text(clip.title)
+    if delayed:  # stored, but the render queue (broker) is down: it is sent when it is back
+        return f"**{title}**: {DELAYED_MESSAGE}"
     return f"**{title}** is queued. You can leave this page: it keeps rendering."
 
 
