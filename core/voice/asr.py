@@ -99,6 +99,7 @@ def transcribe(
     language: str | None = None,
     *,
     initial_prompt: str | None = None,
+    max_new_tokens: int | None = None,
 ) -> Transcript:
     """Transcribe a short recording (a few seconds; longer ones are decoded in 30 s windows).
 
@@ -109,6 +110,8 @@ def transcribe(
         audio: Mono audio at any rate.
         language: Whisper language code ("en", "zh", "id", "ca"…), or None to detect it.
         initial_prompt: Text that primes the decoder (e.g. digits written out).
+        max_new_tokens: Stop a segment after this many tokens. Whisper sometimes loops on
+            fast speech ("2151878888888…"); a cap keeps such a decode from taking 20 s.
 
     Returns:
         The transcript.
@@ -131,6 +134,7 @@ def transcribe(
         without_timestamps=True,
         initial_prompt=initial_prompt,
         chunk_length=window,
+        max_new_tokens=max_new_tokens,
     )
     parts = list(segments)  # decoding happens while iterating
     text = " ".join(part.text.strip() for part in parts).strip()
