@@ -19,6 +19,7 @@ from PIL import Image
 from core import consent
 from core.media.audio import Audio
 from core.reference.analysis import ReferenceAnalysis, ReferenceInputs
+from core.scripts.restrictions import describe_rules, understand_restrictions
 from core.voice.digits import CODE_LANGUAGE_NAMES
 from webapp.auth import AuthService, CurrentUser
 from webapp.doubles import (
@@ -371,6 +372,7 @@ def listen(
         )
         if record.has_voice:
             message += " Select it below to hear how it speaks in clips."
+        message += _restrictions_preview(record.restrictions)
         cleared = (None, None, None, "", "", "", "", False, False, False, None, "")
         return (None, None, "", gr.Column(visible=False), message, *refresh(token), *cleared)
 
@@ -427,7 +429,7 @@ def _listen_editing(
             record = service.update_settings(user, _required(double_id), DoubleSettings(*values))
         except DoubleError as error:
             raise ui_error(str(error), title="Not saved") from None
-        return _edit_title(record) + "\n\nSaved."
+        return _edit_title(record) + "\n\nSaved." + _restrictions_preview(record.restrictions)
 
     ui.edit_save_button.click(
         save, [session.token, ui.selected_double_id, *edit_fields], [ui.edit_title_markdown],
@@ -492,6 +494,16 @@ def _voice_player(speech: Audio | None) -> Any:
                        "voice.", title="No clip voice")  # fmt: skip
     pcm = np.round(np.clip(speech.samples, -1.0, 1.0) * 32767).astype(np.int16)
     return gr.Audio(value=(speech.sample_rate, pcm), visible=True, autoplay=True)
+
+
+def _restrictions_preview(restrictions: str) -> str:
+    """How the owner's restrictions were understood, with examples of what they block."""
+    lines = describe_rules(understand_restrictions(restrictions)) if restrictions.strip() else []
+    if not lines:
+        return ""
+    return "\n\n**Your restrictions will refuse scripts like these:**\n" + "\n".join(
+        f"- {as_markdown_text(line)}" for line in lines
+    )
 
 
 def _edit_title(record: DoubleRecord) -> str:
