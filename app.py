@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from core.generation.pipeline import CoStarPipeline
 from core.generation.types import RenderBackend
@@ -33,7 +34,7 @@ from webapp.feed import FeedService
 from webapp.friends import FriendService
 from webapp.grants import GrantService
 from webapp.jobs import RenderWorkers
-from webapp.media import MediaFiles
+from webapp.media import MediaFiles, ServedMediaGuard
 from webapp.services import Services
 from webapp.settings import Settings
 from webapp.ui.shell import CSS, THEME, build_blocks
@@ -149,6 +150,8 @@ def launch(blocks: gr.Blocks, services: Services) -> None:
         footer_links=["api"],
         max_file_size=settings.max_upload_bytes,
         allowed_paths=[str(served_files_dir().resolve())],
+        # Every fetch of a served media copy is checked again against its viewer.
+        app_kwargs={"middleware": [Middleware(ServedMediaGuard, media_files=services.media_files)]},
         show_error=True,
         ssr_mode=False,
     )

@@ -66,7 +66,9 @@ def listen(
             data = account_data.export(user)
         except AccountDataError as error:
             raise ui_error(str(error)) from None
-        path = media_files.temporary_file(data, f"costar-{user.username}-data", "application/zip")
+        path = media_files.temporary_file(
+            data, f"costar-{user.username}-data", "application/zip", viewer=user
+        )
         return str(path)
 
     ui.export_button.click(export, [session.token], [ui.export_file], api_name="export_my_data",
