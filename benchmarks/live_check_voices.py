@@ -41,7 +41,6 @@ def main() -> None:
     )
     times, passed, total, wrong_accepted, wrong_total = [], 0, 0, 0, 0
     impostor_refused, impostor_total = 0, 0
-    recordings = []
     for voice in english_voices():
         results = []
         for _ in range(per_voice):
@@ -58,7 +57,6 @@ def main() -> None:
                 if other != code:
                     wrong_total += 1
                     wrong_accepted += check_spoken_code(other, heard).passed
-            recordings.append(recording)
             if voice.name.startswith("espeak-ng"):
                 similarity = voice_similarity(
                     reference, speaker_embedding(extract_voice_sample(recording))
@@ -88,19 +86,6 @@ def main() -> None:
         heard, seconds = timed(recognize_digits, audio, "en")
         message = check_spoken_code("481903", heard).message
         print(f"  {name:12} heard {heard or '∅'} in {seconds:.2f} s: {message}")
-    # The decoding window: adaptive (speech length + 1 s) against Whisper's fixed 30 s.
-    adaptive, fixed = [], []
-    for recording in recordings[:6]:
-        adaptive.append(timed(asr.transcribe, recording, "en")[1])
-        saved = asr._MIN_WINDOW_SECONDS
-        asr._MIN_WINDOW_SECONDS = 30
-        fixed.append(timed(asr.transcribe, recording, "en")[1])
-        asr._MIN_WINDOW_SECONDS = saved
-    print(
-        f"decode window, same 6 recordings side by side: adaptive median "
-        f"{statistics.median(adaptive):.2f} s, 30 s window median {statistics.median(fixed):.2f} s "
-        f"({statistics.median(fixed) / statistics.median(adaptive):.2f}x)"
-    )
     print(f"load average at end: {os.getloadavg()[0]:.1f}")
 
 

@@ -11,7 +11,6 @@ Other parts of the app (e.g. lip sync) may reuse :func:`transcribe`.
 from __future__ import annotations
 
 import functools
-import math
 import os
 import threading
 from dataclasses import dataclass
@@ -27,10 +26,6 @@ if TYPE_CHECKING:
     from faster_whisper import WhisperModel
 
 WHISPER_SAMPLE_RATE = 16_000
-# Whisper's window is 30 s; the encoder's cost grows with the window, so a short recording is
-# decoded in a window just longer than itself (docs/voice_calibration.md: same words, ~2x faster).
-_MIN_WINDOW_SECONDS = 4
-_MAX_WINDOW_SECONDS = 30
 _LOAD_LOCK = threading.Lock()
 
 
@@ -122,8 +117,6 @@ def transcribe(
     samples = resample(audio, WHISPER_SAMPLE_RATE).samples.astype(np.float32)
     if samples.size == 0:
         return Transcript(text="", language=language or "", no_speech_probability=1.0)
-    seconds = samples.size / WHISPER_SAMPLE_RATE
-    window = min(_MAX_WINDOW_SECONDS, max(_MIN_WINDOW_SECONDS, math.ceil(seconds) + 1))
     model = load_whisper()
     segments, info = model.transcribe(
         samples,
@@ -133,7 +126,6 @@ def transcribe(
         condition_on_previous_text=False,
         without_timestamps=True,
         initial_prompt=initial_prompt,
-        chunk_length=window,
         max_new_tokens=max_new_tokens,
     )
     parts = list(segments)  # decoding happens while iterating
