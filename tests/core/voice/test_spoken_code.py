@@ -82,10 +82,17 @@ def test_one_wrong_digit_is_tolerated_two_are_not() -> None:
 def test_one_extra_or_missing_digit_is_tolerated_more_is_not() -> None:
     assert check_spoken_code("739104", "7389104").passed  # the recognizer inserted an 8
     assert check_spoken_code("739104", "73104").passed  # and here it missed the 9
-    check = check_spoken_code("7391", "739111")
+    check = check_spoken_code("7391", "739152")
     assert not check.passed and check.wrong_digits == 2
     assert "6 digits" in check.message
     assert "has 4" in check.message
+
+
+def test_a_looping_recogniser_s_repeated_digit_is_collapsed() -> None:
+    # Codes never repeat a digit, so "2151878888…" is the decoder looping on the last digit.
+    assert check_spoken_code("215187", "2151878888888888").passed
+    assert check_spoken_code("215187", "2151878888888888").heard == "2151878"  # one edit
+    assert not check_spoken_code("215187", "3333").passed
 
 
 def test_malformed_codes_are_programming_errors() -> None:
