@@ -59,7 +59,9 @@ def listen(
     auth: AuthService,
     account_data: AccountDataService,
     media_files: MediaFiles,
-) -> None:
+) -> Any:
+    """Wire export and account deletion; returns the deletion event for chaining."""
+
     def export(token: str | None) -> str:
         user = require_user(auth, token)
         try:
@@ -86,7 +88,7 @@ def listen(
         )
         return None, None, message
 
-    ui.delete_button.click(
+    return ui.delete_button.click(
         delete, [session.token, ui.confirm_textbox],
         [session.token, session.saved_token, ui.delete_markdown], api_name="delete_my_account",
     )  # fmt: skip
