@@ -29,8 +29,10 @@ def main() -> None:
         cpu.append(time.process_time() - started_cpu)
         wall.append(time.perf_counter() - started_wall)
     print(f"load average {os.getloadavg()[0]:.1f}; {len(cpu)} checks of 3-5 s recordings")
-    print(f"CPU seconds per check: median {statistics.median(cpu):.2f} (2 threads -> "
-          f"~{statistics.median(cpu) / 2:.2f} s wall on 2 idle cores)")
+    print(
+        f"CPU seconds per check: median {statistics.median(cpu):.2f} (2 threads -> "
+        f"~{statistics.median(cpu) / 2:.2f} s wall on 2 idle cores)"
+    )
     print(f"wall seconds per check here: median {statistics.median(wall):.2f}")
 
 
