@@ -8,10 +8,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import threading
 from datetime import timedelta
 from pathlib import Path
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from core.identity.backends import load_face_backend
 from core.model_files import selfie_model_path
@@ -19,7 +21,9 @@ from core.provenance import ensure_signing_identity
 from core.reference.analysis import ReferenceAnalyzer
 from core.reference.intake import IntakeLimits
 from core.reference.matting import load_person_segmenter
+from core.scripts.restrictions import embed_phrases
 from core.scripts.templates import load_templates
+from core.voice.asr import RecognizerUnavailableError, load_whisper
 from db.engine import make_engine, make_session_factory
 from db.migrate import upgrade_database
 from webapp.account_data import AccountDataService
@@ -30,7 +34,7 @@ from webapp.doubles import DoubleService
 from webapp.feed import FeedService
 from webapp.friends import FriendService
 from webapp.grants import GrantService
-from webapp.media import MediaFiles
+from webapp.media import MediaFiles, ServedMediaGuard
 from webapp.media_store_setup import build_media_store
 from webapp.pipeline_setup import build_pipeline
 from webapp.render_queue import build_render_queue
@@ -115,9 +119,30 @@ def build_app(settings: Settings | None = None) -> tuple[gr.Blocks, Services]:
     return build_blocks(services), services
 
 
+def preload_models() -> threading.Thread:
+    """Load the live check's speech model and the restrictions' sentence model in the background.
+
+    Both are loaded lazily on first use anyway; loading them while the app starts means the
+    first live check or restriction save does not wait for them (minutes on a busy machine).
+    """
+
+    def load() -> None:
+        try:
+            load_whisper()
+            embed_phrases(["warm up"])
+        except (RecognizerUnavailableError, OSError, RuntimeError, ValueError):
+            # Not fatal: each model loads again on first use and reports its error there.
+            logging.getLogger(__name__).exception("Preloading a model failed")
+
+    thread = threading.Thread(target=load, name="model-preload", daemon=True)
+    thread.start()
+    return thread
+
+
 def launch(blocks: gr.Blocks, services: Services) -> None:
     """Start the render workers (they resume clips a restart cut off), then serve the UI."""
     settings = services.settings
+    preload_models()
     services.render_workers.start()
     blocks.launch(
         server_name=settings.host,
@@ -127,6 +152,8 @@ def launch(blocks: gr.Blocks, services: Services) -> None:
         footer_links=["api"],
         max_file_size=settings.max_upload_bytes,
         allowed_paths=[str(served_files_dir().resolve())],
+        # Every fetch of a served media copy is checked again against its viewer.
+        app_kwargs={"middleware": [Middleware(ServedMediaGuard, media_files=services.media_files)]},
         show_error=True,
         ssr_mode=False,
     )

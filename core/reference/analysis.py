@@ -36,6 +36,7 @@ from core.reference.photo import load_photo, load_photo_rgba
 from core.reference.sprite import build_sprite
 from core.reference.video import load_audio, load_reference_video
 from core.types import DoubleKind
+from core.voice.digits import CodeLanguage
 from core.voice.samples import (
     NoSpeechError,
     VoiceEmbedding,
@@ -260,8 +261,12 @@ class ReferenceAnalyzer:
         kind: DoubleKind,
         reference_face: FaceEmbedding | None,
         reference_voice: VoiceEmbedding | None,
+        language: CodeLanguage = "en",
     ) -> ChallengeResult:
         """Check the spoken code, the face and the voice of a live recording.
+
+        ``language`` is the language the person read the code in (see
+        :data:`core.voice.digits.CODE_LANGUAGES`).
 
         Raises:
             ChallengeError: the recording has no sound or can't be read.
@@ -277,7 +282,7 @@ class ReferenceAnalyzer:
         if video.audio is None:
             raise ChallengeError(consent.CHALLENGE_NO_SOUND)
         problems: list[str] = []
-        code = check_spoken_code(expected_code, recognize_digits(video.audio))
+        code = check_spoken_code(expected_code, recognize_digits(video.audio, language))
         if not code.passed:
             problems.append(code.message)
         face_distance, face_matched = None, None

@@ -12,7 +12,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from core.scripts.model import MENTION, Script, ScriptError, Shot
-from core.scripts.restrictions import contains_phrase, parse_restrictions
+from core.scripts.restrictions import (
+    PhraseEmbedder,
+    find_restriction_match,
+    parse_restrictions,
+    understand_restrictions,
+)
 from core.types import DoubleKind
 
 
@@ -75,39 +80,47 @@ def check_cast(script: Script, cast: Mapping[str, CastMember]) -> None:
         roles_by_handle[member.handle] = role.name
 
 
-def check_restrictions(script: Script, cast: Mapping[str, CastMember]) -> None:
+def check_restrictions(
+    script: Script,
+    cast: Mapping[str, CastMember],
+    embed: PhraseEmbedder | None = None,
+) -> None:
     """Refuse a script that uses anything a cast member's owner has ruled out.
 
     Every restriction of every cast member applies to the whole script (title, descriptions,
-    dialogue): the double appears in the clip, so the clip as a whole must respect it.
+    dialogue), whoever casts it, the owner included: the double appears in the clip, so the
+    clip as a whole must respect it. Restrictions are understood by meaning
+    (:func:`core.scripts.restrictions.understand_restrictions`): "no alcohol" refuses beer,
+    champagne toasts and 喝酒, not orange juice.
 
     Args:
         script: A validated script.
         cast: Role name → the double chosen for it.
+        embed: Sentence embedder for owners' own wordings (default: the packaged MiniLM).
 
     Raises:
-        RestrictionViolationError: Quoting the restriction and the offending shot.
+        RestrictionViolationError: Quoting the restriction, the offending shot and the words
+            that matched.
     """
     for member in cast.values():
-        for restriction in parse_restrictions(member.restrictions):
-            if contains_phrase(script.title, restriction.phrase):
+        for rule in understand_restrictions(member.restrictions, embed):
+            texts = [(0, script.title)] + [
+                (number, text)
+                for number, shot in enumerate(script.shots, start=1)
+                for text in (shot.description, *(line.text for line in shot.dialogue))
+            ]
+            for number, text in texts:
+                match = find_restriction_match(text, rule)
+                if match is None:
+                    continue
+                where = f"the title “{text}”" if number == 0 else f"shot {number} says “{text}”"
                 raise RestrictionViolationError(
-                    f"@{member.handle}'s owner does not allow “{restriction.clause}”, and the "
-                    f"title “{script.title}” breaks it.",
+                    f"@{member.handle}'s owner does not allow “{rule.clause}”; {where} "
+                    f"(matched: “{match.words}”).",
                     handle=member.handle,
-                    restriction=restriction.clause,
-                    shot_number=0,
+                    restriction=rule.clause,
+                    shot_number=number,
                 )
-            for number, shot in enumerate(script.shots, start=1):
-                for text in (shot.description, *(line.text for line in shot.dialogue)):
-                    if contains_phrase(text, restriction.phrase):
-                        raise RestrictionViolationError(
-                            f"@{member.handle}'s owner does not allow “{restriction.clause}”; "
-                            f"shot {number} says “{text}”.",
-                            handle=member.handle,
-                            restriction=restriction.clause,
-                            shot_number=number,
-                        )
 
 
 def render_prompt(shot: Shot, cast: Mapping[str, CastMember]) -> str:

@@ -1,62 +1,44 @@
 """The live challenge: a random code shown on screen, spoken aloud, checked offline.
 
-Recognition uses pocketsphinx (US-English acoustic model inside its wheel) restricted by a
-JSGF grammar to digit words, so it can only ever hear digits. It sometimes mishears one
-digit, hence :func:`check_spoken_code` tolerates one wrong digit by default.
+Recognition is open-vocabulary Whisper *base* (:mod:`core.voice.asr`), told which language the
+person reads in; :mod:`core.voice.digits` turns what it wrote ("for ate won", "四八一",
+"empat delapan") into digits. The old digits-grammar recogniser accepted 1 of 27 codes from a
+voice it was not tuned on; calibration of this one is in docs/voice_calibration.md.
+
+Only where the recording holds speech (webrtcvad + a pitch check) is anything decoded, so
+silence, hum and music give "we could not hear the digits" instead of a hallucinated word.
 """
 
 from __future__ import annotations
 
-import functools
+import itertools
 import random
 import secrets
-import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 
+from core.voice.asr import RecognizerUnavailableError, transcribe
+from core.voice.digits import CodeLanguage, digits_from_text
 from core.voice.samples import find_speech
 from core.voice.speech import Audio, resample
 
-if TYPE_CHECKING:
-    from pocketsphinx import Decoder
-
 MIN_CODE_LENGTH = 4
 MAX_CODE_LENGTH = 6
+# One wrong digit is forgiven only in codes this long: a random other 6-digit code is then
+# still ~5 edits away (the chance a guess lands within one edit is under 1 in 10,000), while
+# in a 4-digit code one edit of slack would accept 1 guess in ~30.
+SLACK_MIN_CODE_LENGTH = 6
 _RECOGNIZER_SAMPLE_RATE = 16_000
-_SPEECH_MARGIN_SECONDS = 0.5
+_SPEECH_MARGIN_SECONDS = 0.4
+# A code read aloud is under 30 tokens in every supported language ("delapan" is 3); more means
+# the decoder is looping.
+_MAX_CODE_TOKENS = 60
 _SYSTEM_RANDOM = secrets.SystemRandom()
-# With the defaults (wip 0.65, silprob 0.005, pip 1.0) short words such as "eight" and "oh"
-# were inserted in pauses: 14/20 synthetic codes exact. Cheaper silence and dearer phone
-# insertions gave 20/20 (docs/voice_calibration.md).
-_DECODER_TUNING = {"wip": 0.2, "silprob": 0.3, "pip": 0.3}
-
-# Words the grammar accepts and the digit each stands for; "oh" is how many people say 0.
-_WORD_TO_DIGIT = {
-    "zero": "0",
-    "oh": "0",
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-}
-_DIGITS_GRAMMAR = (
-    f"#JSGF V1.0;\ngrammar digits;\npublic <digits> = ( {' | '.join(_WORD_TO_DIGIT)} )+ ;\n"
-)
 
 
 class SpokenCodeError(Exception):
     """Base class for errors raised by :mod:`core.voice.spoken_code`."""
-
-
-class RecognizerUnavailableError(SpokenCodeError):
-    """The offline speech recognizer could not be started."""
 
 
 @dataclass(frozen=True)
@@ -104,52 +86,45 @@ def new_challenge_code(length: int = 6, rng: random.Random = _SYSTEM_RANDOM) -> 
     return "".join(digits)
 
 
-def recognize_digits(audio: Audio) -> str:
-    """Recognise spoken digits with pocketsphinx and a digits-only grammar.
+def recognize_digits(audio: Audio, language: CodeLanguage = "en") -> str:
+    """Recognise the digits spoken in a recording.
 
     Args:
-        audio: Mono speech at any rate.
+        audio: Mono audio at any rate.
+        language: The language the code was read in (Whisper is told; digit words of that
+            language are read back).
 
     Returns:
-        The digits heard in order (``"zero"`` and ``"oh"`` both give ``"0"``); an empty
-        string when no speech or no digit was heard.
+        The digits heard in order; an empty string when no speech or no digit was heard.
 
     Raises:
-        RecognizerUnavailableError: If the pocketsphinx model cannot be loaded.
+        RecognizerUnavailableError: If the speech model cannot be loaded.
     """
     audio16k = resample(audio, _RECOGNIZER_SAMPLE_RATE)
     segments = find_speech(audio16k)
     if not segments:
-        # On silence the decoder still "hears" a digit; only decode where someone speaks.
         return ""
+    # Decode only the spoken part (plus a margin): a shorter window is faster, and Whisper
+    # invents words in long silences.
     start = max(0, round((segments[0][0] - _SPEECH_MARGIN_SECONDS) * _RECOGNIZER_SAMPLE_RATE))
     end = round((segments[-1][1] + _SPEECH_MARGIN_SECONDS) * _RECOGNIZER_SAMPLE_RATE)
-    speech = audio16k.samples[start:end]
-    pcm = np.round(np.clip(speech, -1.0, 1.0) * 32767.0).astype("<i2").tobytes()
-    decoder, lock = _digits_decoder()
-    # A decoder holds one utterance at a time; the lock keeps concurrent requests apart.
-    with lock:
-        decoder.start_utt()
-        decoder.process_raw(pcm, full_utt=True)
-        decoder.end_utt()
-        # seg() yields nothing useful (None) when the decoder found no hypothesis at all.
-        words = [segment.word for segment in decoder.seg()] if decoder.hyp() else []
-    return "".join(
-        _WORD_TO_DIGIT[word] for word in map(_base_word, words) if word in _WORD_TO_DIGIT
-    )
+    speech = Audio(np.asarray(audio16k.samples[start:end]), _RECOGNIZER_SAMPLE_RATE)
+    transcript = transcribe(speech, language=language, max_new_tokens=_MAX_CODE_TOKENS)
+    return digits_from_text(transcript.text, language)
 
 
 def check_spoken_code(expected: str, heard: str, max_wrong_digits: int = 1) -> CodeCheck:
     """Decide whether the digits heard match the code on screen.
 
     Up to ``max_wrong_digits`` edits are tolerated (a digit swapped, added or missed: the
-    edit distance), because the recognizer now and then swaps or inserts a digit in clean
-    speech; a different code is still several edits away.
+    edit distance) in codes of at least :data:`SLACK_MIN_CODE_LENGTH` digits, because the
+    recogniser now and then drops or swaps one digit; a different code is still several edits
+    away. Shorter codes must be heard exactly.
 
     Args:
         expected: The code that was shown.
         heard: Digits returned by :func:`recognize_digits`.
-        max_wrong_digits: Edits tolerated.
+        max_wrong_digits: Edits tolerated in long codes.
 
     Returns:
         The decision with a message for the user.
@@ -165,10 +140,18 @@ def check_spoken_code(expected: str, heard: str, max_wrong_digits: int = 1) -> C
         )
     if heard and not (heard.isascii() and heard.isdigit()):
         raise ValueError(f"heard must hold only digits; got {heard!r}.")
+    if not _has_repeats(expected):
+        # Codes never repeat a digit next to itself, so a run such as "8888" is the recogniser
+        # looping or echoing ("2151878888…"), never what the person said.
+        heard = "".join(digit for i, digit in enumerate(heard) if i == 0 or heard[i - 1] != digit)
     wrong = _edit_distance(expected, heard)
-    passed = bool(heard) and wrong <= max_wrong_digits
+    slack = max_wrong_digits if len(expected) >= SLACK_MIN_CODE_LENGTH else 0
+    passed = bool(heard) and wrong <= slack
     if not heard:
-        message = "We could not hear any digits. Check your microphone and read the code aloud."
+        message = (
+            "We could not hear the digits. Check your microphone, then read the code aloud, "
+            "one digit at a time."
+        )
     elif passed:
         message = "Code confirmed."
     elif len(heard) != len(expected):
@@ -184,27 +167,8 @@ def check_spoken_code(expected: str, heard: str, max_wrong_digits: int = 1) -> C
     return CodeCheck(passed=passed, heard=heard, wrong_digits=wrong, message=message)
 
 
-@functools.cache
-def _digits_decoder() -> tuple[Decoder, threading.Lock]:
-    """Build the digits-grammar decoder once per process (about 0.1 s)."""
-    from pocketsphinx import Decoder
-
-    try:
-        # lm=None: skip loading the large default language model; the grammar replaces it.
-        decoder = Decoder(lm=None, loglevel="FATAL", **_DECODER_TUNING)
-        decoder.add_jsgf_string("digits", _DIGITS_GRAMMAR)
-        decoder.activate_search("digits")
-    except (RuntimeError, ValueError, KeyError) as error:
-        raise RecognizerUnavailableError(
-            "The offline speech recognizer could not start; reinstall the pocketsphinx "
-            "package and restart the app."
-        ) from error
-    return decoder, threading.Lock()
-
-
-def _base_word(word: str) -> str:
-    # Alternate pronunciations come back as "zero(2)".
-    return word.split("(", 1)[0]
+def _has_repeats(digits: str) -> bool:
+    return any(a == b for a, b in itertools.pairwise(digits))
 
 
 def _edit_distance(first: str, second: str) -> int:
@@ -220,3 +184,13 @@ def _edit_distance(first: str, second: str) -> int:
 
 def _spaced(digits: str) -> str:
     return " ".join(digits)
+
+
+__all__ = [
+    "CodeCheck",
+    "RecognizerUnavailableError",
+    "SpokenCodeError",
+    "check_spoken_code",
+    "new_challenge_code",
+    "recognize_digits",
+]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sys
 import zipfile
 from pathlib import Path
@@ -10,12 +11,16 @@ import pytest
 
 from core.model_files import (
     SELFIE_MODEL_PATH_IN_WHEEL,
+    WHISPER_MODEL_SHA256,
     ModelDownloadError,
     ModelFileMissingError,
+    assemble_whisper_model,
     default_models_dir,
     extract_selfie_model,
     install_selfie_model,
+    install_whisper_model,
     selfie_model_path,
+    whisper_model_dir,
 )
 
 
@@ -52,3 +57,42 @@ def test_wheel_without_the_model_is_an_error(tmp_path: Path) -> None:
         archive.writestr("mediapipe/__init__.py", "")
     with pytest.raises(ModelDownloadError, match="Could not read"):
         extract_selfie_model(wheel, tmp_path / "models")
+
+
+def _fake_whisper_parts(root: Path, first: bytes, second: bytes) -> tuple[Path, Path]:
+    part1, part2 = root / "part1" / "data", root / "part2" / "data"
+    part1.mkdir(parents=True)
+    part2.mkdir(parents=True)
+    for name in ("config.json", "tokenizer.json", "vocabulary.txt"):
+        (part1 / name).write_text(f"{name} contents")
+    (part1 / "model.bin.part1").write_bytes(first)
+    (part2 / "model.bin.part2").write_bytes(second)
+    return part1, part2
+
+
+def test_whisper_model_is_joined_and_checked(tmp_path: Path) -> None:
+    parts = _fake_whisper_parts(tmp_path, b"first half|", b"second half")
+    digest = hashlib.sha256(b"first half|second half").hexdigest()
+    folder = assemble_whisper_model(parts, tmp_path / "models", expected_sha256=digest)
+    assert (folder / "model.bin").read_bytes() == b"first half|second half"
+    assert (folder / "tokenizer.json").read_text() == "tokenizer.json contents"
+
+
+def test_whisper_model_with_another_digest_is_refused_and_not_installed(tmp_path: Path) -> None:
+    parts = _fake_whisper_parts(tmp_path, b"tampered", b"weights")
+    with pytest.raises(ModelDownloadError, match="does not match the pinned SHA-256"):
+        assemble_whisper_model(parts, tmp_path / "models", expected_sha256="0" * 64)
+    leftovers = list((tmp_path / "models").rglob("model.bin*"))
+    assert leftovers == []
+    with pytest.raises(ModelFileMissingError, match=r"python -m core\.model_files"):
+        whisper_model_dir(tmp_path / "models")
+
+
+def test_installed_whisper_model_is_the_pinned_one() -> None:
+    folder = whisper_model_dir()
+    digest = hashlib.sha256()
+    with (folder / "model.bin").open("rb") as model:
+        while chunk := model.read(1 << 22):
+            digest.update(chunk)
+    assert digest.hexdigest() == WHISPER_MODEL_SHA256
+    assert install_whisper_model(default_models_dir()) == (folder, False)

@@ -126,6 +126,35 @@ def test_restrictions_are_enforced_with_a_quote(service, cast_ids):
         service.create(MAYA, script, {"lead": "maya", "buddy": "rex"}, seed=1)
 
 
+def test_restrictions_are_understood_by_meaning_for_every_caster(
+    service, sqlite_sessions, cast_ids
+):
+    # The owner too: maya's own double refuses maya's script once she rules out alcohol.
+    with transaction(sqlite_sessions) as session:
+        session.get(Double, cast_ids["maya"]).restrictions = "no alcohol"
+    script = two_role_script()
+    shot = script.shots[0]
+    toast = type(shot)(**{**shot.__dict__, "description": "@lead raises a toast with champagne"})
+    script = type(script)(script.title, script.roles, (toast, *script.shots[1:]))
+    with pytest.raises(ClipError, match=r"“no alcohol”.*matched: “champagne”"):
+        service.create(MAYA, script, {"lead": "maya", "buddy": "rex"}, seed=1)
+
+
+def test_a_restriction_added_after_queueing_stops_the_render(service, sqlite_sessions, cast_ids):
+    script = two_role_script()
+    shot = script.shots[0]
+    beer = type(shot)(**{**shot.__dict__, "description": "@lead drinks a cold beer"})
+    script = type(script)(script.title, script.roles, (beer, *script.shots[1:]))
+    clip = service.create(MAYA, script, {"lead": "maya", "buddy": "rex"}, seed=1)
+    with transaction(sqlite_sessions) as session:
+        session.get(Double, cast_ids["rex"]).restrictions = "禁止喝酒"
+    blobs = count(sqlite_sessions, MediaBlob)
+    with pytest.raises(ClipError, match=r"“禁止喝酒”.*matched: “beer”"):
+        service.render(MAYA, clip.id)
+    assert service.list_mine(MAYA)[0].status == "cancelled"
+    assert count(sqlite_sessions, MediaBlob) == blobs
+
+
 def test_revoked_before_rendering_cancels_and_stores_no_video(service, sqlite_sessions, cast_ids):
     clip = service.create(MAYA, two_role_script(),
                           {"lead": "maya", "buddy": "rex"}, seed=1)  # fmt: skip

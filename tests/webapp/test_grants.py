@@ -116,3 +116,32 @@ def test_a_deleted_double_has_no_grants_to_manage(grants, people, sessions, maya
         session.get(Double, maya_double).status = "deleted"
     with pytest.raises(GrantError, match=NOT_YOURS):
         grants.approve(people["maya"], "maya_double", "bob")
+
+
+@pytest.mark.parametrize("tier", ["only_me", "approved", "friends", "everyone"])
+def test_a_named_person_can_be_withdrawn_before_making_anything(
+    grants, people, sessions, clock, tier
+):
+    from db import social
+    from webapp import permissions
+
+    maya, bob, eve = people["maya"], people["bob"], people["eve"]
+    handle = f"m_{tier[:4]}"
+    double_id = add_double(sessions, maya, handle, visibility=tier)
+    with transaction(sessions) as session:
+        social.add_friend_request(session, maya.id, bob.id, at=clock()).status = "accepted"
+    records = grants.withdraw(maya, handle, "bob")
+    assert statuses(records) == {"bob": "revoked"}
+    approved = grants.approve(maya, handle, "eve")
+    assert statuses(approved) == {"bob": "revoked", "eve": "approved"}
+    with transaction(sessions) as session:
+        double = session.get(Double, double_id)
+        # Bob made nothing with it, is a friend, and the tier may be "everyone": still out.
+        assert permissions.cast_refusal(session, bob.id, double) is not None
+        eve_refusal = permissions.cast_refusal(session, eve.id, double)
+    # Approval lets Eve in where the tier is "approved"; "everyone" lets her in anyway.
+    assert (eve_refusal is None) == (tier in ("approved", "everyone"))
+    grants.restore(maya, handle, "bob")
+    with transaction(sessions) as session:
+        bob_back = permissions.cast_refusal(session, bob.id, session.get(Double, double_id))
+    assert (bob_back is None) == (tier in ("friends", "everyone"))

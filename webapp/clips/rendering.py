@@ -28,6 +28,7 @@ from core.generation.types import (
     RenderCancelledError,
     RenderRequest,
 )
+from core.scripts.casting import CastMember, RestrictionViolationError, check_restrictions
 from core.scripts.model import Script, ScriptError
 from db import media
 from db import render_leases as leases
@@ -36,7 +37,7 @@ from db.engine import transaction
 from db.models import Clip, Double
 from webapp import permissions
 from webapp.auth import CurrentUser
-from webapp.clips.casting import cast_reference, unavailable_message
+from webapp.clips.casting import cast_member, cast_reference, unavailable_message
 from webapp.clips.records import CANCELLED_MESSAGE, ClipError, ClipRecord, clip_record
 from webapp.provenance import provenance_at_finish
 
@@ -156,6 +157,7 @@ class ClipRenderer:
             clip.attempts += 1
             clip.started_at = self._clock()
             cast: dict[str, CastReference] = {}
+            members: dict[str, CastMember] = {}
             for appearance in clip.appearances:
                 double = session.get(Double, appearance.double_id)
                 refusal = permissions.cast_refusal(session, user.id, double) if double else None
@@ -166,10 +168,20 @@ class ClipRenderer:
                     leases.release_lease(clip)
                     break
                 cast[appearance.role] = cast_reference(session, appearance.role, double)
+                members[appearance.role] = cast_member(double)
             else:
+                script = Script.from_dict(json.loads(clip.script_json))
+                try:
+                    # Owners may have added a restriction since the clip was queued.
+                    check_restrictions(script, members)
+                except RestrictionViolationError as violation:
+                    unavailable = str(violation)
+                    clip.status, clip.status_message = "cancelled", unavailable
+                    clip.finished_at = self._clock()
+            if unavailable is None:
                 clip.status, clip.progress = "running", 0.0
                 request = RenderRequest(
-                    script=Script.from_dict(json.loads(clip.script_json)), cast=cast,
+                    script=script, cast=cast,
                     seed=clip.seed, clip_id=clip.public_id, creator_handle=user.username,
                     width=clip.width, height=clip.height,
                 )  # fmt: skip

@@ -37,6 +37,7 @@ from core.reference.analysis import (
     ReferenceMediaError,
 )
 from core.reference.intake import MediaIntakeError
+from core.voice.digits import CODE_LANGUAGES, CodeLanguage
 from core.voice.samples import VoiceSample
 from core.voice.spoken_code import new_challenge_code
 from core.voice.tuning import (
@@ -137,14 +138,21 @@ class DoubleService:
         recording: Path,
         upload: ReferenceUpload,
         progress: Callable[[str, float], None] | None = None,
+        code_language: str = "en",
     ) -> DoubleRecord:
         """Check consent and the live recording, then store the double in one transaction.
+
+        ``code_language`` is the language the person read the code in ("en", "zh", "id"…).
 
         Raises:
             DoubleError: a setting, a consent answer or the live check fails (message says
                 which); nothing is stored.
         """
         settings = self._checked_settings(settings)
+        if code_language not in CODE_LANGUAGES:
+            raise DoubleError(
+                f"Unknown language for the code: {code_language!r}. Choose one of the list."
+            )
         try:
             consent.check_consent_given(
                 analysis.kind,
@@ -161,7 +169,7 @@ class DoubleService:
         challenge_id = self._consume_challenge(user, code)
         report = progress or (lambda _stage, _fraction: None)
         report("Checking your live recording", 0.2)
-        result = self._check_recording(user, analysis, code, recording)
+        result = self._check_recording(user, analysis, code, recording, code_language)
         if analysis.voice_wav is not None:
             report("Tuning your double's voice", 0.7)
         voice_shift = _voice_shift_record(analysis)  # only for doubles that passed the check
@@ -179,12 +187,14 @@ class DoubleService:
             raise DoubleError(str(error)) from None
 
     def _check_recording(
-        self, user: CurrentUser, analysis: ReferenceAnalysis, code: str, recording: Path
-    ) -> ChallengeResult:
+        self, user: CurrentUser, analysis: ReferenceAnalysis, code: str, recording: Path,
+        language: CodeLanguage,
+    ) -> ChallengeResult:  # fmt: skip
         try:
             result = self._analyzer.check_challenge(
                 recording, code, kind=analysis.kind,
                 reference_face=analysis.face_embedding, reference_voice=analysis.voice_embedding,
+                language=language,
             )  # fmt: skip
         except ChallengeError as error:
             raise DoubleError(str(error)) from None

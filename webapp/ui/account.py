@@ -127,7 +127,13 @@ def listen(
     auth: AuthService,
     *,
     hf_oauth: bool,
-) -> None:
+) -> tuple[Any, list[Any], list[Any]]:
+    """Wire sign-up, sign-in, sign-out and restore.
+
+    Returns:
+        (handler, inputs, outputs) that redraw the page for the current token: other events
+        that end a login (account deletion) chain it to sign the page out as sign-out does.
+    """
     after_auth = [
         session.token,
         session.saved_token,
@@ -217,6 +223,7 @@ def listen(
         after_auth,
         api_visibility="private",
     )
+    return restore, [session.token], after_auth
 
 
 def validate_sign_up(

@@ -19,6 +19,8 @@ from PIL import Image
 from core import consent
 from core.media.audio import Audio
 from core.reference.analysis import ReferenceAnalysis, ReferenceInputs
+from core.scripts.restrictions import describe_rules, understand_restrictions
+from core.voice.digits import CODE_LANGUAGE_NAMES
 from webapp.auth import AuthService, CurrentUser
 from webapp.doubles import (
     ConsentAnswers,
@@ -104,6 +106,7 @@ class DoublesComponents:
     get_code_button: gr.Button
     code_markdown: gr.Markdown
     code: gr.State
+    code_language_dropdown: gr.Dropdown
     challenge_video: gr.Video
     create_button: gr.Button
     result_markdown: gr.Markdown
@@ -226,6 +229,11 @@ def render() -> DoublesComponents:
             gr.Markdown(
                 "**Step 4 · Live check.** Get a code, then record yourself saying it out loud."
             )
+            code_language_dropdown = gr.Dropdown(
+                label="I will read the code in",
+                choices=[(name, code) for code, name in CODE_LANGUAGE_NAMES.items()],
+                value="en", elem_id="code-language",
+            )  # fmt: skip
             get_code_button = gr.Button("Get my code", elem_id="get-code")
             code_markdown = gr.Markdown(elem_id="challenge-code")
             code = gr.State(None)
@@ -339,7 +347,7 @@ def listen(
     def create(
         token: str | None, draft: Draft | None, code: str | None, handle: str, display_name: str,
         description: str, visibility: str, restrictions: str, age: bool, ownership: bool,
-        agreed: bool, statement_version: str, recording: str | None,
+        agreed: bool, statement_version: str, recording: str | None, code_language: str = "en",
         progress: gr.Progress = gr.Progress(),  # noqa: B008 - Gradio's idiom
     ) -> tuple[Any, ...]:  # fmt: skip
         user = require_user(auth, token)
@@ -354,6 +362,7 @@ def listen(
                 ConsentAnswers(age, ownership, agreed, statement_version),
                 code=code or "", recording=Path(recording), upload=draft.upload,
                 progress=lambda stage, done: progress(done, desc=stage),
+                code_language=code_language or "en",
             )  # fmt: skip
         except DoubleError as error:
             raise ui_error(str(error), title="Double not created") from None
@@ -363,6 +372,7 @@ def listen(
         )
         if record.has_voice:
             message += " Select it below to hear how it speaks in clips."
+        message += _restrictions_preview(record.restrictions)
         cleared = (None, None, None, "", "", "", "", False, False, False, None, "")
         return (None, None, "", gr.Column(visible=False), message, *refresh(token), *cleared)
 
@@ -370,7 +380,8 @@ def listen(
         create,
         [session.token, ui.draft, ui.code, ui.handle_textbox, ui.display_name_textbox,
          ui.description_textbox, ui.visibility_radio, ui.restrictions_textbox, ui.age_checkbox,
-         ui.ownership_checkbox, ui.statement_checkbox, ui.statement_version, ui.challenge_video],
+         ui.ownership_checkbox, ui.statement_checkbox, ui.statement_version, ui.challenge_video,
+         ui.code_language_dropdown],
         [ui.draft, ui.code, ui.code_markdown, ui.report_column, ui.result_markdown, *list_outputs,
          ui.reference_video, ui.reference_photos, ui.voice_clip, ui.handle_textbox,
          ui.display_name_textbox, ui.description_textbox, ui.restrictions_textbox,
@@ -418,7 +429,7 @@ def _listen_editing(
             record = service.update_settings(user, _required(double_id), DoubleSettings(*values))
         except DoubleError as error:
             raise ui_error(str(error), title="Not saved") from None
-        return _edit_title(record) + "\n\nSaved."
+        return _edit_title(record) + "\n\nSaved." + _restrictions_preview(record.restrictions)
 
     ui.edit_save_button.click(
         save, [session.token, ui.selected_double_id, *edit_fields], [ui.edit_title_markdown],
@@ -483,6 +494,16 @@ def _voice_player(speech: Audio | None) -> Any:
                        "voice.", title="No clip voice")  # fmt: skip
     pcm = np.round(np.clip(speech.samples, -1.0, 1.0) * 32767).astype(np.int16)
     return gr.Audio(value=(speech.sample_rate, pcm), visible=True, autoplay=True)
+
+
+def _restrictions_preview(restrictions: str) -> str:
+    """How the owner's restrictions were understood, with examples of what they block."""
+    lines = describe_rules(understand_restrictions(restrictions)) if restrictions.strip() else []
+    if not lines:
+        return ""
+    return "\n\n**Your restrictions will refuse scripts like these:**\n" + "\n".join(
+        f"- {as_markdown_text(line)}" for line in lines
+    )
 
 
 def _edit_title(record: DoubleRecord) -> str:

@@ -19,13 +19,14 @@ from webapp.ui.text import as_markdown_text, ui_error
 
 GRANT_LABELS = {"approved": "approved", "revoked": "permission withdrawn"}
 EMPTY_GRANTS = (
-    "Nobody is approved yet. Add someone's username to let them cast this double; "
-    "you can remove them again at any time."
+    "Nobody is named yet. Type a username to approve someone, or to keep one person out "
+    "whatever the sharing setting; you can change it again at any time."
 )
 ABOUT_GRANTS = (
     "#### Who may use this double\nPeople you approve may cast it while it is shared with "
-    "“People I approve”. Removing someone also hides the clips they made with it, and keeps "
-    "them out even if you later share it with friends or everyone, until you restore them."
+    "“People I approve”. **Withdraw** keeps one person out in every sharing setting — friends "
+    "and everyone too — even before they have made anything; it also hides the clips they made "
+    "with it, until you restore them."
 )
 
 
@@ -37,6 +38,7 @@ class GrantsComponents:
     grants_empty_markdown: gr.Markdown
     grant_username_textbox: gr.Textbox
     grant_button: gr.Button
+    withdraw_named_button: gr.Button
     ungrant_button: gr.Button
     restore_grant_button: gr.Button
     grants_status_markdown: gr.Markdown
@@ -50,10 +52,11 @@ def render() -> GrantsComponents:
         grants_empty_markdown = gr.Markdown(EMPTY_GRANTS, elem_classes=["empty-state"])
         with gr.Row(equal_height=True):
             grant_username_textbox = gr.Textbox(
-                label="Approve a person (username)", placeholder="e.g. bob", max_length=64,
+                label="A person (username)", placeholder="e.g. bob", max_length=64,
                 scale=3,
             )  # fmt: skip
             grant_button = gr.Button("Approve", variant="primary", scale=1, min_width=90)
+            withdraw_named_button = gr.Button("Withdraw", scale=1, min_width=90)
         with gr.Row():
             ungrant_button = gr.Button("Remove the selected person", size="sm")
             restore_grant_button = gr.Button("Restore the selected person", size="sm")
@@ -85,8 +88,8 @@ def listen(
             records = grants.list_grants(user, handle)
         except GrantError as error:
             raise ui_error(str(error)) from None
-        visible = visibility == "approved" or bool(records)
-        return gr.Column(visible=visible), handle, *_grants_view(records)
+        # Shown in every tier: withdrawing one person matters for friends and everyone too.
+        return gr.Column(visible=True), handle, *_grants_view(records)
 
     load_inputs = [session.token, selected_double_id, visibility_radio]
     visibility_radio.change(load, load_inputs, load_outputs, api_visibility="private")
@@ -112,6 +115,11 @@ def listen(
         change(grants.approve, "**{name}** may now use this double."),
         [session.token, ui.grants_double_handle_textbox, ui.grant_username_textbox], outputs,
         api_name="grant_double", **common,
+    )  # fmt: skip
+    ui.withdraw_named_button.click(
+        change(grants.withdraw, "**{name}** may no longer use this double."),
+        [session.token, ui.grants_double_handle_textbox, ui.grant_username_textbox], outputs,
+        api_name="withdraw_double_person", **common,
     )  # fmt: skip
     ui.ungrant_button.click(
         change(grants.withdraw, "**{name}** may no longer use this double."),

@@ -59,14 +59,18 @@ def listen(
     auth: AuthService,
     account_data: AccountDataService,
     media_files: MediaFiles,
-) -> None:
+) -> Any:
+    """Wire export and account deletion; returns the deletion event for chaining."""
+
     def export(token: str | None) -> str:
         user = require_user(auth, token)
         try:
             data = account_data.export(user)
         except AccountDataError as error:
             raise ui_error(str(error)) from None
-        path = media_files.temporary_file(data, f"costar-{user.username}-data", "application/zip")
+        path = media_files.temporary_file(
+            data, f"costar-{user.username}-data", "application/zip", viewer=user
+        )
         return str(path)
 
     ui.export_button.click(export, [session.token], [ui.export_file], api_name="export_my_data",
@@ -84,7 +88,7 @@ def listen(
         )
         return None, None, message
 
-    ui.delete_button.click(
+    return ui.delete_button.click(
         delete, [session.token, ui.confirm_textbox],
         [session.token, session.saved_token, ui.delete_markdown], api_name="delete_my_account",
     )  # fmt: skip

@@ -61,7 +61,7 @@ def build_blocks(services: Services) -> gr.Blocks:
                 appearances_components = appearances.render()
             with gr.Tab("My data", id="my-data"):
                 privacy_components = privacy.render()
-        account.listen(
+        redraw_for_token = account.listen(
             blocks, account_components, session_components, services.auth, hf_oauth=hf_oauth
         )
         doubles.listen(
@@ -73,8 +73,12 @@ def build_blocks(services: Services) -> gr.Blocks:
             studio_components, session_components, services.auth, services.clips,
             services.render_workers, services.media_files, services.templates,
         )  # fmt: skip
-        privacy.listen(privacy_components, session_components, services.auth,
-                       services.account_data, services.media_files)  # fmt: skip
+        account_deletion = privacy.listen(
+            privacy_components, session_components, services.auth, services.account_data,
+            services.media_files,
+        )  # fmt: skip
+        # A deleted account's page signs out at once (header, panels), as signing out does.
+        account_deletion.then(*redraw_for_token, api_visibility="private")
         clips_feed.listen(
             feed_components, session_components, services.auth, services.feed,
             services.clips, services.render_workers, services.media_files,

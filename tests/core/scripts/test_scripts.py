@@ -215,7 +215,8 @@ def test_restriction_violation_quotes_the_restriction_and_the_shot() -> None:
     with pytest.raises(RestrictionViolationError) as refused:
         check_restrictions(script, {"lead": owner_rules})
     assert str(refused.value) == (
-        "@maya's owner does not allow “never beer”; shot 2 says “More beers, please!”."
+        "@maya's owner does not allow “never beer”; shot 2 says “More beers, please!” "
+        "(matched: “beers”)."
     )
     assert refused.value.shot_number == 2 and refused.value.handle == "maya"
 
