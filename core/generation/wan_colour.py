@@ -57,18 +57,31 @@ def region_stats(frames: np.ndarray, mask: np.ndarray) -> ColourStats | None:
 
 
 def match_region(
-    frames: np.ndarray, mask: np.ndarray, current: ColourStats, target: ColourStats
+    frames: np.ndarray,
+    mask: np.ndarray,
+    current: ColourStats,
+    target: ColourStats,
+    *,
+    soft_edge: bool = True,
 ) -> None:
-    """Move the masked pixels of ``frames`` (in place) from ``current`` toward ``target``."""
+    """Move the masked pixels of ``frames`` (in place) from ``current`` to ``target``.
+
+    Every pixel of the region moves fully; with ``soft_edge`` the change fades out over
+    ``FEATHER_PIXELS`` outside it, so no seam shows around a matched person.
+    """
     ratio = np.clip(np.divide(target.std, current.std), *SPREAD_LIMITS)
     offset = np.asarray(target.mean) - np.asarray(current.mean) * ratio
     for frame, region in zip(frames, mask, strict=True):
         if not region.any():
             continue
-        weight = cv2.GaussianBlur(region.astype(np.float32), (0, 0), FEATHER_PIXELS)[..., None]
+        weight = region.astype(np.float32)
+        if soft_edge:
+            fade = cv2.GaussianBlur(weight, (0, 0), FEATHER_PIXELS)
+            weight = np.where(region, 1.0, np.minimum(1.0, 2.0 * fade)).astype(np.float32)
+        weight = weight[..., None]
         lab = _lab(frame)
         moved = lab * ratio.astype(np.float32) + offset.astype(np.float32)
-        mixed = lab + (moved - lab) * np.minimum(1.0, weight * 2.0)
+        mixed = lab + (moved - lab) * weight
         # Only where the feathered region reaches: elsewhere the pixels stay bit for bit.
         frame[...] = np.where(weight > 1e-3, _rgb(mixed), frame)
 
@@ -117,18 +130,20 @@ class ColourAnchors:
             while len(self._clips) > self._kept:
                 self._clips.popitem(last=False)
             anchors = self._clips[clip_id]
+        # Everything is measured before anything moves; the scene (hard-edged, it ends where
+        # the roles begin) goes first, then each role with a soft edge reaching outward.
+        measured = [(key, mask, region_stats(frames, mask)) for key, mask in regions]
         matched = []
-        for key, mask in regions:
-            current = region_stats(frames, mask)
+        for key, mask, current in [measured[-1], *measured[:-1]]:
             if current is None:
                 continue
             target = anchors.get(key)
             if target is None:
                 anchors[key] = current
                 continue
-            match_region(frames, mask, current, target)
+            match_region(frames, mask, current, target, soft_edge=key.startswith("role:"))
             matched.append(key)
-        return matched
+        return sorted(matched, key=lambda key: key.startswith("scene:"))
 
     def forget(self, clip_id: str) -> None:
         """Drop a clip's anchors (after its last shot)."""

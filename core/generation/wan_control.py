@@ -36,6 +36,7 @@ ControlKind = Literal["edges", "gray", "animatic"]
 # some channel: the shift is 128, so this keeps pixels at least a quarter opaque.
 MASK_THRESHOLD = 32
 COLOUR_SHIFT = 128
+CLOSING_PIXELS = 5  # holes this small inside a role's mask are closed
 EDGE_LOW, EDGE_HIGH = 60, 150  # Canny hysteresis thresholds on the animatic's grey frames
 
 
@@ -111,11 +112,14 @@ class AnimaticGuide:
                 on_frame(0, plan.frame_count)
 
         base = self._render(guide_plan, request, picks, tick)
-        roles, masks = [], []
-        for role in _script_order(request):
+        order = _script_order(request)
+        changes = np.zeros((len(order), *base.shape[:3]), dtype=np.uint8)
+        for index, role in enumerate(order):
             shifted = _with_cast(request, role, _colour_shifted(request.cast[role]))
             moved = np.abs(self._render(guide_plan, shifted, picks, tick).astype(np.int16) - base)
-            mask = moved.max(axis=-1) >= MASK_THRESHOLD
+            changes[index] = moved.max(axis=-1)
+        roles, masks = [], []
+        for role, mask in zip(order, exclusive_masks(changes), strict=True):
             if mask.any():
                 roles.append(role)
                 masks.append(mask)
@@ -133,6 +137,39 @@ class AnimaticGuide:
     ) -> np.ndarray:
         frames = self.animatic.render_shot(plan, request, on_frame=tick)
         return np.stack([frames[index] for index in picks])
+
+
+def exclusive_masks(changes: np.ndarray) -> np.ndarray:
+    """One mask per role from how much each role's colour shift moved each pixel.
+
+    A pixel goes to the role that moved it most, if that is at least ``MASK_THRESHOLD``:
+    where a soft-edged role stands in front of another, both move the pixel, and the one in
+    front (moving it more) owns it. Small holes (a mouth the shifted render did not open) are
+    closed, without taking pixels another role owns.
+
+    Args:
+        changes: ``(roles, frames, h, w)`` uint8, each role's largest channel change.
+
+    Returns:
+        ``(roles, frames, h, w)`` bool, pairwise disjoint.
+    """
+    if len(changes) == 0:
+        return changes.astype(bool)
+    owner = changes.argmax(axis=0)
+    strong = changes.max(axis=0) >= MASK_THRESHOLD
+    raw = np.stack([(owner == role) & strong for role in range(len(changes))])
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (CLOSING_PIXELS, CLOSING_PIXELS))
+    taken = np.zeros(raw.shape[1:], dtype=bool)
+    masks = np.zeros_like(raw)
+    for role in range(len(raw)):
+        others = raw.any(axis=0) & ~raw[role]
+        closed = np.stack([
+            cv2.morphologyEx(frame.astype(np.uint8), cv2.MORPH_CLOSE, kernel) > 0
+            for frame in raw[role]
+        ])  # fmt: skip
+        masks[role] = closed & ~others & ~taken
+        taken |= masks[role]
+    return masks
 
 
 def derive_control(frames: np.ndarray, kind: ControlKind) -> np.ndarray:

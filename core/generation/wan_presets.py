@@ -12,14 +12,14 @@ preset's choice.
 | 14B | 24gb | float8 storage, bfloat16 compute | model | on |
 | 14B | 80gb | bfloat16 | none | off |
 
-Why these: the 14B transformer is ~14 G parameters with its VACE blocks, 28 GB in bfloat16,
-which cannot sit on a 24 GB card next to its activations; stored in float8 (diffusers' layerwise
-casting: each layer is cast up to bfloat16 just before it runs) it is ~14 GB, and model offload
-keeps the 11 GB UMT5 text encoder off the card while the transformer runs. The VAE decodes 81
-frames of 832×480 at once unless tiled; tiling trades a little time for several GB of peak
-memory. On 80 GB everything fits in bfloat16 without offload, which is fastest. The real-size
-memory and speed of each preset are measured by ``benchmarks/bench_wan_gpu.py`` (see
-``docs/gpu_backend.md``; timing on a GPU is still to be taken).
+Why these: the 14B transformer is 17.3 G parameters with its VACE blocks (counted from its
+config), 34.7 GB in bfloat16, which cannot sit on a 24 GB card; stored in float8 (diffusers'
+layerwise casting: each layer is cast up to bfloat16 just before it runs) it is 17.3 GB, and
+model offload keeps the 11 GB UMT5 text encoder off the card while the transformer runs. The
+VAE decodes 81 frames of 832×480 at once unless tiled; tiling trades a little time for several
+GB of peak memory. On 80 GB everything fits in bfloat16 without offload, which is fastest.
+The real-size memory and speed of each preset are measured by ``benchmarks/bench_wan_gpu.py``
+(see ``docs/gpu_backend.md``; timing on a GPU is still to be taken).
 
 FaceSim on OpenS2V-Eval: 20.6 % for Wan2.1-VACE-1.3B, 55.1 % for VACE-14B (published numbers).
 """

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import markdown_it
+
 from webapp.clips import ClipRecord
 from webapp.ui.studio import clip_text
 
@@ -14,7 +16,8 @@ def done_clip(metrics: dict) -> ClipRecord:
 
 def test_clip_info_names_the_model():
     text = clip_text(done_clip({"renderer": "Wan2.1-VACE-14B · float8 weights"}))
-    assert "Rendered by Wan2.1-VACE-14B · float8 weights." in text
+    html = markdown_it.MarkdownIt().render(text)
+    assert "<p>Rendered by Wan2.1-VACE-14B · float8 weights.</p>" in html
 
 
 def test_clips_from_before_the_label_show_no_model_line():

@@ -27,7 +27,7 @@ def test_a_later_shot_is_pulled_back_to_the_first_shots_colours():
     first = shot_frames()
     anchors.match("clip", shot_index=0, scene="park", frames=first, roles=["lead"],
                   masks=role_masks())  # fmt: skip
-    second = shot_frames(tint=(40, 10, -30))  # a warmer lead and background
+    second = shot_frames(tint=(30, 8, -20))  # a warmer lead and background
     masks = role_masks()
     drift = np.abs(np.subtract(region_stats(second, masks[0]).mean,
                                region_stats(first, masks[0]).mean)).max()  # fmt: skip

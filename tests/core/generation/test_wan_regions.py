@@ -113,7 +113,7 @@ def test_regional_attention_equals_a_dense_masked_attention(attention):
 
 def test_a_reference_cannot_reach_another_roles_region(attention):
     attn, rotary = attention
-    layout = build_region_layout(two_role_masks())
+    layout = build_region_layout(two_role_masks(), margin=0)
     processor = RegionalReferenceAttnProcessor(RegionContext())
     processor.context.layout = layout
     hidden = torch.randn(
