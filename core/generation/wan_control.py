@@ -37,6 +37,7 @@ ControlKind = Literal["edges", "gray", "animatic"]
 MASK_THRESHOLD = 32
 COLOUR_SHIFT = 128
 CLOSING_PIXELS = 5  # holes this small inside a role's mask are closed
+MIN_MASK_SIDE = 16
 EDGE_LOW, EDGE_HIGH = 60, 150  # Canny hysteresis thresholds on the animatic's grey frames
 
 
@@ -67,18 +68,25 @@ class AnimaticGuide:
         control: ``edges`` (Canny lines of the animatic, white on black: shapes, faces and
             mouths without the cut-out look), ``gray`` (its luminance: VACE colourises it) or
             ``animatic`` (its colour frames as they are).
+        mask_scale: The per-role masks are found on renders this many times smaller (they
+            only need to be as fine as Wan's 16-pixel tokens and the colour matching).
 
     Raises:
         WanVaceSettingsError: ``control`` is not a known kind.
     """
 
-    def __init__(self, animatic: RenderBackend, *, control: ControlKind = "edges") -> None:
+    def __init__(
+        self, animatic: RenderBackend, *, control: ControlKind = "edges", mask_scale: int = 2
+    ) -> None:
         if control not in get_args(ControlKind):
             raise WanVaceSettingsError(
                 f"COSTAR_WAN_CONTROL is '{control}'; use one of {', '.join(get_args(ControlKind))}."
             )
+        if mask_scale < 1:
+            raise WanVaceSettingsError(f"mask_scale must be 1 or more, not {mask_scale}.")
         self.animatic = animatic
         self.control = control
+        self.mask_scale = mask_scale
 
     def guide(
         self,
@@ -112,17 +120,27 @@ class AnimaticGuide:
                 on_frame(0, plan.frame_count)
 
         base = self._render(guide_plan, request, picks, tick)
+        # The masks are found on smaller renders (the animatic places everything in fractions
+        # of the frame, so only the resolution changes): a quarter of the pixels per role.
+        mask_plan = replace(
+            plan,
+            width=max(MIN_MASK_SIDE, width // self.mask_scale),
+            height=max(MIN_MASK_SIDE, height // self.mask_scale),
+        )
+        small_base = base if self.mask_scale == 1 else self._render(mask_plan, request, picks, tick)
         order = _script_order(request)
-        changes = np.zeros((len(order), *base.shape[:3]), dtype=np.uint8)
+        changes = np.zeros((len(order), *small_base.shape[:3]), dtype=np.uint8)
         for index, role in enumerate(order):
             shifted = _with_cast(request, role, _colour_shifted(request.cast[role]))
-            moved = np.abs(self._render(guide_plan, shifted, picks, tick).astype(np.int16) - base)
+            moved = np.abs(
+                self._render(mask_plan, shifted, picks, tick).astype(np.int16) - small_base
+            )
             changes[index] = moved.max(axis=-1)
         roles, masks = [], []
         for role, mask in zip(order, exclusive_masks(changes), strict=True):
             if mask.any():
                 roles.append(role)
-                masks.append(mask)
+                masks.append(_resize_masks(mask, width, height))
         loudness = _loudness(plan, roles, picks)
         return ShotGuide(
             animatic=base,
@@ -180,6 +198,15 @@ def derive_control(frames: np.ndarray, kind: ControlKind) -> np.ndarray:
     if kind == "edges":
         grey = np.stack([cv2.Canny(frame, EDGE_LOW, EDGE_HIGH) for frame in grey])
     return np.repeat(grey[..., None], 3, axis=-1)
+
+
+def _resize_masks(masks: np.ndarray, width: int, height: int) -> np.ndarray:
+    if masks.shape[1:] == (height, width):
+        return masks
+    return np.stack([
+        cv2.resize(mask.astype(np.uint8), (width, height), interpolation=cv2.INTER_NEAREST) > 0
+        for mask in masks
+    ])  # fmt: skip
 
 
 def _script_order(request: RenderRequest) -> list[str]:
