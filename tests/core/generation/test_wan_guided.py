@@ -251,3 +251,32 @@ def test_regions_and_guide_can_be_switched_off():
 
     assert len(spy.calls[0]["video"]) == 9 and len(spy.calls[0]["reference_images"]) == 2
     assert type(spy.pipe.transformer.blocks[0].attn1.processor).__name__ == "WanAttnProcessor"
+
+
+class TintingPipeline(RecordingPipeline):
+    """A pipeline whose second and later calls come out with a warm colour cast."""
+
+    def __call__(self, **kwargs):
+        output = super().__call__(**kwargs)
+        if len(self.calls) > 1:
+            output.frames[0] = np.clip(output.frames[0] + np.array([0.12, 0.02, -0.1]), 0, 1)
+        return output
+
+
+@pytest.mark.parametrize("colour_match", [True, False])
+def test_a_later_shot_is_colour_matched_to_the_first(colour_match):
+    pipe = TintingPipeline(tiny_wan_vace_pipeline())
+    backend = guided_backend(lambda: pipe, colour_match=colour_match)
+    two = shot("two-shot", "@lead greets @buddy")
+    cast = {"lead": cast_reference("lead", "maya"), "buddy": cast_reference("buddy", "grace")}
+    request = request_for([two, two, two], cast)
+
+    # The same shot (same seed) twice: only the second comes out tinted.
+    first = np.stack(backend.render_shot(plan_for(two, 1), request)).astype(float)
+    second = np.stack(backend.render_shot(plan_for(two, 1), request)).astype(float)
+
+    shift = np.abs(second.mean(axis=(0, 1, 2)) - first.mean(axis=(0, 1, 2))).max()
+    if colour_match:
+        assert shift < 6  # pulled back to the first shot's colours
+    else:
+        assert shift > 15  # the cast as painted
