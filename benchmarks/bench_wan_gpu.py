@@ -120,17 +120,32 @@ def dry_run(args: argparse.Namespace) -> None:
               f"transformer weights {weights_gb:.1f} GB")  # fmt: skip
 
 
-def time_steps(transformer, inputs: dict, steps: int, guidance: bool) -> float:
+def synchronize(device: str) -> None:
+    if device.startswith("cuda"):
+        torch.cuda.synchronize()
+
+
+def peak_gb(device: str) -> float:
+    return torch.cuda.max_memory_allocated() / 1e9 if device.startswith("cuda") else float("nan")
+
+
+def reset_peak(device: str) -> None:
+    if device.startswith("cuda"):
+        torch.cuda.empty_cache()
+        torch.cuda.reset_peak_memory_stats()
+
+
+def time_steps(transformer, inputs: dict, steps: int, guidance: bool, device: str) -> float:
     """Seconds per denoising step (two passes with guidance), after one warm-up step."""
     passes = 2 if guidance else 1
     with torch.no_grad():
         for _ in range(passes):
             transformer(**inputs, return_dict=False)
-        torch.cuda.synchronize()
+        synchronize(device)
         started = time.perf_counter()
         for _ in range(steps * passes):
             transformer(**inputs, return_dict=False)
-        torch.cuda.synchronize()
+        synchronize(device)
     return (time.perf_counter() - started) / steps
 
 
@@ -138,38 +153,41 @@ def time_vae(args: argparse.Namespace, tiling: bool) -> tuple[float, float]:
     """Seconds to encode the control video (as VACE does) and to decode one shot."""
     from diffusers import AutoencoderKLWan
 
+    device = args.device
     config = json.loads(VAE_CONFIG.read_text())
-    with torch.device("cuda"):
+    with torch.device(device):
         vae = AutoencoderKLWan.from_config(config).eval().requires_grad_(False)
     if tiling:
         vae.enable_tiling()
-    video = torch.rand(1, 3, args.frames, args.height, args.width, device="cuda") * 2 - 1
-    reference = torch.rand(1, 3, 1, args.height, args.width, device="cuda") * 2 - 1
+    video = torch.rand(1, 3, args.frames, args.height, args.width, device=device) * 2 - 1
+    reference = torch.rand(1, 3, 1, args.height, args.width, device=device) * 2 - 1
     latents = torch.randn(1, 16, latent_frame_count(args.frames), args.height // 8,
-                          args.width // 8, device="cuda")  # fmt: skip
+                          args.width // 8, device=device)  # fmt: skip
     with torch.no_grad():
-        torch.cuda.synchronize()
+        synchronize(device)
         started = time.perf_counter()
         for _ in range(2):  # inactive and reactive halves of the control video
             vae.encode(video)
         for _ in range(args.references):
             vae.encode(reference)
-        torch.cuda.synchronize()
+        synchronize(device)
         encode = time.perf_counter() - started
         started = time.perf_counter()
         vae.decode(latents)
-        torch.cuda.synchronize()
+        synchronize(device)
         decode = time.perf_counter() - started
     del vae
-    torch.cuda.empty_cache()
+    reset_peak(device)
     return encode, decode
 
 
 def benchmark(args: argparse.Namespace) -> None:
-    if not torch.cuda.is_available():
+    device = args.device
+    if device.startswith("cuda") and not torch.cuda.is_available():
         raise SystemExit("No CUDA GPU here; run with --dry-run to check configs and shapes.")
     guidance = "on" if args.guidance else "off"
-    print(f"GPU: {torch.cuda.get_device_name()}, torch {torch.__version__}; shot "
+    name = torch.cuda.get_device_name() if device.startswith("cuda") else "CPU (smoke check)"
+    print(f"device: {name}, torch {torch.__version__}; shot "
           f"{args.width}x{args.height}, {args.frames} frames, {args.references} references, "
           f"guidance {guidance}, {args.shot_steps} steps per shot")  # fmt: skip
     masks = role_masks(args.frames, args.height, args.width, args.references)
@@ -177,29 +195,27 @@ def benchmark(args: argparse.Namespace) -> None:
     for model in args.models:
         preset = resolve_preset(model, args.memory)
         storage, compute = torch_dtypes(preset.dtype)
-        torch.cuda.empty_cache()
-        torch.cuda.reset_peak_memory_stats()
-        transformer = build_transformer(model, "cuda", compute)
+        reset_peak(device)
+        transformer = build_transformer(model, device, compute)
         if storage != compute:
             transformer.enable_layerwise_casting(storage_dtype=storage, compute_dtype=compute)
         context = RegionContext()
         install_regional_attention(transformer, context)
-        inputs = shot_inputs(args, "cuda", compute)
+        inputs = shot_inputs(args, device, compute)
         row = {"model": model, "preset": preset.describe(), "memory": args.memory}
-        regions = build_region_layout(masks, device="cuda")
+        regions = build_region_layout(masks, device=device)
         for attention in ("stock", "regional"):
             context.layout = regions if attention == "regional" else None
-            torch.cuda.reset_peak_memory_stats()
-            seconds = time_steps(transformer, inputs, args.steps, args.guidance)
+            reset_peak(device)
+            seconds = time_steps(transformer, inputs, args.steps, args.guidance, device)
             row[f"{attention}_s_per_step"] = round(seconds, 3)
             row[f"{attention}_steps_per_s"] = round(1 / seconds, 4)
-            row[f"{attention}_peak_gb"] = round(torch.cuda.max_memory_allocated() / 1e9, 2)
+            row[f"{attention}_peak_gb"] = round(peak_gb(device), 2)
         del transformer, inputs
-        torch.cuda.empty_cache()
-        torch.cuda.reset_peak_memory_stats()
+        reset_peak(device)
         encode, decode = time_vae(args, preset.vae_tiling)
         row["vae_encode_s"], row["vae_decode_s"] = round(encode, 2), round(decode, 2)
-        row["vae_peak_gb"] = round(torch.cuda.max_memory_allocated() / 1e9, 2)
+        row["vae_peak_gb"] = round(peak_gb(device), 2)
         row["regional_s_per_shot"] = round(
             args.shot_steps * row["regional_s_per_step"] + encode + decode, 1
         )
@@ -228,6 +244,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--shot-steps", type=int, default=30, help="steps in one shot")
     parser.add_argument("--no-guidance", dest="guidance", action="store_false")
     parser.add_argument("--dry-run", action="store_true")
+    parser.add_argument("--device", default="cuda", help="cpu: a smoke check of this script")
     args = parser.parse_args(argv)
     unknown = set(args.models) - set(TRANSFORMER_CONFIGS)
     if unknown:
