@@ -53,7 +53,7 @@ TEXT_TOKENS, TEXT_DIM = 512, 4096  # UMT5-XXL output the transformer cross-atten
 def build_transformer(model: str, device: str, dtype: torch.dtype) -> torch.nn.Module:
     from diffusers import WanVACETransformer3DModel
 
-    config = json.loads(TRANSFORMER_CONFIGS[model].read_text())
+    config = json.loads(Path(TRANSFORMER_CONFIGS.get(model, model)).read_text())
     previous = torch.get_default_dtype()
     torch.set_default_dtype(dtype)  # built directly in the target dtype: no float32 copy
     try:
@@ -246,7 +246,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--dry-run", action="store_true")
     parser.add_argument("--device", default="cuda", help="cpu: a smoke check of this script")
     args = parser.parse_args(argv)
-    unknown = set(args.models) - set(TRANSFORMER_CONFIGS)
+    # A path to another transformer config is accepted too (a small one checks this script).
+    unknown = {m for m in args.models if m not in TRANSFORMER_CONFIGS and not Path(m).is_file()}
     if unknown:
         parser.error(f"unknown model {', '.join(sorted(unknown))}; use 1.3B and/or 14B")
     if (args.frames - 1) % 4 or args.width % 16 or args.height % 16:
