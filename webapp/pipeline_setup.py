@@ -13,11 +13,14 @@ def build_pipeline(settings: Settings) -> CoStarPipeline:
     """The generator, built on first use: the chosen backend loads its models lazily too."""
     backend: RenderBackend
     if settings.generator_backend == "wan-vace":
-        from core.generation.wan_vace import WanVaceBackend
+        from core.generation.wan_setup import build_wan_backend
 
-        backend = WanVaceBackend(
-            settings.wan_model, dtype=settings.wan_dtype, cpu_offload=settings.wan_cpu_offload
-        )
+        backend = build_wan_backend(
+            model=settings.wan_model, memory=settings.wan_memory, dtype=settings.wan_dtype,
+            offload=settings.wan_cpu_offload, control=settings.wan_control,
+            regional=settings.wan_regional, animate_model=settings.wan_animate_model,
+            face_backend=lambda: load_face_backend(settings.insightface_root),
+        )  # fmt: skip
     else:
         from core.generation.animatic import AnimaticBackend
 

@@ -31,9 +31,15 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 7860
     generator_backend: GeneratorBackend = "animatic"
-    wan_model: str = "Wan-AI/Wan2.1-VACE-1.3B-diffusers"
-    wan_cpu_offload: bool = True
-    wan_dtype: Literal["bfloat16", "float16", "float32"] = "bfloat16"
+    # Wan VACE (GPU backend): model ("1.3B", "14B", hub id or folder) and card size choose the
+    # preset (core/generation/wan_presets.py); dtype and offload override it when set.
+    wan_model: str = "1.3B"
+    wan_memory: str = "24gb"
+    wan_dtype: str = ""  # "", bfloat16, float16, float32, float8
+    wan_cpu_offload: str = ""  # "", none, model, sequential (true/false: model/none)
+    wan_control: str = "edges"  # the animatic as control video: edges, gray, animatic, none
+    wan_regional: bool = True  # each double's reference conditions only its own region
+    wan_animate_model: str = ""  # a Wan2.2-Animate folder/id: re-render each double (replace)
     insightface_root: Path | None = None  # folder holding models/buffalo_l, when present
     max_upload_bytes: int = 200 * 1024 * 1024
     max_blob_bytes: int = 200 * 1024 * 1024
@@ -111,8 +117,18 @@ class Settings:
                 f"COSTAR_GENERATOR_BACKEND={self.generator_backend!r} is not one of "
                 f"{', '.join(get_args(GeneratorBackend))}."
             )
-        if self.wan_dtype not in ("bfloat16", "float16", "float32"):
-            raise SettingsError(f"COSTAR_WAN_DTYPE={self.wan_dtype!r} is not a known dtype.")
+        wan_choices = {
+            "wan_memory": ("24gb", "80gb"),
+            "wan_dtype": ("", "bfloat16", "float16", "float32", "float8"),
+            "wan_cpu_offload": ("", "none", "model", "sequential", "true", "false"),
+            "wan_control": ("edges", "gray", "animatic", "none"),
+        }
+        for name, choices in wan_choices.items():
+            if getattr(self, name) not in choices:
+                raise SettingsError(
+                    f"COSTAR_{name.upper()}={getattr(self, name)!r} is not one of "
+                    f"{', '.join(choice for choice in choices if choice)}."
+                )
         if not 1 <= self.port <= 65535:
             raise SettingsError(f"COSTAR_PORT={self.port} is not a TCP port.")
         positive = (

@@ -71,6 +71,9 @@ from core.provenance import (
     sign_mp4,
 )
 
+# What a clip says rendered it when the backend names no model (the embedded renderer).
+ANIMATIC_LABEL = "embedded animatic (CPU)"
+
 
 class CoStarPipeline:
     """Renders clips with one backend; reusable across clips and users.
@@ -204,6 +207,7 @@ class CoStarPipeline:
             seed=request.seed,
             clip_id=request.clip_id,
             notes=voicer.notes,
+            model=getattr(self.backend, "model_label", ANIMATIC_LABEL),
         )
 
     def _encode_and_sign(

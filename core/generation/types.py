@@ -170,3 +170,4 @@ class ClipResult:
     seed: int
     clip_id: str
     notes: tuple[str, ...] = ()  # e.g. "@rex has no voice: a stock voice was used"
+    model: str = ""  # which model painted the frames, e.g. "Wan2.1-VACE-14B · bfloat16"

@@ -214,8 +214,7 @@ def resample_frames(
         ``frame_count`` contiguous RGB uint8 arrays of shape ``(height, width, 3)``.
     """
     native = len(frames)
-    last_time = (frame_count - 1) / fps
-    rate = NATIVE_FPS if last_time * NATIVE_FPS <= native - 1 else (native - 1) / last_time
+    rate = _native_rate(native, (frame_count - 1) / fps)
     picks = [min(native - 1, round(index / fps * rate)) for index in range(frame_count)]
     resized: dict[int, np.ndarray] = {}
     for pick in dict.fromkeys(picks):
@@ -226,3 +225,31 @@ def resample_frames(
         resized[pick] = frame
     # Copies, so callers may draw on one frame without changing its repeats.
     return [np.ascontiguousarray(resized[pick]).copy() for pick in picks]
+
+
+def native_picks(native_frames: int, *, frame_count: int, fps: int) -> np.ndarray:
+    """Which of the plan's frames each of Wan's native frames stands for (the inverse of
+    :func:`resample_frames`): the animatic, rendered at the plan's rate, is sampled here to
+    give VACE a control video on Wan's own clock.
+
+    Args:
+        native_frames: Frames Wan paints (``4k + 1``).
+        frame_count: Frames of the planned shot.
+        fps: The plan's frame rate.
+
+    Returns:
+        ``native_frames`` indices into the plan's frames, non-decreasing.
+    """
+    last_time = (frame_count - 1) / fps
+    rate = _native_rate(native_frames, last_time)
+    return np.array(
+        [min(frame_count - 1, round(index / rate * fps)) for index in range(native_frames)],
+        dtype=np.int64,
+    )
+
+
+def _native_rate(native_frames: int, last_time: float) -> float:
+    """Frames per second of Wan's frames over the shot: 16, or fewer when stretched to fit."""
+    if last_time <= 0 or last_time * NATIVE_FPS <= native_frames - 1:
+        return float(NATIVE_FPS)
+    return (native_frames - 1) / last_time

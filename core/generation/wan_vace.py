@@ -1,44 +1,39 @@
 """The ``wan-vace`` backend: each shot painted by Wan2.1-VACE (``diffusers.WanVACEPipeline``).
 
-Each shot's portraits, prompts, frame count and size come from
-:mod:`core.generation.wan_inputs`; this module loads the pipeline, calls it (on ZeroGPU inside
-``spaces.GPU``) and hands back frames fitted to the plan.
+Per shot, in order:
 
-Cost (Wan2.1-VACE-1.3B at 480p, 832×480): about 8 GB of VRAM with model CPU offload; the base
-1.3B model takes about 260 s for 5 s of video at 50 steps on an RTX 4090 (we default to 30 steps).
-On ZeroGPU the generate call is wrapped in ``spaces.GPU`` with a duration estimated per shot.
+1. The embedded animatic is rendered first (:mod:`core.generation.wan_control`): it becomes
+   VACE's control video (edges by default) and gives a mask per role, with mouths already
+   moving in time with the dialogue.
+2. Each role the animatic shows gets its original reference portrait (never the previous
+   shot's frames) as a VACE reference image, and self-attention is split so each reference
+   conditions only its own role's region (:mod:`core.generation.wan_regions`).
+3. Wan paints the shot; each role's colours (and the scene's) are matched to how the clip
+   first showed them (:mod:`core.generation.wan_colour`).
+4. Optionally, each double is re-rendered in its region by Wan-Animate, one per pass
+   (:mod:`core.generation.wan_animate`).
 
-Settings the app passes in (read only by the settings module, never here):
-    COSTAR_WAN_MODEL        hub id or local folder (default ``Wan-AI/Wan2.1-VACE-1.3B-diffusers``)
-    COSTAR_WAN_DTYPE        ``bfloat16`` (default), ``float16`` or ``float32``
-    COSTAR_WAN_CPU_OFFLOAD  ``1`` (default) to keep idle sub-models in CPU memory
-
-Weights are never downloaded at run time: ``is_available`` tells the app whether they are on disk
-(a local folder or the Hugging Face cache) and a CUDA GPU is present, and loading uses
-``local_files_only=True``. ``torch`` and ``diffusers`` are imported only when first needed, so
-importing this module is cheap.
+Prompts, sizes and frame timing come from :mod:`core.generation.wan_inputs`; model presets
+(1.3B / 14B on 24 GB / 80 GB cards) from :mod:`core.generation.wan_presets`; weights are found
+and loaded by :mod:`core.generation.wan_weights`, never downloaded. On ZeroGPU the generate call
+is wrapped in ``spaces.GPU`` with a duration estimated per shot. ``torch`` and ``diffusers``
+are imported only when first needed, so importing this module is cheap.
 """
 
 from __future__ import annotations
 
-import logging
 import math
-import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 import numpy as np
 from PIL import Image
 
-from core.generation.types import (
-    BackendName,
-    FrameCallback,
-    RenderRequest,
-    ShotPlan,
-)
+from core.generation.types import BackendName, FrameCallback, RenderRequest, ShotPlan
+from core.generation.wan_colour import ColourAnchors
+from core.generation.wan_control import AnimaticGuide, ShotGuide
 from core.generation.wan_inputs import (
     TEMPORAL_STEP,
     ShotPrompts,
@@ -51,26 +46,27 @@ from core.generation.wan_inputs import (
     resample_frames,
     snap_size,
 )
+from core.generation.wan_presets import (
+    DEFAULT_MODEL,
+    MODEL_IDS,
+    WanDtype,
+    WanOffload,
+    WanPreset,
+    default_label,
+    place_pipeline,
+)
+from core.generation.wan_weights import is_available, load_vace_pipeline
 
 if TYPE_CHECKING:
     import torch
 
-logger = logging.getLogger(__name__)
+    from core.generation.wan_animate import WanAnimatePass
 
-DEFAULT_MODEL = "Wan-AI/Wan2.1-VACE-1.3B-diffusers"
-WanDtype = Literal["bfloat16", "float16", "float32"]
 # ZeroGPU asks for a duration up front. Rough cost of one denoising step for 81 frames at
 # 832×480 with guidance on a ZeroGPU slice, plus a fixed allowance for text encoding and decoding.
 _GPU_SECONDS_PER_STEP_AT_480P = 3.0
 _GPU_FIXED_SECONDS = 20.0
 _REFERENCE_PIXELS = 832 * 480 * 81
-# A hub id is "owner/name" with no path separators beyond the one slash.
-_HUB_ID = re.compile(r"[A-Za-z0-9][\w.-]*/[\w.-]+")
-_REQUIRED_COMPONENTS = ("transformer", "vae", "text_encoder", "tokenizer", "scheduler")
-
-
-class WanVaceUnavailableError(WanVaceError):
-    """The Wan VACE weights or a CUDA GPU are missing on this machine."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -84,84 +80,8 @@ class _GenerateCall:
     num_frames: int
     seed: int
     on_step: Callable[[int, int], None]
-
-
-def find_local_weights(model: str, *, cache_dir: Path | None = None) -> Path:
-    """Locate a diffusers Wan VACE model on disk without touching the network.
-
-    Args:
-        model: A local folder, or a hub id such as ``Wan-AI/Wan2.1-VACE-1.3B-diffusers``.
-        cache_dir: The Hugging Face hub cache to look in (default: the standard one).
-
-    Returns:
-        The folder holding ``model_index.json`` and the model's component folders.
-
-    Raises:
-        WanVaceUnavailableError: The folder or cached snapshot is missing or incomplete.
-    """
-    folder = Path(model).expanduser()
-    if not folder.is_dir():
-        if not _HUB_ID.fullmatch(model):
-            raise WanVaceUnavailableError(
-                f"The Wan model folder {model} does not exist; set COSTAR_WAN_MODEL to a "
-                "folder holding a diffusers model, or to a hub id that has been downloaded."
-            )
-        folder = _cached_snapshot(model, cache_dir)
-    index = folder / "model_index.json"
-    if not index.is_file():
-        raise WanVaceUnavailableError(
-            f"{folder} holds no model_index.json, so it is not a diffusers model folder."
-        )
-    missing = [name for name in _REQUIRED_COMPONENTS if not (folder / name).is_dir()]
-    if missing:
-        raise WanVaceUnavailableError(
-            f"The Wan model in {folder} is incomplete: {', '.join(missing)} missing. "
-            "Download it again."
-        )
-    return folder
-
-
-def _cached_snapshot(model: str, cache_dir: Path | None) -> Path:
-    from huggingface_hub import snapshot_download
-    from huggingface_hub.errors import HFValidationError, LocalEntryNotFoundError
-
-    try:
-        # local_files_only: answers from the cache alone, never downloads.
-        return Path(snapshot_download(model, cache_dir=cache_dir, local_files_only=True))
-    except (LocalEntryNotFoundError, HFValidationError, OSError) as missing:
-        raise WanVaceUnavailableError(
-            f"The weights of {model} are not on this machine. Download them once with "
-            f"`hf download {model}` on a machine with internet access, or set "
-            "COSTAR_WAN_MODEL to a local folder."
-        ) from missing
-
-
-def is_available(model: str = DEFAULT_MODEL, *, cache_dir: Path | None = None) -> tuple[bool, str]:
-    """Say whether the Wan VACE backend can run here, without downloading anything.
-
-    Args:
-        model: Hub id or local folder of the diffusers model.
-        cache_dir: The Hugging Face hub cache to look in (default: the standard one).
-
-    Returns:
-        ``(True, "...")`` when a CUDA GPU is present and the weights are on disk; otherwise
-        ``(False, reason)`` where the reason names every missing piece.
-    """
-    import torch
-
-    reasons = []
-    if not torch.cuda.is_available():
-        reasons.append(
-            "No CUDA GPU is present; Wan2.1-VACE needs one (about 8 GB of VRAM at 480p). "
-            "The animatic renderer works without one."
-        )
-    try:
-        folder = find_local_weights(model, cache_dir=cache_dir)
-    except WanVaceUnavailableError as missing:
-        reasons.append(str(missing))
-    if reasons:
-        return False, " ".join(reasons)
-    return True, f"Wan VACE is ready: weights in {folder}, GPU {torch.cuda.get_device_name()}."
+    control: tuple[Image.Image, ...] = ()  # VACE's control video, num_frames long, or none
+    role_masks: np.ndarray | None = None  # (references, num_frames, height, width) bool
 
 
 class WanVaceBackend:
@@ -169,17 +89,26 @@ class WanVaceBackend:
 
     Args:
         model: Hub id (must already be in the Hugging Face cache) or local folder.
-        dtype: Weight dtype of the transformer and text encoder; the VAE stays float32.
-        cpu_offload: Keep sub-models in CPU memory until used (on CUDA only); ~8 GB VRAM at 480p.
-            Turn it off on ZeroGPU, where the whole pipeline is moved to the GPU at startup.
+        dtype: Weight dtype of the transformer (``float8``: stored in float8, run in
+            bfloat16); the VAE stays float32.
+        offload: ``model`` keeps idle sub-models in CPU memory, ``sequential`` streams layers
+            (CUDA only); ``none`` keeps everything on the device. Turn it off on ZeroGPU,
+            where the whole pipeline is moved to the GPU at startup.
+        vae_tiling: Decode the video in tiles (less peak memory).
+        label: The model name shown with each clip (default from the model id).
         device: ``"cuda"``, ``"cpu"``…; default CUDA when present.
         num_inference_steps: Denoising steps per shot.
         guidance_scale: Classifier-free guidance strength.
+        guide: Renders each shot's animatic for the control video and per-role masks; None
+            paints from the prompt and references alone (no control, no regions).
+        regional: Split attention so each reference conditions only its role's region.
+        colour_match: Match each role's colours to the clip's first shot showing it.
+        reanimate: An optional Wan-Animate pass re-rendering each double in its region.
         pipeline_factory: Builds the pipeline instead of loading ``model`` (tests pass tiny ones).
 
     Raises:
-        WanVaceSettingsError: ``dtype``, ``num_inference_steps`` or ``guidance_scale`` is out
-            of range.
+        WanVaceSettingsError: ``dtype``, ``offload``, ``num_inference_steps`` or
+            ``guidance_scale`` is out of range.
     """
 
     name: BackendName = "wan-vace"
@@ -190,35 +119,77 @@ class WanVaceBackend:
         model: str = DEFAULT_MODEL,
         *,
         dtype: WanDtype = "bfloat16",
-        cpu_offload: bool = True,
+        offload: WanOffload = "model",
+        vae_tiling: bool = False,
+        label: str | None = None,
         device: str | None = None,
         num_inference_steps: int = 30,
         guidance_scale: float = 5.0,
+        guide: AnimaticGuide | None = None,
+        regional: bool = True,
+        colour_match: bool = True,
+        reanimate: WanAnimatePass | None = None,
         pipeline_factory: Callable[[], Any] | None = None,
     ) -> None:
-        if dtype not in get_args(WanDtype):
-            raise WanVaceSettingsError(
-                f"COSTAR_WAN_DTYPE is '{dtype}'; use one of {get_args(WanDtype)}."
-            )
         if num_inference_steps < 1:
             raise WanVaceSettingsError(
                 f"num_inference_steps is {num_inference_steps}; use 1 or more."
             )
         if not math.isfinite(guidance_scale) or guidance_scale < 0:
             raise WanVaceSettingsError(f"guidance_scale is {guidance_scale}; use a number ≥ 0.")
-        self.model = model
-        self.dtype: WanDtype = dtype
-        self.cpu_offload = cpu_offload
+        if dtype not in get_args(WanDtype):
+            raise WanVaceSettingsError(
+                f"COSTAR_WAN_DTYPE is '{dtype}'; use one of {', '.join(get_args(WanDtype))}."
+            )
+        if offload not in get_args(WanOffload):
+            raise WanVaceSettingsError(
+                f"COSTAR_WAN_CPU_OFFLOAD is '{offload}'; use one of "
+                f"{', '.join(get_args(WanOffload))}."
+            )
+        self.preset = WanPreset(
+            model=MODEL_IDS.get(model, model),
+            label=label or default_label(model),
+            dtype=dtype,
+            offload=offload,
+            vae_tiling=vae_tiling,
+        )
         self.device = device
         self.num_inference_steps = num_inference_steps
         self.guidance_scale = guidance_scale
+        self.guide = guide
+        self.regional = regional
+        self.colour_match = colour_match
+        self.reanimate = reanimate
+        self._colours = ColourAnchors()
         self._pipeline_factory = pipeline_factory
         self._pipeline: Any = None
+        self._regions: Any = None  # wan_regions.RegionContext once the pipeline is loaded
         self._load_lock = threading.Lock()
-        # One pipeline object is not safe to run twice at once (scheduler state); Gradio's
-        # queue should serialise GPU jobs anyway, this makes it certain.
+        # One pipeline object is not safe to run twice at once (scheduler state, the region
+        # layout); the render queue should serialise GPU jobs anyway, this makes it certain.
         self._generate_lock = threading.Lock()
         self._generate = _on_zero_gpu(self._generate_frames, duration=self._gpu_seconds)
+
+    @classmethod
+    def from_preset(cls, preset: WanPreset, **options: Any) -> WanVaceBackend:
+        """A backend running ``preset`` (see :func:`core.generation.wan_presets.resolve_preset`).
+
+        Args:
+            preset: Model, dtype, offload and tiling.
+            **options: Any other constructor argument.
+        """
+        return cls(
+            preset.model, dtype=preset.dtype, offload=preset.offload,
+            vae_tiling=preset.vae_tiling, label=preset.label, **options,
+        )  # fmt: skip
+
+    @property
+    def model_label(self) -> str:
+        """Which model paints the clips, as shown with each clip."""
+        label = self.preset.describe()
+        if self.reanimate is not None:
+            label += f" + {self.reanimate.label}"
+        return label
 
     def render_shot(
         self, plan: ShotPlan, request: RenderRequest, *, on_frame: FrameCallback | None = None
@@ -226,10 +197,11 @@ class WanVaceBackend:
         """Paint one shot.
 
         Args:
-            plan: The shot, its timing and output size.
+            plan: The shot, its timing, output size and voiced lines.
             request: The whole render (cast, seed).
-            on_frame: Gets ``(done, total)`` in output frames as denoising proceeds; raising
-                ``RenderCancelledError`` from it stops the render after the current step.
+            on_frame: Gets ``(done, total)`` in output frames as denoising proceeds, and
+                ``(0, total)`` while the animatic is drawn; raising ``RenderCancelledError``
+                from it stops the render at the next frame or step.
 
         Returns:
             Exactly ``plan.frame_count`` RGB uint8 frames of ``plan.height``×``plan.width``.
@@ -248,24 +220,63 @@ class WanVaceBackend:
         report = on_frame or _ignore_progress
         report(0, plan.frame_count)  # lets a cancel land before minutes of loading
         width, height = snap_size(plan.width, plan.height)
+        native = native_frame_count(plan.duration)
+        prompts = build_shot_prompts(plan.shot, request.cast)
+        guide: ShotGuide | None = None
+        if self.guide is not None:
+            guide = self.guide.guide(
+                plan, request, width=width, height=height, native_frames=native, on_frame=report
+            )
+            cast_refs = [request.cast[role] for role in guide.roles]
+        else:
+            cast_refs = on_screen_cast(plan.shot, request.cast)
         call = _GenerateCall(
-            prompts=build_shot_prompts(plan.shot, request.cast),
-            reference_images=tuple(
-                pack_reference_images(on_screen_cast(plan.shot, request.cast), min(width, height))
-            ),
+            prompts=prompts,
+            # Always the original portraits: a shot never starts from the previous one's frames.
+            reference_images=tuple(pack_reference_images(cast_refs, min(width, height))),
             width=width,
             height=height,
-            num_frames=native_frame_count(plan.duration),
+            num_frames=native,
             seed=request.seed + plan.index,
             on_step=lambda step, steps: report(plan.frame_count * step // steps, plan.frame_count),
+            control=_pil_frames(guide.control) if guide is not None else (),
+            role_masks=guide.masks if guide is not None and self.regional else None,
         )
         # Loaded here, not inside the GPU call: on ZeroGPU that call runs in a short-lived worker,
         # so a pipeline loaded there would be loaded again for every shot.
         self.load()
+        report(0, plan.frame_count)
         frames = self._generate(call)
+        if guide is not None:
+            frames = self._finish_with_guide(frames, guide, plan, request, prompts, report)
         return resample_frames(
             frames, frame_count=plan.frame_count, fps=plan.fps, width=plan.width, height=plan.height
         )
+
+    def _finish_with_guide(
+        self,
+        frames: np.ndarray,
+        guide: ShotGuide,
+        plan: ShotPlan,
+        request: RenderRequest,
+        prompts: ShotPrompts,
+        report: FrameCallback,
+    ) -> np.ndarray:
+        """Steps 3-4: colour matching across shots, then the optional Wan-Animate pass."""
+        last_shot = plan.index == len(request.script.shots) - 1
+        if self.colour_match:
+            self._colours.match(
+                request.clip_id, shot_index=plan.index, scene=plan.shot.scene,
+                frames=frames, roles=guide.roles, masks=guide.masks,
+            )  # fmt: skip
+            if last_shot:
+                self._colours.forget(request.clip_id)
+        if self.reanimate is not None:
+            frames = self.reanimate.replace_roles(
+                frames, guide, request.cast, prompts=prompts, seed=request.seed + plan.index,
+                on_step=lambda _step, _steps: report(plan.frame_count, plan.frame_count),
+            )  # fmt: skip
+        return frames
 
     def _generate_frames(self, call: _GenerateCall) -> np.ndarray:
         import torch
@@ -280,9 +291,11 @@ class WanVaceBackend:
 
         with self._generate_lock:
             try:
+                self._set_regions(pipe, call)
                 output = pipe(
                     prompt=call.prompts.prompt,
                     negative_prompt=call.prompts.negative_prompt,
+                    video=list(call.control) or None,
                     reference_images=list(call.reference_images) or None,
                     height=call.height,
                     width=call.width,
@@ -295,11 +308,20 @@ class WanVaceBackend:
                     callback_on_step_end=step_end,
                 )
             finally:
+                if self._regions is not None:
+                    self._regions.layout = None
                 # A cancelled call skips diffusers' own clean-up; without it the offload hooks
                 # could keep a sub-model on the GPU.
                 pipe.maybe_free_model_hooks()
         video = np.asarray(output.frames[0], dtype=np.float32)
         return (np.clip(video, 0.0, 1.0) * 255.0).round().astype(np.uint8)
+
+    def _set_regions(self, pipe: Any, call: _GenerateCall) -> None:
+        if self._regions is None or call.role_masks is None or not call.reference_images:
+            return
+        from core.generation.wan_regions import build_region_layout
+
+        self._regions.layout = build_region_layout(call.role_masks, device=pipe._execution_device)
 
     def load(self) -> Any:
         """Load the pipeline (first call only) and return it.
@@ -322,37 +344,18 @@ class WanVaceBackend:
     def _build_pipeline(self) -> Any:
         if self._pipeline_factory is not None:
             return self._pipeline_factory()
-        import torch
-        from diffusers import AutoencoderKLWan, WanVACEPipeline
-
-        folder = find_local_weights(self.model)
-        try:
-            # The Wan VAE is numerically fragile in half precision (diffusers' Wan docs).
-            vae = AutoencoderKLWan.from_pretrained(
-                folder, subfolder="vae", dtype=torch.float32, local_files_only=True
-            )
-            return WanVACEPipeline.from_pretrained(
-                folder, vae=vae, dtype=getattr(torch, self.dtype), local_files_only=True
-            )
-        except (OSError, ValueError) as broken:
-            raise WanVaceUnavailableError(
-                f"The Wan model in {folder} could not be loaded ({broken}). Download it again."
-            ) from broken
+        return load_vace_pipeline(self.preset)
 
     def _place(self, pipe: Any) -> Any:
         import torch
 
-        # Inference mode for every sub-model: a module left in training mode (as a freshly built
-        # one is) applies dropout, and the same seed would no longer give the same clip.
-        for component in pipe.components.values():
-            if isinstance(component, torch.nn.Module):
-                component.eval()
         device = self.device or ("cuda" if torch.cuda.is_available() else "cpu")
-        if self.cpu_offload and device.startswith("cuda"):
-            pipe.enable_model_cpu_offload(device=device)
-        else:
-            pipe.to(device)
-        return pipe
+        if self.regional:
+            from core.generation.wan_regions import RegionContext, install_regional_attention
+
+            self._regions = RegionContext()
+            install_regional_attention(pipe.transformer, self._regions)
+        return place_pipeline(pipe, self.preset, device)
 
     def _gpu_seconds(self, call: _GenerateCall) -> int:
         pixels = (
@@ -362,6 +365,10 @@ class WanVaceBackend:
         )
         per_step = _GPU_SECONDS_PER_STEP_AT_480P * pixels / _REFERENCE_PIXELS
         return math.ceil(_GPU_FIXED_SECONDS + self.num_inference_steps * per_step)
+
+
+def _pil_frames(frames: np.ndarray) -> tuple[Image.Image, ...]:
+    return tuple(Image.fromarray(frame) for frame in frames)
 
 
 def _ignore_progress(done: int, total: int) -> None:

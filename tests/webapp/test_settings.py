@@ -32,7 +32,7 @@ def test_values_are_parsed_by_type():
     )
     assert settings.data_dir == Path("/tmp/costar")
     assert settings.port == 8000
-    assert settings.wan_cpu_offload is False
+    assert settings.wan_cpu_offload == "false"
     assert settings.max_video_seconds == 12.5
     assert settings.generator_backend == "wan-vace"
     assert settings.insightface_root == Path("/models/insightface")
@@ -43,7 +43,10 @@ def test_values_are_parsed_by_type():
     [
         ({"COSTAR_PORT": "eighty"}, "COSTAR_PORT='eighty' is not a whole number"),
         ({"COSTAR_PORT": "70000"}, "not a TCP port"),
-        ({"COSTAR_WAN_CPU_OFFLOAD": "maybe"}, "yes/no"),
+        ({"COSTAR_WAN_CPU_OFFLOAD": "maybe"}, "COSTAR_WAN_CPU_OFFLOAD='maybe' is not one of"),
+        ({"COSTAR_WAN_MEMORY": "48gb"}, "COSTAR_WAN_MEMORY='48gb' is not one of 24gb, 80gb"),
+        ({"COSTAR_WAN_CONTROL": "depth"}, "edges, gray, animatic, none"),
+        ({"COSTAR_WAN_REGIONAL": "maybe"}, "yes/no"),
         ({"COSTAR_GENERATOR_BACKEND": "sora"}, "not one of animatic, wan-vace"),
         ({"COSTAR_MAX_UPLOAD_BYTES": "0"}, "must be positive"),
     ],

@@ -297,6 +297,7 @@ class ClipRenderer:
                 "face_model": result.metrics.face_model,
                 "voice_similarity": dict(result.metrics.voice_similarity),
                 "voice_model": result.metrics.voice_model,
+                "renderer": result.model,
             })  # fmt: skip
             return clip_record(clip)
 

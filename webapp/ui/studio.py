@@ -409,6 +409,8 @@ def clip_text(clip: ClipRecord) -> str:
         "Labelled *AI-generated*, watermarked with the clip id and signed (C2PA): "
         f"`{clip.public_id}`.",
     ]
+    if clip.metrics.get("renderer"):
+        paragraphs.append(f"Rendered by {as_markdown_text(str(clip.metrics['renderer']))}.")
     if clip.status_message:
         paragraphs.append(as_markdown_text(clip.status_message))
     return "\n\n".join(paragraphs)

@@ -7,14 +7,7 @@ import logging
 import numpy as np
 import pytest
 import torch
-from diffusers import (
-    AutoencoderKLWan,
-    FlowMatchEulerDiscreteScheduler,
-    WanVACEPipeline,
-    WanVACETransformer3DModel,
-)
 from PIL import Image
-from transformers import ByT5Tokenizer, UMT5Config, UMT5EncoderModel
 
 from core.generation.types import CastReference, RenderCancelledError, RenderRequest, ShotPlan
 from core.generation.wan_inputs import (
@@ -29,93 +22,21 @@ from core.generation.wan_inputs import (
     snap_frame_count,
     snap_size,
 )
-from core.generation.wan_vace import (
-    WanVaceBackend,
+from core.generation.wan_vace import WanVaceBackend
+from core.generation.wan_weights import (
     WanVaceUnavailableError,
     find_local_weights,
     is_available,
 )
 from core.scripts.model import DialogueLine, Role, Script, Shot
+from tests.core.generation.wan_tiny import (
+    CountingFactory,
+    RecordingPipeline,
+    tiny_wan_vace_pipeline,
+)
 from tests.media_factory import astronaut_rgb, grace_hopper_rgb
 
-Z_DIM = 4  # latent channels of the tiny VAE
 LOGGER = "core.generation"  # the backend and its inputs module log under it
-
-
-def tiny_wan_vace_pipeline() -> WanVACEPipeline:
-    """A Wan VACE pipeline with the real architecture at toy sizes (random weights)."""
-    torch.manual_seed(0)
-    tokenizer = ByT5Tokenizer()  # byte-level: needs no vocabulary file
-    text_encoder = UMT5EncoderModel(
-        UMT5Config(
-            vocab_size=len(tokenizer),
-            d_model=16,
-            d_kv=4,
-            d_ff=32,
-            num_layers=2,
-            num_heads=4,
-            relative_attention_num_buckets=8,
-        )
-    )
-    vae = AutoencoderKLWan(
-        base_dim=3,
-        z_dim=Z_DIM,
-        dim_mult=[1, 1, 1, 1],
-        num_res_blocks=1,
-        temperal_downsample=[False, True, True],
-        latents_mean=[0.0] * Z_DIM,
-        latents_std=[1.0] * Z_DIM,
-    )
-    transformer = WanVACETransformer3DModel(
-        patch_size=(1, 2, 2),
-        num_attention_heads=2,
-        attention_head_dim=8,
-        in_channels=Z_DIM,
-        out_channels=Z_DIM,
-        text_dim=16,
-        freq_dim=16,
-        ffn_dim=16,
-        num_layers=3,
-        rope_max_seq_len=32,
-        vace_layers=[0, 2],
-        # inactive + reactive video latents, plus the 8×8 mask folded into channels
-        vace_in_channels=2 * Z_DIM + 8 * 8,
-    )
-    pipe = WanVACEPipeline(
-        tokenizer=tokenizer,
-        text_encoder=text_encoder,
-        vae=vae,
-        scheduler=FlowMatchEulerDiscreteScheduler(shift=3.0),
-        transformer=transformer,
-    )
-    pipe.set_progress_bar_config(disable=True)
-    return pipe
-
-
-class CountingFactory:
-    """Builds the tiny pipeline and counts how often the backend asked for one."""
-
-    def __init__(self) -> None:
-        self.calls = 0
-
-    def __call__(self) -> WanVACEPipeline:
-        self.calls += 1
-        return tiny_wan_vace_pipeline()
-
-
-class RecordingPipeline:
-    """Passes calls to a real pipeline and keeps the arguments of each."""
-
-    def __init__(self, pipe: WanVACEPipeline) -> None:
-        self.pipe = pipe
-        self.calls: list[dict] = []
-
-    def __call__(self, **kwargs):
-        self.calls.append(kwargs)
-        return self.pipe(**kwargs)
-
-    def __getattr__(self, name: str):
-        return getattr(self.pipe, name)
 
 
 def make_backend(factory=None, steps: int = 2) -> WanVaceBackend:
@@ -364,7 +285,8 @@ def test_cancel_during_denoising_stops_the_render(cast):
 
     with pytest.raises(RenderCancelledError):
         make_backend(steps=3).render_shot(plan, request, on_frame=cancel_after_first_step)
-    assert seen == [(0, 12), (4, 12)]  # one of three steps done = a third of the frames
+    # Checked before loading and again before painting; one of three steps = a third of frames.
+    assert seen == [(0, 12), (0, 12), (4, 12)]
 
 
 def test_cancel_before_start_skips_loading_the_model(cast):
@@ -385,7 +307,7 @@ def test_progress_reaches_every_frame(cast):
 
     make_backend(steps=3).render_shot(make_plan(shot), request, on_frame=lambda *p: seen.append(p))
 
-    assert seen == [(0, 12), (4, 12), (8, 12), (12, 12)]
+    assert seen == [(0, 12), (0, 12), (4, 12), (8, 12), (12, 12)]
 
 
 def test_model_loads_lazily_and_once(cast):
@@ -449,5 +371,7 @@ def test_is_available_explains_what_is_missing_without_downloading(tmp_path):
 
 
 def test_constructor_refuses_a_bad_dtype():
-    with pytest.raises(WanVaceSettingsError, match="float8"):
-        WanVaceBackend(dtype="float8")  # type: ignore[arg-type]
+    with pytest.raises(WanVaceSettingsError, match="float4"):
+        WanVaceBackend(dtype="float4")  # type: ignore[arg-type]
+    with pytest.raises(WanVaceSettingsError, match="COSTAR_WAN_CPU_OFFLOAD"):
+        WanVaceBackend(offload="disk")  # type: ignore[arg-type]
