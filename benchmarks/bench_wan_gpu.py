@@ -5,7 +5,7 @@ diffusers configs of Wan2.1-VACE-1.3B and -14B) with random weights: nothing is 
 speed and memory do not depend on the weights' values. One shot is 832×480, 81 frames, two
 reference images (two doubles), classifier-free guidance on (two transformer passes per step),
 as the ``wan-vace`` backend renders it. Each model is timed with the stock attention and with
-the per-role regional attention (``core/generation/wan_regions.py``) side by side in one run.
+the per-role regional attention (``core/generation/wan/regions.py``) side by side in one run.
 
 The VAE (real Wan2.1 config, random weights) is timed encoding the control video as VACE does
 (inactive and reactive halves, plus the references) and decoding the shot. The UMT5 text
@@ -33,8 +33,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from core.generation.wan_presets import resolve_preset, torch_dtypes
-from core.generation.wan_regions import (
+from core.generation.wan.presets import resolve_preset, torch_dtypes
+from core.generation.wan.regions import (
     RegionContext,
     build_region_layout,
     install_regional_attention,

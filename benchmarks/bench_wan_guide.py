@@ -16,8 +16,8 @@ import time
 
 from core.generation.animatic import AnimaticBackend
 from core.generation.types import RenderRequest, ShotPlan
-from core.generation.wan_control import AnimaticGuide
-from core.generation.wan_inputs import native_frame_count
+from core.generation.wan.control import AnimaticGuide
+from core.generation.wan.inputs import native_frame_count
 from core.scripts.model import DialogueLine, Role, Script, Shot
 from tests.core.generation.generation_fakes import cast_reference
 

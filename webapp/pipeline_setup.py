@@ -13,7 +13,7 @@ def build_pipeline(settings: Settings) -> CoStarPipeline:
     """The generator, built on first use: the chosen backend loads its models lazily too."""
     backend: RenderBackend
     if settings.generator_backend == "wan-vace":
-        from core.generation.wan_setup import build_wan_backend
+        from core.generation.wan.setup import build_wan_backend
 
         backend = build_wan_backend(
             model=settings.wan_model, memory=settings.wan_memory, dtype=settings.wan_dtype,

@@ -32,7 +32,7 @@ class Settings:
     port: int = 7860
     generator_backend: GeneratorBackend = "animatic"
     # Wan VACE (GPU backend): model ("1.3B", "14B", hub id or folder) and card size choose the
-    # preset (core/generation/wan_presets.py); dtype and offload override it when set.
+    # preset (core/generation/wan/presets.py); dtype and offload override it when set.
     wan_model: str = "1.3B"
     wan_memory: str = "24gb"
     wan_dtype: str = ""  # "", bfloat16, float16, float32, float8

@@ -2,20 +2,20 @@
 
 Per shot, in order:
 
-1. The embedded animatic is rendered first (:mod:`core.generation.wan_control`): it becomes
+1. The embedded animatic is rendered first (:mod:`core.generation.wan.control`): it becomes
    VACE's control video (edges by default) and gives a mask per role, with mouths already
    moving in time with the dialogue.
 2. Each role the animatic shows gets its original reference portrait (never the previous
    shot's frames) as a VACE reference image, and self-attention is split so each reference
-   conditions only its own role's region (:mod:`core.generation.wan_regions`).
+   conditions only its own role's region (:mod:`core.generation.wan.regions`).
 3. Wan paints the shot; each role's colours (and the scene's) are matched to how the clip
-   first showed them (:mod:`core.generation.wan_colour`).
+   first showed them (:mod:`core.generation.wan.colour`).
 4. Optionally, each double is re-rendered in its region by Wan-Animate, one per pass
-   (:mod:`core.generation.wan_animate`).
+   (:mod:`core.generation.wan.animate`).
 
-Prompts, sizes and frame timing come from :mod:`core.generation.wan_inputs`; model presets
-(1.3B / 14B on 24 GB / 80 GB cards) from :mod:`core.generation.wan_presets`; weights are found
-and loaded by :mod:`core.generation.wan_weights`, never downloaded. On ZeroGPU the generate call
+Prompts, sizes and frame timing come from :mod:`core.generation.wan.inputs`; model presets
+(1.3B / 14B on 24 GB / 80 GB cards) from :mod:`core.generation.wan.presets`; weights are found
+and loaded by :mod:`core.generation.wan.weights`, never downloaded. On ZeroGPU the generate call
 is wrapped in ``spaces.GPU`` with a duration estimated per shot. ``torch`` and ``diffusers``
 are imported only when first needed, so importing this module is cheap.
 """
@@ -32,9 +32,9 @@ import numpy as np
 from PIL import Image
 
 from core.generation.types import BackendName, FrameCallback, RenderRequest, ShotPlan
-from core.generation.wan_colour import ColourAnchors
-from core.generation.wan_control import AnimaticGuide, ShotGuide
-from core.generation.wan_inputs import (
+from core.generation.wan.colour import ColourAnchors
+from core.generation.wan.control import AnimaticGuide, ShotGuide
+from core.generation.wan.inputs import (
     TEMPORAL_STEP,
     ShotPrompts,
     WanVaceError,
@@ -46,7 +46,7 @@ from core.generation.wan_inputs import (
     resample_frames,
     snap_size,
 )
-from core.generation.wan_presets import (
+from core.generation.wan.presets import (
     DEFAULT_MODEL,
     MODEL_IDS,
     WanDtype,
@@ -55,12 +55,12 @@ from core.generation.wan_presets import (
     default_label,
     place_pipeline,
 )
-from core.generation.wan_weights import is_available, load_vace_pipeline
+from core.generation.wan.weights import is_available, load_vace_pipeline
 
 if TYPE_CHECKING:
     import torch
 
-    from core.generation.wan_animate import WanAnimatePass
+    from core.generation.wan.animate import WanAnimatePass
 
 # ZeroGPU asks for a duration up front. Rough cost of one denoising step for 81 frames at
 # 832×480 with guidance on a ZeroGPU slice, plus a fixed allowance for text encoding and decoding.
@@ -172,7 +172,7 @@ class WanVaceBackend:
 
     @classmethod
     def from_preset(cls, preset: WanPreset, **options: Any) -> WanVaceBackend:
-        """A backend running ``preset`` (see :func:`core.generation.wan_presets.resolve_preset`).
+        """A backend running ``preset`` (see :func:`core.generation.wan.presets.resolve_preset`).
 
         Args:
             preset: Model, dtype, offload and tiling.
@@ -319,7 +319,7 @@ class WanVaceBackend:
     def _set_regions(self, pipe: Any, call: _GenerateCall) -> None:
         if self._regions is None or call.role_masks is None or not call.reference_images:
             return
-        from core.generation.wan_regions import build_region_layout
+        from core.generation.wan.regions import build_region_layout
 
         self._regions.layout = build_region_layout(call.role_masks, device=pipe._execution_device)
 
@@ -351,7 +351,7 @@ class WanVaceBackend:
 
         device = self.device or ("cuda" if torch.cuda.is_available() else "cpu")
         if self.regional:
-            from core.generation.wan_regions import RegionContext, install_regional_attention
+            from core.generation.wan.regions import RegionContext, install_regional_attention
 
             self._regions = RegionContext()
             install_regional_attention(pipe.transformer, self._regions)

@@ -10,11 +10,11 @@ import pytest
 
 from core.generation.animatic import AnimaticBackend
 from core.generation.pipeline import CoStarPipeline
-from core.generation.wan_control import AnimaticGuide
-from core.generation.wan_vace import WanVaceBackend
+from core.generation.wan.control import AnimaticGuide
+from core.generation.wan.vace import WanVaceBackend
 from core.media.video_encode import probe_mp4
 from tests.core.generation.generation_fakes import tone_speech, two_role_request, two_role_script
-from tests.core.generation.wan_tiny import RecordingPipeline, tiny_wan_vace_pipeline
+from tests.core.generation.wan.wan_tiny import RecordingPipeline, tiny_wan_vace_pipeline
 
 AUDIO_RATE = 8_000
 

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from core.generation.wan_inputs import WanVaceError
-from core.generation.wan_presets import DEFAULT_MODEL, WanPreset, torch_dtypes
+from core.generation.wan.inputs import WanVaceError
+from core.generation.wan.presets import DEFAULT_MODEL, WanPreset, torch_dtypes
 
 # A hub id is "owner/name" with no path separators beyond the one slash.
 _HUB_ID = re.compile(r"[A-Za-z0-9][\w.-]*/[\w.-]+")

@@ -7,7 +7,7 @@ import pytest
 import torch
 from diffusers.models.transformers.transformer_wan import WanAttnProcessor
 
-from core.generation.wan_regions import (
+from core.generation.wan.regions import (
     RegionalReferenceAttnProcessor,
     RegionContext,
     build_region_layout,
@@ -15,7 +15,7 @@ from core.generation.wan_regions import (
     latent_frame_count,
     token_reference_bits,
 )
-from tests.core.generation.wan_tiny import Z_DIM, tiny_wan_vace_pipeline
+from tests.core.generation.wan.wan_tiny import Z_DIM, tiny_wan_vace_pipeline
 
 FRAMES, H, W = 9, 64, 96  # 3 latent frames of 4×6 tokens
 

@@ -10,7 +10,7 @@ import torch
 from PIL import Image
 
 from core.generation.types import CastReference, RenderCancelledError, RenderRequest, ShotPlan
-from core.generation.wan_inputs import (
+from core.generation.wan.inputs import (
     MAX_NATIVE_FRAMES,
     NATIVE_FPS,
     WanVaceError,
@@ -22,14 +22,14 @@ from core.generation.wan_inputs import (
     snap_frame_count,
     snap_size,
 )
-from core.generation.wan_vace import WanVaceBackend
-from core.generation.wan_weights import (
+from core.generation.wan.vace import WanVaceBackend
+from core.generation.wan.weights import (
     WanVaceUnavailableError,
     find_local_weights,
     is_available,
 )
 from core.scripts.model import DialogueLine, Role, Script, Shot
-from tests.core.generation.wan_tiny import (
+from tests.core.generation.wan.wan_tiny import (
     CountingFactory,
     RecordingPipeline,
     tiny_wan_vace_pipeline,

@@ -28,10 +28,10 @@ import numpy as np
 from PIL import Image
 
 from core.generation.types import CastReference
-from core.generation.wan_control import ShotGuide
-from core.generation.wan_inputs import ShotPrompts, WanVaceSettingsError, pack_reference_images
-from core.generation.wan_presets import WanPreset, place_pipeline
-from core.generation.wan_weights import WanVaceUnavailableError, find_local_weights
+from core.generation.wan.control import ShotGuide
+from core.generation.wan.inputs import ShotPrompts, WanVaceSettingsError, pack_reference_images
+from core.generation.wan.presets import WanPreset, place_pipeline
+from core.generation.wan.weights import WanVaceUnavailableError, find_local_weights
 
 MASK_GROWTH_PIXELS = 8  # the region Wan-Animate may repaint reaches a little past the cut-out
 FEATHER_PIXELS = 4
@@ -216,7 +216,7 @@ def _load_animate_pipeline(preset: WanPreset) -> Any:
     import torch
     from diffusers import AutoencoderKLWan, WanAnimatePipeline
 
-    from core.generation.wan_presets import torch_dtypes
+    from core.generation.wan.presets import torch_dtypes
 
     folder = find_local_weights(preset.model, required=_ANIMATE_COMPONENTS)
     _, compute = torch_dtypes(preset.dtype)

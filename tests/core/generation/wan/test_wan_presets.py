@@ -6,10 +6,10 @@ import pytest
 import torch
 
 from core.generation.animatic import AnimaticBackend
-from core.generation.wan_inputs import WanVaceSettingsError
-from core.generation.wan_presets import MODEL_IDS, default_label, place_pipeline, resolve_preset
-from core.generation.wan_setup import build_wan_backend
-from tests.core.generation.wan_tiny import tiny_wan_vace_pipeline
+from core.generation.wan.inputs import WanVaceSettingsError
+from core.generation.wan.presets import MODEL_IDS, default_label, place_pipeline, resolve_preset
+from core.generation.wan.setup import build_wan_backend
+from tests.core.generation.wan.wan_tiny import tiny_wan_vace_pipeline
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@
 and lets every token attend to every other one, so with two doubles on screen each face can
 borrow from either reference (identities bleed or swap). Here the transformer's self-attention
 is split by role: a video token inside role A's region (from the animatic's per-role masks, see
-:mod:`core.generation.wan_control`) attends to the whole video and to A's reference only; a
+:mod:`core.generation.wan.control`) attends to the whole video and to A's reference only; a
 token outside every region attends to the video alone; a reference's own tokens attend to the
 video and themselves. Text cross-attention is untouched.
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
-from core.generation.wan_inputs import WanVaceSettingsError
+from core.generation.wan.inputs import WanVaceSettingsError
 
 WanDtype = Literal["bfloat16", "float16", "float32", "float8"]
 WanOffload = Literal["none", "model", "sequential"]

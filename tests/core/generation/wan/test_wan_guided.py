@@ -9,15 +9,15 @@ import pytest
 
 from core.generation.animatic import AnimaticBackend
 from core.generation.types import RenderCancelledError, RenderRequest, ShotPlan, SpokenLine
-from core.generation.wan_control import AnimaticGuide, derive_control
-from core.generation.wan_inputs import native_frame_count, native_picks, resample_frames
-from core.generation.wan_regions import latent_frame_count
-from core.generation.wan_vace import WanVaceBackend
+from core.generation.wan.control import AnimaticGuide, derive_control
+from core.generation.wan.inputs import native_frame_count, native_picks, resample_frames
+from core.generation.wan.regions import latent_frame_count
+from core.generation.wan.vace import WanVaceBackend
 from core.identity.backends import load_face_backend
 from core.scripts.model import DialogueLine, Role, Script, Shot
 from tests.core.generation.cast_media import person_double
 from tests.core.generation.generation_fakes import cast_reference
-from tests.core.generation.wan_tiny import (
+from tests.core.generation.wan.wan_tiny import (
     CountingFactory,
     RecordingPipeline,
     tiny_wan_vace_pipeline,

@@ -6,12 +6,12 @@ import numpy as np
 import pytest
 
 from core.generation.types import RenderCancelledError
-from core.generation.wan_animate import WanAnimatePass, _grow, head_crops
-from core.generation.wan_control import ShotGuide, derive_control
-from core.generation.wan_inputs import ShotPrompts
-from core.generation.wan_presets import resolve_preset
+from core.generation.wan.animate import WanAnimatePass, _grow, head_crops
+from core.generation.wan.control import ShotGuide, derive_control
+from core.generation.wan.inputs import ShotPrompts
+from core.generation.wan.presets import resolve_preset
 from tests.core.generation.generation_fakes import cast_reference
-from tests.core.generation.wan_tiny import RecordingPipeline, tiny_wan_animate_pipeline
+from tests.core.generation.wan.wan_tiny import RecordingPipeline, tiny_wan_animate_pipeline
 from tests.media_factory import astronaut_rgb
 
 FRAMES, H, W = 9, 32, 48

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from core.generation.wan_colour import ColourAnchors, region_stats
+from core.generation.wan.colour import ColourAnchors, region_stats
 from tests.media_factory import astronaut_rgb
 
 H, W = 64, 96

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from core.generation.animatic import AnimaticBackend
-from core.generation.wan_control import AnimaticGuide, ControlKind
-from core.generation.wan_presets import resolve_preset
-from core.generation.wan_vace import WanVaceBackend
+from core.generation.wan.control import AnimaticGuide, ControlKind
+from core.generation.wan.presets import resolve_preset
+from core.generation.wan.vace import WanVaceBackend
 from core.identity.faces import FaceBackend
 
 
@@ -50,7 +50,7 @@ def build_wan_backend(
         guide = AnimaticGuide(animatic, control=control)  # type: ignore[arg-type]
     reanimate = None
     if animate_model:
-        from core.generation.wan_animate import WanAnimatePass
+        from core.generation.wan.animate import WanAnimatePass
 
         animate = resolve_preset(animate_model, memory, dtype=dtype, offload=offload)
         reanimate = WanAnimatePass(animate)

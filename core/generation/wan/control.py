@@ -29,7 +29,7 @@ from core.generation.types import (
     RenderRequest,
     ShotPlan,
 )
-from core.generation.wan_inputs import WanVaceSettingsError, native_picks
+from core.generation.wan.inputs import WanVaceSettingsError, native_picks
 
 ControlKind = Literal["edges", "gray", "animatic"]
 # A pixel belongs to a role when the shifted render moved it by at least this much (0-255) in

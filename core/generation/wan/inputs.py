@@ -6,7 +6,7 @@ descriptions (``core.scripts.casting.render_prompt``); the owners' restrictions 
 prompt's "Avoid:" clause and the negative prompt. Wan makes ``4k + 1`` frames at 16 fps
 (81 frames ≈ 5 s) in multiples of 16 pixels; they are resampled to the plan's frame rate and
 size, so the pipeline around the backend never sees Wan's native timing. The backend itself is
-:mod:`core.generation.wan_vace`.
+:mod:`core.generation.wan.vace`.
 """
 
 from __future__ import annotations
