@@ -37,7 +37,7 @@ from core.generation.metrics import (
     sample_frame_indices,
     voice_similarities,
 )
-from core.generation.planning import checked_request, plan_shots
+from core.generation.planning import action_notes, checked_request, plan_shots
 from core.generation.progress import IsCancelled, RenderProgress
 from core.generation.shot_rendering import ShotPainter
 from core.generation.subtitles import schedule_subtitles
@@ -203,7 +203,7 @@ class CoStarPipeline:
             metrics=metrics,
             seed=request.seed,
             clip_id=request.clip_id,
-            notes=voicer.notes,
+            notes=(*voicer.notes, *action_notes(request)),
         )
 
     def _encode_and_sign(

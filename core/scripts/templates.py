@@ -18,7 +18,6 @@ from typing import Any
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from core.scenes.catalog import paint_scene
 from core.scenes.paint import hex_rgb
 from core.scripts.model import DialogueLine, Role, Script, ScriptError, Shot, validate_script
 
@@ -161,6 +160,10 @@ def render_template_thumbnail(
     Returns:
         A ``height × width × 3`` uint8 RGB array.
     """
+    # Imported here: core.scenes.catalog imports core.scripts.model, so a module-level import
+    # made `import core.scenes` fail on a cycle when it came first.
+    from core.scenes.catalog import paint_scene
+
     scene = paint_scene(template.script.shots[0].scene, width, height)
     image = Image.fromarray(scene).resize(
         (width * _SUPERSAMPLE, height * _SUPERSAMPLE), Image.Resampling.BICUBIC

@@ -9,6 +9,7 @@ from typing import Any
 
 import gradio as gr
 
+from core.acting.timeline import build_timeline
 from core.scripts.model import Script, ScriptError
 from core.scripts.parser import parse_script
 from core.scripts.templates import Template
@@ -374,8 +375,15 @@ def _script_summary(script: Script, blurb: str) -> str:
         f"{as_markdown_text(shot.description)}"
         for number, shot in enumerate(script.shots, start=1)
     )
-    return (f"### {as_markdown_text(script.title)}\n{as_markdown_text(blurb)}\n\n"
-            f"Roles: {roles} · {script.duration:g} s\n\n{shots}")  # fmt: skip
+    summary = (f"### {as_markdown_text(script.title)}\n{as_markdown_text(blurb)}\n\n"
+               f"Roles: {roles} · {script.duration:g} s\n\n{shots}")  # fmt: skip
+    # Before anything renders: what the animation shows differently, or cannot show.
+    notes = build_timeline(script).notes
+    if notes:
+        summary += "\n\n**How it will be acted**\n" + "\n".join(
+            f"- {as_markdown_text(note)}" for note in notes
+        )
+    return summary
 
 
 def clip_file(media_files: MediaFiles, user: CurrentUser, clip: ClipRecord) -> str | None:
