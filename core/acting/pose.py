@@ -9,6 +9,7 @@ the first 33 are the body landmarks (0 nose, 2/5 eyes, 7/8 ears, 9/10 mouth, 11/
 
 from __future__ import annotations
 
+import functools
 import threading
 from pathlib import Path
 
@@ -20,6 +21,7 @@ BODY_POINTS = 33
 MIN_POSE_SCORE = 0.5
 # How much larger than the image the model's square input is (tried in turn, best score kept).
 PADDINGS = (2.5, 2.0)
+CONFIDENT_SCORE = 0.8
 
 
 class PoseLandmarker:
@@ -57,6 +59,8 @@ class PoseLandmarker:
             score, points = self._run(image, room)
             if best is None or score > best[0]:
                 best = (score, points)
+            if score >= CONFIDENT_SCORE:
+                break  # one pass is enough (~55 ms); registration has a time budget
         assert best is not None
         return best[1] if best[0] >= MIN_POSE_SCORE else None
 
@@ -88,3 +92,9 @@ def _on_grey(image: np.ndarray) -> np.ndarray:
         return image
     alpha = image[..., 3:4].astype(np.float32) / 255.0
     return (image[..., :3] * alpha + 128 * (1 - alpha)).astype(np.uint8)
+
+
+@functools.cache
+def load_pose_landmarker(model_path: Path) -> PoseLandmarker:
+    """Return the process-wide landmarker for ``model_path``, loading it on first use."""
+    return PoseLandmarker(Path(model_path))

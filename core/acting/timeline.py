@@ -128,7 +128,10 @@ def build_timeline(
         notes += [f"Shot {index + 1}: {note}" for note in found.notes]
         notes += [f"Shot {index + 1}: {note}" for note in performer_notes(found.cues, performers)]
         spans: dict[tuple[str, str], tuple[float, float]] = {}
-        for role in role_names:
+        # The role with the most to do sets the time of shared actions (a hug, a fist bump);
+        # its partner meets it then.
+        busiest = sorted(role_names, key=lambda name: -len(found.for_role(name)))
+        for role in busiest:
             cues = found.for_role(role)
             if not cues:
                 continue

@@ -159,6 +159,7 @@ _TABLE: tuple[ActionSpec, ...] = (
         (
             r"(?:looks?|looked|looking|stares?|stared|staring|gazes?|gazed|gazing|glances?"
             r"|glanced|glancing|watch(?:es|ed|ing)?|smiles? at)",
+            r"(?:turns?|turned|turning) (?:to|toward|towards)(?= @)",
             _v("watch"),
         ),
         ("看着", "望着", "看向", "注视", "凝视", "看"),
