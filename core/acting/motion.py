@@ -89,11 +89,17 @@ def body_pose(actions: tuple[TimedAction, ...], t: float, context: Context) -> P
     pose = _idle(t, context)
     held: PropName | None = None
     state: TimedAction | None = None
+    back = False
     for action in actions:
         if action.start > t:
             break
         if action.prop is not None and action.action in _HOLDS_AFTER:
             held = action.prop
+        # Turned away stays turned away ("back to camera, looking out") until turned back.
+        if action.action == "turn_away":
+            back = True
+        elif action.action in ("turn_to_camera", "enter", "exit"):
+            back = False
         state = action
     if state is None:
         # Before the first action starts: an entrance waits off screen, everything else idles.
@@ -108,7 +114,8 @@ def body_pose(actions: tuple[TimedAction, ...], t: float, context: Context) -> P
         return pose
     u = state.progress(t)
     local = t - state.start
-    return draw(pose, u, local, state, context)
+    posed = draw(pose, u, local, state, context)
+    return replace(posed, back=True, head_turn=0.0) if back else posed
 
 
 _HOLDS_AFTER = frozenset({"pick_up", "hold", "play", "give", "raise_glass", "drink", "eat", "sing"})

@@ -399,8 +399,8 @@ class ShotStage:
             )
         self._blend(frame, np.ascontiguousarray(image), left, top)
         if motion.ball:
-            mouth_x = x + (0.32 if not motion.flip else -0.32) * width
-            draw_ball(frame, (mouth_x, slot.ground - lift - 0.62 * height), slot.size * 1.6, t)
+            mouth_x = x + (0.25 if not motion.flip else -0.25) * width
+            draw_ball(frame, (mouth_x, slot.ground - lift - 0.4 * height), slot.size * 1.6, t)
 
 
 _HAND_ACTIONS = frozenset(
@@ -600,9 +600,11 @@ def _contact_shadow(
 def _shadow_shade(rx: int, fade: float) -> np.ndarray:
     """Multiplier (uint8, 255 = unchanged) of a soft floor shadow ``2 rx`` wide."""
     ry = max(2, round(rx * 0.16))
-    mask = np.zeros((2 * ry + 9, 2 * rx + 9), np.float32)
-    cv2.ellipse(mask, (rx + 4, ry + 4), (rx, ry), 0, 0, 360, 1.0, -1, cv2.LINE_AA)
-    mask = cv2.GaussianBlur(mask, (0, 0), sigmaX=max(1.0, ry * 0.6))
+    sigma = max(1.0, ry * 0.6)
+    margin = round(3 * sigma) + 2  # room for the blur, so the shadow never ends in a hard edge
+    mask = np.zeros((2 * (ry + margin) + 1, 2 * (rx + margin) + 1), np.float32)
+    cv2.ellipse(mask, (rx + margin, ry + margin), (rx, ry), 0, 0, 360, 1.0, -1, cv2.LINE_AA)
+    mask = cv2.GaussianBlur(mask, (0, 0), sigmaX=sigma)
     shade = np.clip(255.0 * (1.0 - 0.42 * fade * mask), 0, 255).astype(np.uint8)
     shade.setflags(write=False)
     return shade

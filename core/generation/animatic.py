@@ -80,6 +80,7 @@ class AnimaticBackend:
     ) -> None:
         self._face_backend = face_backend
         self._face_warp = face_warp if face_warp is not None else open_mouth_warp
+        self._warps_faces = face_warp is not None or face_backend is not None
         # Per script (a render's shots share one): its timeline; per sprite: rig and mouth.
         self._memo = _Memo()
 
@@ -111,7 +112,7 @@ class AnimaticBackend:
             self._performer(slot, request, plan, timeline, first, scene)
             for slot in layout(plan, request)
         ]
-        warp = self._face_warp if self.moves_mouths else None
+        warp = self._face_warp if self._warps_faces else None
         stage = ShotStage(performers, face_warp=warp, blend=blend_rgba,
                           frame_size=(plan.width, plan.height))  # fmt: skip
         loudness = _loudness_by_role(plan)

@@ -109,6 +109,9 @@ def _v(*stems: str) -> str:
     return "(?:" + "|".join(sorted(set(forms), key=len, reverse=True)) + ")"
 
 
+# "walks in", "runs into the room" (an entrance), but not "runs in circles".
+_IN = r"(?:into\b|in\b(?=\s*(?:[,.;!]|$|and\b|to\b|through\b|from\b|the door)))"
+
 _TABLE: tuple[ActionSpec, ...] = (
     ActionSpec(
         "enter",
@@ -116,8 +119,10 @@ _TABLE: tuple[ActionSpec, ...] = (
             _v("enter"),
             "(?:"
             + _v("walk", "stroll", "wander", "step:p", "hurry", "march", "dash", "tiptoe", "skip:p")
-            + r") (?:in|into)\b"
-            r"|(?:comes|came|coming|runs|ran|running|bursts|burst|bursting) (?:in|into)\b",
+            + r") "
+            + _IN
+            + r"|(?:comes|came|coming|runs|ran|running|bursts|burst|bursting) "
+            + _IN,
             _v("arrive"),
         ),
         ("走进", "进来", "进门", "登场", "走上", "入场"),
@@ -191,7 +196,7 @@ _TABLE: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "laugh",
-        (_v("laugh", "giggle", "chuckle", "smile", "grin:n", "beam"),),
+        (_v("laugh", "giggle", "chuckle", "smile", "grin:n"),),
         ("笑", "大笑", "微笑", "哈哈"),
         "shoulders bounce, head tilts back, hand to the belly",
         sprite_action="laugh",
@@ -278,7 +283,7 @@ _TABLE: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "sit",
-        (r"(?:sits?|sat|sitting)(?: down)?", r"(?:crouch|squat)(?:es|ed|ing)?"),
+        (r"(?:sits?|sat|sitting)(?: down)?",),
         ("坐", "坐下", "蹲"),
         "knees bend, the body lowers onto a drawn stool (pets: haunches down)",
     ),
@@ -324,6 +329,7 @@ _TABLE: tuple[ActionSpec, ...] = (
             r"(?:raises?|raised|raising|lifts?|lifted|lifting) (?:a |an |the |their |his |her )?"
             r"(?:glass|glasses|cup|mug|drink|toast)",
             _v("toast"),
+            r"(?:clinks?|clinked|clinking) (?:their |our )?glasses",
             r"cheers\b",
         ),
         ("举杯", "举起(?:酒杯|杯子|香槟|酒|杯)", "干杯", "碰杯"),
@@ -398,7 +404,8 @@ _TABLE: tuple[ActionSpec, ...] = (
         (
             # "hands" only as a verb: followed by someone or something given, never "@a's hands".
             r"(?:gives?|gave|giving|hands?|handed|handing|offers?|offered|offering|presents?"
-            r"|presented|presenting)(?=\s*@| (?:a|an|the|his|her|their|its|it|them|over)\b)",
+            r"|presented|presenting)(?=\s*@| (?:a|an|the|his|her|their|its|it|them)\b"
+            r"| over (?!(?:his |her |their |its )?(?:mouth|face|eyes|ears|head|heart)))",
         ),
         ("递给", "送给", "给"),
         "holds the prop out toward the other role",
@@ -441,6 +448,11 @@ SPECS: dict[ActionName, ActionSpec] = {spec.name: spec for spec in _TABLE}
 
 # Verbs shown as a nearby action; the note is shown in the Studio before rendering.
 _PARAPHRASES: tuple[tuple[str, ActionName, str], ...] = (
+    (
+        r"\bhands? (?:over|on|to) (?:his |her |their |its )?(?:mouth|face|cheeks)\b",
+        "surprised",
+        "is shown as hands up in surprise",
+    ),
     (r"\bkiss(?:es|ed|ing)?\b", "hug", "is shown as a hug"),
     (
         r"\b(?:tap|taps|tapped|tapping|type|types|typed|typing|press|presses|pressed)\b",
@@ -453,14 +465,15 @@ _PARAPHRASES: tuple[tuple[str, ActionName, str], ...] = (
         "is shown as holding up a phone",
     ),
     (r"\bblows? out\b", "hold", "is shown as holding the cake"),
+    (r"\b(?:gives?|gave|giving) (?:a |two )?thumbs? up\b", "cheer", "is shown as a cheer"),
     (r"\b(?:leans?|leaned|leaning)\b", "stand", "is shown as standing"),
     (
         r"\b(?:crouch|crouches|crouched|crouching|squat|squats|squatted|hides?|hid|hiding)\b",
-        "sit",
+        "kneel",
         "is shown as crouching low",
     ),
     (
-        r"\b(?:smiles?|smiled|smiling|grins?|grinned|grinning|beams?|beamed|beaming)\b",
+        r"\b(?:smiles?|smiled|smiling|grins?|grinned|grinning)\b",
         "laugh",
         "is shown as a light laugh",
     ),
@@ -508,7 +521,7 @@ _PROPS: tuple[tuple[PropName, str, str], ...] = (
 
 # Words that start a new clause: a verb after them belongs to the nearest role before them.
 _CLAUSE_BREAK = re.compile(
-    r"[.;!?。；！？，]|,\s*(?:and then|then|while|as|before|after|and)\b|\b(?:while|as|then)\b"
+    r"[.;:!?。；：！？，]|,\s*(?:and then|then|while|as|before|after|and)\b|\b(?:while|as|then)\b"
     r"|(?=,\s*who\b)|然后|同时|接着|并且",
     re.IGNORECASE,
 )

@@ -71,7 +71,7 @@ def render(templates: list[Template]) -> StudioComponents:
         "Browse the preset scripts below. **Sign in** and register a double to star in one."
     )
     template_gallery = gr.Gallery(
-        value=[(str(t.thumbnail), _template_caption(t)) for t in templates if t.thumbnail],
+        value=[(str(t.card), _template_caption(t)) for t in templates if t.card],
         label="Preset scripts (select one)", columns=4, height="auto", allow_preview=False,
         elem_id="template-gallery",
     )  # fmt: skip
@@ -138,7 +138,7 @@ def listen(
     media_files: MediaFiles,
     templates: list[Template],
 ) -> None:
-    shown = [t for t in templates if t.thumbnail]
+    shown = [t for t in templates if t.card]
     by_id = {t.id: t for t in templates}
 
     def choose_template(token: str | None, event: gr.SelectData) -> tuple[Any, ...]:
