@@ -446,6 +446,50 @@ _TABLE: tuple[ActionSpec, ...] = (
 
 SPECS: dict[ActionName, ActionSpec] = {spec.name: spec for spec in _TABLE}
 
+# One English and one Chinese way to say each action (the docs show them; the tests parse them).
+EXAMPLES: dict[ActionName, tuple[str, str]] = {
+    "enter": ("@a strolls into the room", "@a 走进 房间"),
+    "exit": ("@a walks off without a word", "@a 悄悄 离开"),
+    "walk": ("@a wanders along the path", "@a 在 路上 散步"),
+    "run": ("@a dashes toward the gate", "@a 奔跑 起来"),
+    "turn_away": ("@a turned away from everyone", "@a 背对 着 大家"),
+    "turn_to_camera": ("@a turns to the camera", "@a 转向镜头"),
+    "look_at": ("@a glances at the sky", "@a 望着 远方"),
+    "wave": ("@a waved goodbye", "@a 挥手 告别"),
+    "nod": ("@a nodded slowly", "@a 点点头"),
+    "shake_head": ("@a shook her head", "@a 摇摇头"),
+    "point": ("@a is pointing at the stars", "@a 指着 星星"),
+    "laugh": ("@a giggles", "@a 哈哈 大笑"),
+    "cry": ("@a sobbed quietly", "@a 流泪 了"),
+    "surprised": ("@a gasps", "@a 很 惊讶"),
+    "shrug": ("@a shrugged", "@a 耸耸肩"),
+    "think": ("@a ponders the question", "@a 沉思 片刻"),
+    "hug": ("@a embraced @b", "@a 拥抱 @b"),
+    "fist_bump": ("@a fist-bumps @b", "@a 和 @b 碰拳"),
+    "high_five": ("@a high-fived @b", "@a 和 @b 击掌"),
+    "clap": ("@a applauds", "@a 鼓掌"),
+    "cheer": ("@a celebrates", "@a 欢呼"),
+    "bow": ("@a bowed deeply", "@a 鞠躬"),
+    "sit": ("@a sat down", "@a 坐下"),
+    "stand": ("@a stood up", "@a 站起 来"),
+    "kneel": ("@a knelt", "@a 跪 在 地上"),
+    "jump": ("@a leapt", "@a 跳 了 一下"),
+    "dance": ("@a grooves to the music", "@a 开始 跳舞"),
+    "float": ("@a drifts in zero gravity", "@a 漂浮 着"),
+    "raise_glass": ("@a lifts her glass", "@a 举起酒杯"),
+    "drink": ("@a sips a coffee", "@a 喝 咖啡"),
+    "eat": ("@a munches a cookie", "@a 吃 蛋糕"),
+    "pick_up": ("@a grabs the phone", "@a 拿起 手机"),
+    "hold": ("@a carries a gift", "@a 捧着 礼物"),
+    "play": ("@a strums a ukulele", "@a 弹 吉他"),
+    "sing": ("@a sang along", "@a 唱歌"),
+    "throw": ("@a tossed the ball", "@a 扔 球"),
+    "give": ("@a hands @b a book", "@a 把书 递给 @b"),
+    "wag": ("@a wags its tail", "@a 摇着尾巴"),
+    "fetch": ("@a fetches", "@a 叼回 球"),
+}
+
+
 # Verbs shown as a nearby action; the note is shown in the Studio before rendering.
 _PARAPHRASES: tuple[tuple[str, ActionName, str], ...] = (
     (
@@ -832,3 +876,37 @@ def _dedupe(cues: list[ActionCue]) -> list[ActionCue]:
             seen.add(key)
             kept.append(cue)
     return kept
+
+
+def action_table() -> str:
+    """The docs' action table (Markdown): each action, how it is drawn, presets using it.
+
+    Run ``python -m core.scripts.actions > docs/actions.md`` after changing the vocabulary or
+    the presets.
+    """
+    from core.scripts.templates import load_templates  # the presets import this module's users
+
+    used: dict[str, list[str]] = {name: [] for name in ACTION_NAMES}
+    for template in load_templates():
+        roles = [role.name for role in template.script.roles]
+        for shot in template.script.shots:
+            for cue in find_actions(shot.description, roles).cues:
+                if template.id not in used[cue.action]:
+                    used[cue.action].append(template.id)
+    lines = [
+        "| action | example words (English · 中文) | how it is drawn | pets and unrigged "
+        "subjects | presets using it |",
+        "|---|---|---|---|---|",
+    ]
+    for spec in _TABLE:
+        english, chinese = EXAMPLES[spec.name]
+        sprite = sprite_version(spec.name).replace("_", " ")
+        lines.append(
+            f"| {spec.name.replace('_', ' ')} | {english} · {chinese} | {spec.shown_as} "
+            f"| {sprite} | {', '.join(used[spec.name]) or '—'} |"
+        )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(action_table())
