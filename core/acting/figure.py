@@ -86,7 +86,8 @@ def _leg(
     along = (thigh**2 - shin**2 + distance**2) / (2 * distance)
     out = math.sqrt(max(0.0, thigh**2 - along**2))
     ux, uy = dx / distance, dy / distance
-    knee = (hip[0] + ux * along + side * abs(uy) * out, hip[1] + uy * along - side * ux * out * 0.0)
+    # Knees bend outward (front view): the perpendicular offset goes to the figure's side.
+    knee = (hip[0] + ux * along + side * abs(uy) * out, hip[1] + uy * along)
     foot = (hip[0] + ux * distance, hip[1] + uy * distance)
     return knee, foot
 
@@ -220,8 +221,6 @@ def draw_figure(
                 4,
             )
     prop_hand = 1 if pose.prop_hand != "left" else 0
-    if pose.prop is not None and pose.prop != "guitar" and not hands_up[prop_hand]:
-        pass
     for index in (0, 1):
         if not hands_up[index]:
             _draw_arm(frame, shoulders[index], elbows[index], hands[index], rig, size)

@@ -272,7 +272,7 @@ class ShotStage:
         squeeze = 1.0 - 0.28 * abs(turn)
         matrix = cv2.getRotationMatrix2D(chin, math.degrees(-roll), 1.0)
         matrix[0, :] *= squeeze
-        matrix[0, 2] += (1 - squeeze) * chin[0] * 0 + pad + turn * 0.08 * width
+        matrix[0, 2] += pad + turn * 0.08 * width
         matrix[1, 2] += pad
         rotated = cv2.warpAffine(
             image,

@@ -138,6 +138,12 @@ class AnimaticBackend:
     ) -> Performer:
         reference = request.cast[slot.role]
         source, fps = _loop_frames(reference)
+        if slot.kind == "bust" and not slot.foreground and reference.sprite is not None:
+            # Close-ups start from the sharp full-size frames kept at registration, if any.
+            closeup = reference.sprite.closeup
+            if closeup:
+                source = closeup
+                fps = max(2.0, reference.sprite.fps * len(closeup) / len(reference.sprite.frames))
         actions = timeline.for_role(slot.role, plan.index)
         phase = _phase(request.seed, slot.role)
         mouth = self._mouth_in(reference, source)
@@ -171,10 +177,11 @@ class AnimaticBackend:
 
     def _rig(self, reference: CastReference, source: tuple[np.ndarray, ...]) -> BodyRig:
         stored = _sprite_rig(reference)
-        if stored is not None:
+        sprite = reference.sprite
+        if stored is not None and sprite is not None and source[0] is sprite.frames[0]:
             return stored
-        key = id(reference.sprite if reference.sprite is not None else reference.portrait)
-        return self._memo.get(("rig", key), lambda: estimate_rig(source), keep=reference)
+        # Old sprites, photo-only doubles and close-up frames: estimated from the outline.
+        return self._memo.get(("rig", id(source[0])), lambda: estimate_rig(source), keep=source)
 
     def _mouth_in(
         self, reference: CastReference, source: tuple[np.ndarray, ...]
@@ -182,9 +189,10 @@ class AnimaticBackend:
         if reference.kind != "person" or self._face_backend is None:
             return None
         backend = self._face_backend
-        key = id(reference.sprite if reference.sprite is not None else reference.portrait)
         return self._memo.get(
-            ("mouth", key), lambda: _mouth_box(backend(), source[len(source) // 2]), keep=reference
+            ("mouth", id(source[0])),
+            lambda: _mouth_box(backend(), source[len(source) // 2]),
+            keep=source,
         )
 
 

@@ -19,6 +19,7 @@ import numpy as np
 from PIL import Image
 
 from core import consent
+from core.acting.closeup import closeup_frames
 from core.acting.pose import PoseLandmarker
 from core.acting.rig import BodyRig, build_rig, estimate_rig
 from core.identity.analysis import analyze_person, draw_face_preview
@@ -177,7 +178,11 @@ class ReferenceAnalyzer:
                 sprite = build_sprite(frames, mattes, height=SPRITE_HEIGHT, fps=SPRITE_FPS)
             if inputs.kind == "person":
                 with clock("rig"):
-                    sprite = replace(sprite, rig=self._build_rig(sprite.frames))
+                    rig = self._build_rig(sprite.frames)
+                    closeup = closeup_frames(
+                        frames, mattes, sprite.source_box, sprite.frames[0].shape[0], rig
+                    )
+                    sprite = replace(sprite, rig=rig, closeup=closeup)
             with clock("sprite"):
                 sprite_bytes = sprite.to_bytes()
         report("Listening for your voice", 0.8)

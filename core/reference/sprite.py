@@ -13,6 +13,7 @@ Stored form (`to_bytes`), a ZIP archive with entries stored uncompressed (the im
     frames/000000.webp    RGBA frame 0 (lossy colour, lossless alpha)
     frames/000001.webp    ...
     rig.json              optional: the body rig (core.acting.rig), when one was built
+    closeup/000000.webp   optional: head-and-shoulders frames at full size (core.acting.closeup)
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ class LivingSprite:
         source_box: (x, y, width, height) of the crop in the source frames.
         mouth_openness: One value in [0, 1] per frame, or None until a face model fills it.
         rig: The body rig built at registration (head box, body colours), or None.
+        closeup: Sharp head-and-shoulders RGBA frames for close-ups (may be empty).
     """
 
     frames: tuple[np.ndarray, ...]
@@ -70,6 +72,7 @@ class LivingSprite:
     source_box: tuple[int, int, int, int]
     mouth_openness: np.ndarray | None = None
     rig: BodyRig | None = None
+    closeup: tuple[np.ndarray, ...] = ()
 
     @property
     def size(self) -> tuple[int, int]:
@@ -132,6 +135,8 @@ class LivingSprite:
                 archive.writestr(f"frames/{index:06d}.webp", data)
             if self.rig is not None:
                 archive.writestr(RIG_NAME, self.rig.to_json())
+            for index, frame in enumerate(self.closeup):
+                archive.writestr(f"closeup/{index:06d}.webp", _encode_webp(frame))
         return buffer.getvalue()
 
     @classmethod
@@ -161,6 +166,10 @@ class LivingSprite:
                     if RIG_NAME in names
                     else None
                 )
+                closeup = tuple(
+                    _decode_webp(archive.read(name))
+                    for name in sorted(n for n in names if n.startswith("closeup/"))
+                )
         except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
             raise SpriteFormatError(f"The stored sprite is damaged: {error}") from error
         expected = (header["height"], header["width"], 4)
@@ -173,6 +182,7 @@ class LivingSprite:
             source_box=tuple(int(v) for v in header["source_box"]),
             mouth_openness=None if mouth is None else np.asarray(mouth, dtype=np.float32),
             rig=rig,
+            closeup=closeup,
         )
 
 

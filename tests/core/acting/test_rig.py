@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 
+import cv2
 import numpy as np
 import pytest
 
+from core.acting.closeup import closeup_frames
 from core.acting.pose import load_pose_landmarker
 from core.acting.rig import BodyRig, build_rig, estimate_rig
 from core.model_files import pose_model_path, selfie_model_path
@@ -71,3 +73,27 @@ def test_rig_survives_the_sprite_archive_and_old_sprites_have_none(sprites) -> N
     assert LivingSprite.from_bytes(with_rig.to_bytes()).rig == rig
     assert LivingSprite.from_bytes(sprites["grace"].to_bytes()).rig is None
     assert BodyRig.from_json('{"format": "something-else"}') is None
+
+
+def test_closeups_come_from_the_sharpest_full_size_frames() -> None:
+    frames = moving_photo_frames(astronaut_rgb(), 1.0, 8, size=(720, 960))
+    frames[3] = cv2.GaussianBlur(frames[3], (0, 0), 6)  # a blurred frame is never picked
+    mattes = load_person_segmenter(selfie_model_path()).segment(frames)
+    sprite = build_sprite(frames, mattes, fps=8, height=360)
+    rig = estimate_rig(sprite.frames)
+    crops = closeup_frames(frames, mattes, sprite.source_box, 360, rig, count=4)
+    assert len(crops) == 4
+    head_in_sprite = rig.head_box[3] - rig.head_box[1]
+    # The head spans more pixels in a close-up frame than in the sprite: no upscaling needed.
+    assert crops[0].shape[0] > 1.6 * head_in_sprite
+    blurred = closeup_frames([frames[3]] * 2 + frames[4:6], [mattes[3]] * 2 + mattes[4:6],
+                             sprite.source_box, 360, rig, count=2)  # fmt: skip
+    sharp = [np.abs(np.diff(c[..., 1].astype(int), axis=1)).mean() for c in blurred]
+    assert min(sharp) > 0.5 * max(sharp)  # both kept frames are the sharp ones
+    stored = dataclasses.replace(sprite, rig=rig, closeup=crops)
+    assert len(LivingSprite.from_bytes(stored.to_bytes()).closeup) == 4
+    # A small reference (no more pixels than the sprite) keeps none.
+    small = moving_photo_frames(astronaut_rgb(), 0.5, 8)
+    small_mattes = load_person_segmenter(selfie_model_path()).segment(small)
+    small_sprite = build_sprite(small, small_mattes, fps=8, height=480)
+    assert closeup_frames(small, small_mattes, small_sprite.source_box, 480, rig) == ()

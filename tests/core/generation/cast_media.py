@@ -8,6 +8,7 @@ import hashlib
 import cv2
 import numpy as np
 
+from core.acting.closeup import closeup_frames
 from core.acting.pose import load_pose_landmarker
 from core.acting.rig import build_rig
 from core.generation.types import CastReference
@@ -49,13 +50,12 @@ def person_double(
     frames = moving_photo_frames(photo, seconds, REFERENCE_FPS)
     mattes = load_person_segmenter(selfie_model_path()).segment(frames)
     sprite = build_sprite(frames, mattes, fps=REFERENCE_FPS)
-    # The body rig, as registration builds it (pose landmarks on two sprite frames).
+    # The body rig and close-up frames, as registration builds them.
     landmarker = load_pose_landmarker(pose_model_path())
     picks = (len(sprite.frames) // 4, 3 * len(sprite.frames) // 4)
-    sprite = dataclasses.replace(
-        sprite,
-        rig=build_rig(sprite.frames, [landmarker.landmarks(sprite.frames[i]) for i in picks]),
-    )
+    rig = build_rig(sprite.frames, [landmarker.landmarks(sprite.frames[i]) for i in picks])
+    closeup = closeup_frames(frames, mattes, sprite.source_box, sprite.frames[0].shape[0], rig)
+    sprite = dataclasses.replace(sprite, rig=rig, closeup=closeup)
     box = face_backend.detect(photo)[0]
     portrait = np.ascontiguousarray(photo[box.top : box.bottom, box.left : box.right])
     voice_sample = voice_embedding = voice_tuning = None
