@@ -9,6 +9,7 @@ from typing import Any
 
 import gradio as gr
 
+from core.acting.house import HOUSE_LABEL
 from core.acting.timeline import build_timeline
 from core.scripts.model import Script, ScriptError
 from core.scripts.parser import parse_script
@@ -365,7 +366,9 @@ def _picked_cast(script: Script, picks: tuple[Any, ...]) -> dict[str, str]:
 def _template_caption(template: Template) -> str:
     roles = len(template.script.roles)
     plural = "s" if roles > 1 else ""
-    return f"{template.title} · {roles} role{plural} · {template.script.duration:g} s"
+    caption = f"{template.title} · {roles} role{plural} · {template.script.duration:g} s"
+    # The animated card is acted by house characters (drawn by code), never by someone's double.
+    return f"{caption} · preview: {HOUSE_LABEL}s" if template.preview else caption
 
 
 def _script_summary(script: Script, blurb: str) -> str:
