@@ -352,7 +352,8 @@ class ShotStage:
             # this one would hold them.
             x0, y0, x1, y1 = performer.rig.head_box
             scale = height / max(1, performer.source_height)
-            size = (y1 - y0) * scale / HEAD * 0.8
+            # Shorter reach than a full figure: hands stay near the body in the frame.
+            size = (y1 - y0) * scale / HEAD * 0.55
             chin = (left + (x0 + x1) / 2 * scale, top + y1 * scale)
             _draw_hands(frame, performer.rig, pose, chin, size, t)
 
