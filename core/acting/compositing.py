@@ -34,9 +34,14 @@ def grade_gains(tone: np.ndarray, light: SceneLight) -> np.ndarray:
     return np.clip(gains, 0.6, 1.25).astype(np.float32)
 
 
+# Drawn fills keep this much headroom from black and white: the invisible watermark moves pixel
+# values a little either way, and a large flat area clipped at 0 or 255 loses its bits there.
+FILL_MIN, FILL_MAX = 32, 230
+
+
 def grade_colour(colour: Colour, gains: np.ndarray) -> Colour:
-    """A drawn colour (shirt, skin) graded like the cut-outs."""
-    out = np.clip(np.asarray(colour, np.float32) * gains, 0, 255)
+    """A drawn colour (shirt, skin) graded like the cut-outs, kept off pure black and white."""
+    out = np.clip(np.asarray(colour, np.float32) * gains, FILL_MIN, FILL_MAX)
     return (int(out[0]), int(out[1]), int(out[2]))
 
 
