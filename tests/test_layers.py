@@ -11,7 +11,8 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 
 _CORE_FORBIDDEN = {"gradio", "sqlalchemy", "alembic", "db", "webapp", "app"}
 CORE_PACKAGES = (
-    "generation", "identity", "media", "provenance", "reference", "scenes", "scripts", "voice",
+    "acting", "generation", "identity", "media", "provenance", "reference", "scenes", "scripts",
+    "voice",
 )  # fmt: skip
 FORBIDDEN = {
     "core": _CORE_FORBIDDEN,

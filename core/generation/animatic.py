@@ -1,14 +1,20 @@
-"""The embedded CPU renderer: an animatic made from the cast's own living sprites.
+"""The embedded CPU renderer: cut-out animation made from the cast's own living sprites.
 
-Every shot is composed on its painted scene from the matted frames of each double's reference
-video, looped ping-pong so people move like themselves. Framing decides who is on screen and
-how large; camera moves are one affine warp per frame; a gentle sway keeps stills alive; the
-speaker's mouth opens with the loudness of their line (persons) or the whole body bounces
-(pets, toys, characters). Everything is a pure function of the request and seed.
+Every shot is composed on its painted scene. People (and rigged house characters) are figures
+with a drawn body under their real head, cut from their reference video and looped so they move
+like themselves; the body performs the script's actions from the clip's action timeline (see
+:mod:`core.acting`). Close-ups show the living sprite itself; pets and unrigged subjects move as
+one piece (run, jump, sit, wag, fetch). Cut-outs are graded toward the scene, rim-lit and given
+contact shadows. Camera moves are one affine warp per frame. Everything is a pure function of
+the request and seed.
 
-Costs are kept per shot, not per frame: sprites are scaled and split into blend layers once
-per shot, the scene is painted once (``paint_scene`` caches) and each frame blends only the
-sprites' own rectangles, in integer arithmetic.
+Costs are kept per shot, not per frame: cut-outs are scaled, graded and lit once per shot, the
+scene is painted once (``paint_scene`` caches) and each frame blends only small rectangles, in
+integer arithmetic.
+
+Lip sync plugs in as ``face_warp``: a function that gets each visible face (a
+:class:`core.acting.stage.FaceFrame`) and returns it changed; the default opens the mouth with
+the loudness of the line.
 """
 
 from __future__ import annotations
@@ -16,12 +22,29 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import TypeVar
 
 import cv2
 import numpy as np
 
+from core.acting.blend import blend_rgba
+from core.acting.blocking import block_shot
+from core.acting.figure import HEAD
+from core.acting.rig import BodyRig, estimate_rig
+from core.acting.stage import (
+    FaceFrame,
+    Performer,
+    ShotStage,
+    Slot,
+    back_of_head,
+    grade_frames,
+    graded_rig,
+    scale_frames,
+)
+from core.acting.timeline import ActionTimeline, build_timeline, performer_of
 from core.generation.types import CastReference, FrameCallback, RenderRequest, ShotPlan
 from core.identity.faces import FaceBackend
 from core.scenes.catalog import SCENE_NAMES, paint_scene
@@ -30,59 +53,13 @@ from core.scripts.model import mentions_in
 logger = logging.getLogger(__name__)
 
 FALLBACK_SCENE = "living_room"
-GROUND = 0.97  # feet/bottom edge of full-figure subjects, as a fraction of the frame height
-NON_PERSON_SCALE = 0.55  # pets, toys and characters stand smaller than people
 PUSH_ZOOM = 0.12  # push-in ends (and pull-out starts) 12 % closer
 PAN_FRACTION = 0.06  # a pan drifts 6 % of the width
+MAX_LOOP_FRAMES = 16  # longer reference loops are thinned: each kept frame is graded per shot
+HEAD_FADE = 0.12  # the bottom share of a head cut-out fades into the drawn neck
 
-
-@dataclass(frozen=True)
-class _Placement:
-    """Where one role stands in a shot: its sprite height and bottom-centre, in pixels."""
-
-    role: str
-    height: int
-    centre_x: float
-    bottom_y: float
-    foreground: bool = False  # over-the-shoulder: soft, dark, in front of the camera
-
-
-@dataclass(frozen=True, eq=False)
-class _Layers:
-    """An RGBA sprite ready to blend: colour times alpha and 255 - alpha, both contiguous.
-
-    Splitting the RGBA array into colour and alpha on every frame cost more than the blend
-    itself; a sprite frame is split once per shot instead.
-    """
-
-    premultiplied: np.ndarray  # (h, w, 3) uint16
-    inverse_alpha: np.ndarray  # (h, w, 3) uint8
-
-    @classmethod
-    def of(cls, rgba: np.ndarray) -> _Layers:
-        # OpenCV copies channels out ~3x faster than numpy's strided views.
-        colour = cv2.cvtColor(rgba, cv2.COLOR_RGBA2RGB)
-        alpha = cv2.cvtColor(np.ascontiguousarray(rgba[..., 3]), cv2.COLOR_GRAY2RGB)
-        return cls(cv2.multiply(colour, alpha, dtype=cv2.CV_16U), cv2.bitwise_not(alpha))
-
-
-@dataclass(frozen=True, eq=False)
-class _Actor:
-    """A role's frames scaled for one shot, plus what mouth motion needs."""
-
-    placement: _Placement
-    frames: tuple[np.ndarray, ...]  # RGBA, already at on-screen size
-    fps: float
-    phase: float
-    mouth: tuple[int, int, int, int] | None  # x0, y0, x1, y1 inside the scaled frames
-    is_person: bool
-    _layers: dict[int, _Layers] = field(default_factory=dict)
-
-    def layers(self, index: int) -> _Layers:
-        """Frame ``index`` ready to blend, split on first use (the actor lives one shot)."""
-        if index not in self._layers:
-            self._layers[index] = _Layers.of(self.frames[index])
-        return self._layers[index]
+FaceWarp = Callable[[FaceFrame], np.ndarray]
+_T = TypeVar("_T")
 
 
 class AnimaticBackend:
@@ -90,17 +67,36 @@ class AnimaticBackend:
 
     Args:
         face_backend: Finds the face (for the mouth) on a sprite once; loaded lazily.
+        face_warp: Changes each visible face per frame (lip sync); default: the mouth opens
+            with the loudness of the line (when ``face_backend`` is given).
     """
 
     name = "animatic"
 
-    def __init__(self, face_backend: Callable[[], FaceBackend] | None = None) -> None:
+    def __init__(
+        self,
+        face_backend: Callable[[], FaceBackend] | None = None,
+        face_warp: FaceWarp | None = None,
+    ) -> None:
         self._face_backend = face_backend
+        self._face_warp = face_warp if face_warp is not None else open_mouth_warp
+        self._warps_faces = face_warp is not None or face_backend is not None
+        # Per script (a render's shots share one): its timeline; per sprite: rig and mouth.
+        self._memo = _Memo()
 
     @property
     def moves_mouths(self) -> bool:
         """Whether speaking persons' mouths move (it needs a face model to find them)."""
         return self._face_backend is not None
+
+    def timeline(self, request: RenderRequest) -> ActionTimeline:
+        """The request's action timeline (built once per request)."""
+        performers = {role: performer_of(ref.kind, _sprite_rig(ref) is not None)
+                      for role, ref in request.cast.items()}  # fmt: skip
+        return self._memo.get(
+            ("timeline", request.script, tuple(sorted(performers.items())), request.fps),
+            lambda: build_timeline(request.script, performers, fps=request.fps),
+        )
 
     def render_shot(
         self, plan: ShotPlan, request: RenderRequest, *, on_frame: FrameCallback | None = None
@@ -110,46 +106,132 @@ class AnimaticBackend:
         if scene != plan.shot.scene:
             logger.warning("unknown scene %r in shot %d; using %s", plan.shot.scene,
                            plan.index + 1, FALLBACK_SCENE)  # fmt: skip
-        placements = layout(plan, request)
-        actors = [self._actor(place, request, plan) for place in placements]
+        timeline = self.timeline(request)
+        first = paint_scene(scene, plan.width, plan.height, t=plan.start, seed=request.seed)
+        performers = [
+            self._performer(slot, request, plan, timeline, first, scene)
+            for slot in layout(plan, request)
+        ]
+        warp = self._face_warp if self._warps_faces else None
+        stage = ShotStage(performers, face_warp=warp, blend=blend_rgba,
+                          frame_size=(plan.width, plan.height))  # fmt: skip
         loudness = _loudness_by_role(plan)
         frames = []
         for index in range(plan.frame_count):
-            t = index / plan.fps
-            background = paint_scene(scene, plan.width, plan.height, t=plan.start + t,
-                                     seed=request.seed)  # fmt: skip
-            frame = background.copy()
-            for actor in actors:
-                level = float(loudness.get(actor.placement.role, _silence(plan))[index])
-                _draw_actor(frame, actor, plan.start + t, level)
+            t = plan.start + index / plan.fps
+            frame = paint_scene(scene, plan.width, plan.height, t=t, seed=request.seed)
+            levels = {role: float(level[index]) for role, level in loudness.items()}
+            stage.draw(frame, t, levels)
             frames.append(_camera(frame, plan, index))
             if on_frame is not None:
                 on_frame(index + 1, plan.frame_count)
         return frames
 
-    def _actor(self, place: _Placement, request: RenderRequest, plan: ShotPlan) -> _Actor:
-        reference = request.cast[place.role]
-        source = _source_frames(reference)
-        scale = place.height / source[0].shape[0]
-        width = max(2, round(source[0].shape[1] * scale))
-        frames = tuple(
-            cv2.resize(
-                f,
-                (width, place.height),
-                interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR,
+    def _performer(
+        self,
+        slot: Slot,
+        request: RenderRequest,
+        plan: ShotPlan,
+        timeline: ActionTimeline,
+        background: np.ndarray,
+        scene: str,
+    ) -> Performer:
+        reference = request.cast[slot.role]
+        source, fps = _loop_frames(reference)
+        if slot.kind == "bust" and not slot.foreground and reference.sprite is not None:
+            # Close-ups start from the sharp full-size frames kept at registration, if any.
+            closeup = reference.sprite.closeup
+            if closeup:
+                source = closeup
+                fps = max(2.0, reference.sprite.fps * len(closeup) / len(reference.sprite.frames))
+        actions = timeline.for_role(slot.role, plan.index)
+        phase = _phase(request.seed, slot.role)
+        mouth = self._mouth_in(reference, source)
+        graded_key = (id(source[0]), scene, request.seed, plan.width, plan.height)
+        if slot.kind == "figure":
+            rig = self._rig(reference, source)
+            x0, y0, _x1, _y1 = rig.head_box
+            heads = self._memo.get(
+                ("heads", *graded_key),
+                lambda: grade_frames(
+                    [_head_cutout(f, rig.head_box) for f in source], background, scene
+                ),
+                keep=source,
             )
-            for f in source
+            graded, scale = scale_frames(heads, max(8, round(HEAD * slot.size)))
+            if mouth is not None:
+                mouth = _scaled_box(mouth, scale, x0, y0)
+            lit = graded_rig(rig, background, scene)
+            return Performer(slot, graded, fps, phase, actions, rig=lit, mouth_box=mouth,
+                             back_of_head=back_of_head(graded[0], lit.hair))  # fmt: skip
+        whole = self._memo.get(
+            ("whole", *graded_key), lambda: grade_frames(source, background, scene), keep=source
         )
-        if place.foreground:
-            frames = tuple(_soften(f) for f in frames)
-        mouth = None
-        if reference.kind == "person" and self._face_backend is not None:
-            box = _mouth_box(self._face_backend(), source[len(source) // 2])
-            if box is not None:
-                mouth = tuple(round(v * scale) for v in box)  # type: ignore[assignment]
-        fps = reference.sprite.fps if reference.sprite is not None else 8.0
-        return _Actor(place, frames, fps, _phase(request.seed, place.role), mouth,
-                      reference.kind == "person")  # fmt: skip
+        graded, scale = scale_frames(whole, max(8, round(slot.size)))
+        if slot.foreground:
+            graded = [_soften(frame) for frame in graded]
+        rig = self._rig(reference, source) if slot.kind == "bust" else None
+        return Performer(slot, graded, fps, phase, actions, rig=rig,
+                         mouth_box=_scaled_box(mouth, scale) if mouth else None,
+                         source_height=source[0].shape[0])  # fmt: skip
+
+    def _rig(self, reference: CastReference, source: tuple[np.ndarray, ...]) -> BodyRig:
+        stored = _sprite_rig(reference)
+        sprite = reference.sprite
+        if stored is not None and sprite is not None and source[0] is sprite.frames[0]:
+            return stored
+        # Old sprites, photo-only doubles and close-up frames: estimated from the outline.
+        return self._memo.get(("rig", id(source[0])), lambda: estimate_rig(source), keep=source)
+
+    def _mouth_in(
+        self, reference: CastReference, source: tuple[np.ndarray, ...]
+    ) -> tuple[int, int, int, int] | None:
+        if reference.kind != "person" or self._face_backend is None:
+            return None
+        backend = self._face_backend
+        return self._memo.get(
+            ("mouth", id(source[0])),
+            lambda: _mouth_box(backend(), source[len(source) // 2]),
+            keep=source,
+        )
+
+
+class _Memo:
+    """A small bounded cache for per-render work (shots of one clip share it).
+
+    Entries keyed by an object's id keep that object alive, so the id can't be reused while the
+    entry exists; the oldest entries go first.
+    """
+
+    LIMIT = 64
+
+    def __init__(self) -> None:
+        self._entries: dict[object, tuple[object, object]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: object, make: Callable[[], _T], *, keep: object = None) -> _T:
+        with self._lock:
+            if key in self._entries:
+                return self._entries[key][1]  # type: ignore[return-value]
+        value = make()
+        with self._lock:
+            self._entries[key] = (keep, value)
+            while len(self._entries) > self.LIMIT:
+                self._entries.pop(next(iter(self._entries)))
+        return value
+
+
+def open_mouth_warp(face: FaceFrame) -> np.ndarray:
+    """The default face warp: stretch the lower lip and chin down with the line's loudness."""
+    if face.mouth_box is None or face.loudness <= 0.04:
+        return face.rgba
+    patch = _open_mouth(face.rgba, face.mouth_box, face.loudness)
+    if patch is None:
+        return face.rgba
+    out = face.rgba.copy()
+    rows, columns = patch.rgba.shape[:2]
+    out[patch.top : patch.top + rows, patch.left : patch.left + columns] = patch.rgba
+    return out
 
 
 def on_screen_roles(plan: ShotPlan, request: RenderRequest) -> list[str]:
@@ -163,54 +245,45 @@ def on_screen_roles(plan: ShotPlan, request: RenderRequest) -> list[str]:
     return chosen or order
 
 
-def layout(plan: ShotPlan, request: RenderRequest) -> list[_Placement]:
-    """Sizes and positions for the shot's framing."""
+def layout(plan: ShotPlan, request: RenderRequest) -> list[Slot]:
+    """Where each on-screen role stands and how it is drawn, back to front."""
     roles = on_screen_roles(plan, request)
-    width, height = plan.width, plan.height
-    framing = plan.shot.framing
     speakers = [line.role for line in plan.shot.dialogue if line.role in roles]
-    if framing == "close-up":
-        star = speakers[0] if speakers else roles[0]
-        return [_Placement(star, _height(request, star, 1.55 * height), 0.5 * width,
-                           1.56 * height)]  # fmt: skip
-    if framing == "over-the-shoulder" and len(roles) >= 2:
-        star = speakers[0] if speakers else roles[0]
-        other = next(role for role in roles if role != star)
-        return [
-            _Placement(star, _height(request, star, 1.05 * height), 0.64 * width, GROUND * height),
-            _Placement(other, _height(request, other, 1.5 * height), 0.14 * width,
-                       1.55 * height, foreground=True),
-        ]  # fmt: skip
-    if framing in ("two-shot", "over-the-shoulder"):
-        roles = roles[:2]
-        size = 1.0
-    elif framing == "medium":
-        size = 0.95 if len(roles) <= 2 else 0.8
-    else:  # wide
-        size = 0.62
-    slots = _spread(len(roles), width)
-    return [
-        _Placement(role, _height(request, role, size * height), x, GROUND * height)
-        for role, x in zip(roles, slots, strict=True)
-    ]
+    rigged = {role: _sprite_rig(request.cast[role]) is not None
+              or request.cast[role].kind == "person" for role in roles}  # fmt: skip
+    persons = {role: request.cast[role].kind == "person" for role in roles}
+    return block_shot(plan.shot.framing, roles, speakers, rigged, persons, plan.width, plan.height)
 
 
-def _spread(count: int, width: int) -> list[float]:
-    if count == 1:
-        return [0.5 * width]
-    margin = 0.22 if count == 2 else 0.14
-    return [width * (margin + (1 - 2 * margin) * i / (count - 1)) for i in range(count)]
+def _sprite_rig(reference: CastReference) -> BodyRig | None:
+    return reference.sprite.rig if reference.sprite is not None else None
 
 
-def _height(request: RenderRequest, role: str, base: float) -> int:
-    scale = 1.0 if request.cast[role].kind == "person" else NON_PERSON_SCALE
-    return max(8, round(base * scale))
+def _loop_frames(reference: CastReference) -> tuple[tuple[np.ndarray, ...], float]:
+    """The cut-out frames to loop and their rate; long loops thinned to MAX_LOOP_FRAMES."""
+    if reference.sprite is None:
+        return (_portrait_cutout(reference.portrait),), 8.0
+    frames, fps = reference.sprite.frames, reference.sprite.fps
+    step = max(1, math.ceil(len(frames) / MAX_LOOP_FRAMES))
+    return frames[::step], fps / step
 
 
-def _source_frames(reference: CastReference) -> tuple[np.ndarray, ...]:
-    if reference.sprite is not None:
-        return reference.sprite.frames
-    return (_portrait_cutout(reference.portrait),)
+def _head_cutout(frame: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
+    """The head from one sprite frame, its neck fading out so it sits on the drawn neck."""
+    x0, y0, x1, y1 = box
+    head = frame[y0:y1, x0:x1].copy()
+    rows = head.shape[0]
+    fade = np.clip((np.arange(rows) - (1 - HEAD_FADE) * rows) / (HEAD_FADE * rows), 0.0, 1.0)
+    head[..., 3] = (head[..., 3] * (1.0 - fade[:, None])).astype(np.uint8)
+    return head
+
+
+def _scaled_box(
+    box: tuple[int, int, int, int], scale: float, dx: int = 0, dy: int = 0
+) -> tuple[int, int, int, int]:
+    x0, y0, x1, y1 = box
+    return (round((x0 - dx) * scale), round((y0 - dy) * scale),
+            round((x1 - dx) * scale), round((y1 - dy) * scale))  # fmt: skip
 
 
 def _portrait_cutout(portrait: np.ndarray) -> np.ndarray:
@@ -266,42 +339,6 @@ def _loudness_by_role(plan: ShotPlan) -> dict[str, np.ndarray]:
     return levels
 
 
-def _draw_actor(frame: np.ndarray, actor: _Actor, t: float, loudness: float) -> None:
-    place = actor.placement
-    index = math.floor((t + actor.phase * 3.0) * actor.fps)
-    count = len(actor.frames)
-    if count > 1:  # ping-pong, like LivingSprite.frame_at
-        period = 2 * (count - 1)
-        index %= period
-        index = index if index < count else period - index
-    else:
-        index = 0
-    sprite = actor.frames[index]
-    sway = 0.006 * frame.shape[1] * math.sin(2 * math.pi * (t / 3.7 + actor.phase))
-    breathe = 0.004 * place.height * math.sin(2 * math.pi * (t / 2.9 + actor.phase))
-    bounce = 0.0 if actor.is_person else 0.06 * place.height * loudness
-    left = round(place.centre_x - sprite.shape[1] / 2 + sway)
-    top = round(place.bottom_y - sprite.shape[0] + breathe - bounce)
-    if not place.foreground:
-        _shadow(frame, place, sprite.shape[1])
-    mouth = None
-    if actor.mouth is not None and loudness > 0.04:
-        mouth = _open_mouth(sprite, actor.mouth, loudness)
-    if mouth is None:
-        _blend(frame, actor.layers(index), left, top)
-        return
-    # The open mouth replaces a patch of the sprite: blend that patch over a copy of the scene
-    # behind it, blend the unchanged sprite, then put the patch's result back.
-    patch_left, patch_top = left + mouth.left, top + mouth.top
-    height, width = mouth.rgba.shape[:2]
-    y0, y1 = max(0, patch_top), min(frame.shape[0], patch_top + height)
-    x0, x1 = max(0, patch_left), min(frame.shape[1], patch_left + width)
-    behind = frame[y0:y1, x0:x1].copy()
-    _blend(behind, _Layers.of(mouth.rgba), patch_left - x0, patch_top - y0)
-    _blend(frame, actor.layers(index), left, top)
-    frame[y0:y1, x0:x1] = behind
-
-
 @dataclass(frozen=True, eq=False)
 class _MouthPatch:
     """The part of a sprite frame an open mouth changed, and where it sits in that frame."""
@@ -343,40 +380,6 @@ def _feather(rows: int, columns: int) -> np.ndarray:
     yy, xx = np.mgrid[:rows, :columns].astype(np.float32)
     distance = ((xx - columns / 2) / (columns / 2)) ** 2 + ((yy - rows / 2) / (rows / 2)) ** 2
     return np.clip((1.0 - distance) * 2.5, 0.0, 1.0)[..., None]
-
-
-def _shadow(frame: np.ndarray, place: _Placement, sprite_width: int) -> None:
-    centre_x, centre_y = round(place.centre_x), round(min(place.bottom_y, frame.shape[0] - 3))
-    axes = (max(4, round(0.38 * sprite_width)), max(2, round(0.025 * place.height)))
-    mask = np.zeros(frame.shape[:2], dtype=np.uint8)
-    cv2.ellipse(mask, (centre_x, centre_y), axes, 0, 0, 360, 255, -1)
-    y0, y1 = max(0, centre_y - axes[1] - 2), min(frame.shape[0], centre_y + axes[1] + 2)
-    x0, x1 = max(0, centre_x - axes[0] - 2), min(frame.shape[1], centre_x + axes[0] + 2)
-    if y1 <= y0 or x1 <= x0:
-        return
-    shade = 1.0 - mask[y0:y1, x0:x1].astype(np.float32) / 255.0 * 0.28
-    frame[y0:y1, x0:x1] = (frame[y0:y1, x0:x1] * shade[..., None]).astype(np.uint8)
-
-
-def _blend(target: np.ndarray, layers: _Layers, left: int, top: int) -> None:
-    """Alpha-blend a sprite onto ``target`` (uint8 RGB) over their overlap only, in place.
-
-    Integer arithmetic with round-to-nearest: (colour * alpha + target * (255 - alpha) + 127)
-    // 255 fits in uint16 and equals rounding the exact quotient.
-    """
-    height, width = target.shape[:2]
-    sprite_height, sprite_width = layers.inverse_alpha.shape[:2]
-    x0, y0 = max(0, left), max(0, top)
-    x1, y1 = min(width, left + sprite_width), min(height, top + sprite_height)
-    if x1 <= x0 or y1 <= y0:
-        return
-    rows, columns = slice(y0 - top, y1 - top), slice(x0 - left, x1 - left)
-    region = target[y0:y1, x0:x1]
-    mixed = np.multiply(region, layers.inverse_alpha[rows, columns], dtype=np.uint16)
-    mixed += layers.premultiplied[rows, columns]
-    mixed += 127
-    mixed //= 255
-    region[...] = mixed
 
 
 def _camera(frame: np.ndarray, plan: ShotPlan, index: int) -> np.ndarray:

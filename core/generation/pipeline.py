@@ -37,7 +37,7 @@ from core.generation.metrics import (
     sample_frame_indices,
     voice_similarities,
 )
-from core.generation.planning import checked_request, plan_shots
+from core.generation.planning import action_notes, checked_request, plan_shots
 from core.generation.progress import IsCancelled, RenderProgress
 from core.generation.shot_rendering import ShotPainter
 from core.generation.subtitles import schedule_subtitles
@@ -206,7 +206,7 @@ class CoStarPipeline:
             metrics=metrics,
             seed=request.seed,
             clip_id=request.clip_id,
-            notes=voicer.notes,
+            notes=(*voicer.notes, *action_notes(request)),
             model=getattr(self.backend, "model_label", ANIMATIC_LABEL),
         )
 

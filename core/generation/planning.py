@@ -6,8 +6,10 @@ import logging
 import re
 from dataclasses import replace
 
+from core.acting.timeline import build_timeline, performer_of
 from core.generation.types import CastReference, RenderRequest, ShotPlan
 from core.provenance import InvalidLabelError, ai_label_text
+from core.scripts.actions import Performer
 from core.scripts.casting import CastMember, check_cast, check_restrictions
 from core.scripts.model import validate_script
 
@@ -89,6 +91,23 @@ def _checked_size(width: int, height: int) -> tuple[int, int]:
             SIZE_MULTIPLE,
         )
     return snapped[0], snapped[1]
+
+
+def cast_performers(request: RenderRequest) -> dict[str, Performer]:
+    """How each cast member performs actions: with a body (persons, rigged characters) or as one
+    piece (pets, toys, drawn characters without a rig)."""
+    return {
+        role: performer_of(
+            reference.kind, reference.sprite is not None and reference.sprite.rig is not None
+        )
+        for role, reference in request.cast.items()
+    }
+
+
+def action_notes(request: RenderRequest) -> tuple[str, ...]:
+    """What the renderer shows differently from the script's words, or cannot show (named to the
+    person before rendering, and kept with the clip)."""
+    return build_timeline(request.script, cast_performers(request), fps=request.fps).notes
 
 
 def plan_shots(request: RenderRequest) -> list[ShotPlan]:

@@ -161,7 +161,8 @@ class DialogueVoicer:
         """
         member = self._cast[role]
         if member.voice_sample is None:
-            return None
+            # A house character has no sample but its own fixed stock voice (a stored shift).
+            return member.voice_shift
         if member.voice_shift is not None:
             return member.voice_shift
         return self._voice_shifts.shift_for(member.voice_sample)

@@ -12,13 +12,16 @@ from __future__ import annotations
 import io
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 from PIL import Image
 
 from core import consent
+from core.acting.closeup import closeup_frames
+from core.acting.pose import PoseLandmarker
+from core.acting.rig import BodyRig, build_rig, estimate_rig
 from core.identity.analysis import analyze_person, draw_face_preview
 from core.identity.faces import FaceBackend, FaceEmbedding
 from core.identity.quality import FaceAnalysisError, QualityCheck
@@ -133,10 +136,13 @@ class ReferenceAnalyzer:
         face_backend: Callable[[], FaceBackend],
         person_segmenter: Callable[[], PersonSegmenter],
         limits: IntakeLimits,
+        pose_landmarker: Callable[[], PoseLandmarker | None] | None = None,
     ) -> None:
         self._face_backend = face_backend
         self._person_segmenter = person_segmenter
         self._limits = limits
+        # Builds a person double's body rig; without it the rig is estimated from the outline.
+        self._pose_landmarker = pose_landmarker
 
     # --- registration -------------------------------------------------------------------
 
@@ -171,6 +177,14 @@ class ReferenceAnalyzer:
         if inputs.video_path is not None and len(frames) > 1:
             with clock("sprite"):
                 sprite = build_sprite(frames, mattes, height=SPRITE_HEIGHT, fps=SPRITE_FPS)
+            if inputs.kind == "person":
+                with clock("rig"):
+                    rig = self._build_rig(sprite.frames)
+                    closeup = closeup_frames(
+                        frames, mattes, sprite.source_box, sprite.frames[0].shape[0], rig
+                    )
+                    sprite = replace(sprite, rig=rig, closeup=closeup)
+            with clock("sprite"):
                 sprite_bytes = sprite.to_bytes()
         report("Listening for your voice", 0.8)
         with clock("voice"):
@@ -191,6 +205,14 @@ class ReferenceAnalyzer:
             checks=(*subject.checks, voice_check),
             timings=timings,
         )
+
+    def _build_rig(self, frames: Sequence[np.ndarray]) -> BodyRig:
+        """The rig of a person double, from pose landmarks on two frames of its sprite."""
+        landmarker = self._pose_landmarker() if self._pose_landmarker is not None else None
+        if landmarker is None:
+            return estimate_rig(frames)
+        picks = sorted({len(frames) // 4, (3 * len(frames)) // 4})
+        return build_rig(frames, [landmarker.landmarks(frames[index]) for index in picks])
 
     def _decode(
         self, inputs: ReferenceInputs

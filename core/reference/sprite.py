@@ -12,6 +12,8 @@ Stored form (`to_bytes`), a ZIP archive with entries stored uncompressed (the im
                            "mouth_openness": null | [float, ...]}
     frames/000000.webp    RGBA frame 0 (lossy colour, lossless alpha)
     frames/000001.webp    ...
+    rig.json              optional: the body rig (core.acting.rig), when one was built
+    closeup/000000.webp   optional: head-and-shoulders frames at full size (core.acting.closeup)
 """
 
 from __future__ import annotations
@@ -27,9 +29,12 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from core.acting.rig import BodyRig
+
 SPRITE_FORMAT = "costar-living-sprite"
 SPRITE_VERSION = 1
 HEADER_NAME = "sprite.json"
+RIG_NAME = "rig.json"
 # Alpha at or above this counts as subject when finding the crop box (ignores feather haze).
 BOX_ALPHA_FLOOR = 32
 CROP_MARGIN = 0.05  # share of the box size added on each side so hair and hands are not cut
@@ -58,12 +63,16 @@ class LivingSprite:
         fps: Playback rate of `frames`.
         source_box: (x, y, width, height) of the crop in the source frames.
         mouth_openness: One value in [0, 1] per frame, or None until a face model fills it.
+        rig: The body rig built at registration (head box, body colours), or None.
+        closeup: Sharp head-and-shoulders RGBA frames for close-ups (may be empty).
     """
 
     frames: tuple[np.ndarray, ...]
     fps: float
     source_box: tuple[int, int, int, int]
     mouth_openness: np.ndarray | None = None
+    rig: BodyRig | None = None
+    closeup: tuple[np.ndarray, ...] = ()
 
     @property
     def size(self) -> tuple[int, int]:
@@ -124,6 +133,10 @@ class LivingSprite:
                 encoded = list(pool.map(_encode_webp, self.frames))
             for index, data in enumerate(encoded):
                 archive.writestr(f"frames/{index:06d}.webp", data)
+            if self.rig is not None:
+                archive.writestr(RIG_NAME, self.rig.to_json())
+            for index, frame in enumerate(self.closeup):
+                archive.writestr(f"closeup/{index:06d}.webp", _encode_webp(frame))
         return buffer.getvalue()
 
     @classmethod
@@ -146,6 +159,17 @@ class LivingSprite:
                 frames = tuple(
                     _decode_webp(archive.read(f"frames/{index:06d}.webp")) for index in range(count)
                 )
+                names = set(archive.namelist())
+                # A sprite stored before rigs existed has none: the renderer estimates one.
+                rig = (
+                    BodyRig.from_json(archive.read(RIG_NAME).decode())
+                    if RIG_NAME in names
+                    else None
+                )
+                closeup = tuple(
+                    _decode_webp(archive.read(name))
+                    for name in sorted(n for n in names if n.startswith("closeup/"))
+                )
         except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
             raise SpriteFormatError(f"The stored sprite is damaged: {error}") from error
         expected = (header["height"], header["width"], 4)
@@ -157,6 +181,8 @@ class LivingSprite:
             fps=float(header["fps"]),
             source_box=tuple(int(v) for v in header["source_box"]),
             mouth_openness=None if mouth is None else np.asarray(mouth, dtype=np.float32),
+            rig=rig,
+            closeup=closeup,
         )
 
 

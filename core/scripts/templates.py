@@ -18,12 +18,12 @@ from typing import Any
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from core.scenes.catalog import paint_scene
 from core.scenes.paint import hex_rgb
 from core.scripts.model import DialogueLine, Role, Script, ScriptError, Shot, validate_script
 
 DEFAULT_TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "assets" / "templates"
 THUMBNAILS_SUBDIR = "thumbs"
+PREVIEWS_SUBDIR = "previews"
 # One colour per role slot, so "role 2" looks the same in the thumbnail and in the studio.
 ROLE_COLOURS = ("#f2c14e", "#5fb3c9", "#e2725b", "#9b8fd9")
 
@@ -41,6 +41,14 @@ class Template:
     blurb: str
     script: Script
     thumbnail: Path | None  # the gallery PNG, when it has been drawn
+    # The animated gallery card (house characters acting it out), when it has been rendered by
+    # ``python -m core.generation.previews``.
+    preview: Path | None = None
+
+    @property
+    def card(self) -> Path | None:
+        """What the gallery shows: the animated preview, else the still thumbnail."""
+        return self.preview or self.thumbnail
 
 
 def load_templates(folder: Path = DEFAULT_TEMPLATES_DIR) -> list[Template]:
@@ -112,12 +120,14 @@ def _load_file(path: Path) -> Template:
     if not any(shot.dialogue for shot in script.shots):
         raise TemplateError(f"{path.name}: a template needs at least one line of dialogue.")
     thumbnail = path.parent / THUMBNAILS_SUBDIR / f"{template_id}.png"
+    preview = path.parent / PREVIEWS_SUBDIR / f"{template_id}.webp"
     return Template(
         id=template_id,
         title=script.title,
         blurb=blurb.strip(),
         script=script,
         thumbnail=thumbnail if thumbnail.is_file() else None,
+        preview=preview if preview.is_file() else None,
     )
 
 
@@ -161,6 +171,10 @@ def render_template_thumbnail(
     Returns:
         A ``height × width × 3`` uint8 RGB array.
     """
+    # Imported here: core.scenes.catalog imports core.scripts.model, so a module-level import
+    # made `import core.scenes` fail on a cycle when it came first.
+    from core.scenes.catalog import paint_scene
+
     scene = paint_scene(template.script.shots[0].scene, width, height)
     image = Image.fromarray(scene).resize(
         (width * _SUPERSAMPLE, height * _SUPERSAMPLE), Image.Resampling.BICUBIC

@@ -9,6 +9,8 @@ from typing import Any
 
 import gradio as gr
 
+from core.acting.house import HOUSE_LABEL
+from core.acting.timeline import build_timeline
 from core.scripts.model import Script, ScriptError
 from core.scripts.parser import parse_script
 from core.scripts.templates import Template
@@ -70,7 +72,7 @@ def render(templates: list[Template]) -> StudioComponents:
         "Browse the preset scripts below. **Sign in** and register a double to star in one."
     )
     template_gallery = gr.Gallery(
-        value=[(str(t.thumbnail), _template_caption(t)) for t in templates if t.thumbnail],
+        value=[(str(t.card), _template_caption(t)) for t in templates if t.card],
         label="Preset scripts (select one)", columns=4, height="auto", allow_preview=False,
         elem_id="template-gallery",
     )  # fmt: skip
@@ -137,7 +139,7 @@ def listen(
     media_files: MediaFiles,
     templates: list[Template],
 ) -> None:
-    shown = [t for t in templates if t.thumbnail]
+    shown = [t for t in templates if t.card]
     by_id = {t.id: t for t in templates}
 
     def choose_template(token: str | None, event: gr.SelectData) -> tuple[Any, ...]:
@@ -366,7 +368,9 @@ def _picked_cast(script: Script, picks: tuple[Any, ...]) -> dict[str, str]:
 def _template_caption(template: Template) -> str:
     roles = len(template.script.roles)
     plural = "s" if roles > 1 else ""
-    return f"{template.title} · {roles} role{plural} · {template.script.duration:g} s"
+    caption = f"{template.title} · {roles} role{plural} · {template.script.duration:g} s"
+    # The animated card is acted by house characters (drawn by code), never by someone's double.
+    return f"{caption} · preview: {HOUSE_LABEL}s" if template.preview else caption
 
 
 def _script_summary(script: Script, blurb: str) -> str:
@@ -376,8 +380,15 @@ def _script_summary(script: Script, blurb: str) -> str:
         f"{as_markdown_text(shot.description)}"
         for number, shot in enumerate(script.shots, start=1)
     )
-    return (f"### {as_markdown_text(script.title)}\n{as_markdown_text(blurb)}\n\n"
-            f"Roles: {roles} · {script.duration:g} s\n\n{shots}")  # fmt: skip
+    summary = (f"### {as_markdown_text(script.title)}\n{as_markdown_text(blurb)}\n\n"
+               f"Roles: {roles} · {script.duration:g} s\n\n{shots}")  # fmt: skip
+    # Before anything renders: what the animation shows differently, or cannot show.
+    notes = build_timeline(script).notes
+    if notes:
+        summary += "\n\n**How it will be acted**\n" + "\n".join(
+            f"- {as_markdown_text(note)}" for note in notes
+        )
+    return summary
 
 
 def clip_file(media_files: MediaFiles, user: CurrentUser, clip: ClipRecord) -> str | None:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 
 import cv2
 import numpy as np
 
+from core.acting.closeup import closeup_frames
+from core.acting.pose import load_pose_landmarker
+from core.acting.rig import build_rig
 from core.generation.types import CastReference
 from core.identity.faces import FaceBackend
-from core.model_files import selfie_model_path
+from core.model_files import pose_model_path, selfie_model_path
 from core.reference.matting import load_person_segmenter
 from core.reference.sprite import build_sprite
 from core.voice.samples import VoiceSample, extract_voice_sample, speaker_embedding
@@ -46,6 +50,12 @@ def person_double(
     frames = moving_photo_frames(photo, seconds, REFERENCE_FPS)
     mattes = load_person_segmenter(selfie_model_path()).segment(frames)
     sprite = build_sprite(frames, mattes, fps=REFERENCE_FPS)
+    # The body rig and close-up frames, as registration builds them.
+    landmarker = load_pose_landmarker(pose_model_path())
+    picks = (len(sprite.frames) // 4, 3 * len(sprite.frames) // 4)
+    rig = build_rig(sprite.frames, [landmarker.landmarks(sprite.frames[i]) for i in picks])
+    closeup = closeup_frames(frames, mattes, sprite.source_box, sprite.frames[0].shape[0], rig)
+    sprite = dataclasses.replace(sprite, rig=rig, closeup=closeup)
     box = face_backend.detect(photo)[0]
     portrait = np.ascontiguousarray(photo[box.top : box.bottom, box.left : box.right])
     voice_sample = voice_embedding = voice_tuning = None

@@ -83,7 +83,7 @@ def test_close_up_shows_the_speaker_recognisably(backend, cast, faces):
 def test_framing_changes_how_large_people_are(cast):
     def lead_height(framing):
         placed = layout(plan_for(shot(framing)), request_for(shot(framing), cast))
-        return next(p.height for p in placed if p.role == "lead")
+        return next(p.size for p in placed if p.role == "lead")
 
     assert lead_height("wide") < lead_height("medium") < lead_height("close-up")
 

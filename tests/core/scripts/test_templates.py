@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from core.acting.timeline import build_timeline
 from core.scenes.catalog import paint_scene
 from core.scripts.templates import (
     DEFAULT_TEMPLATES_DIR,
@@ -39,12 +40,36 @@ def test_every_shipped_template_loads_validates_and_has_dialogue() -> None:
     assert len(with_pet) >= 2
 
 
+def test_presets_show_off_what_the_renderer_acts() -> None:
+    """12+ presets; every shot has an action; nothing in them is unknown or unshowable."""
+    templates = load_templates()
+    assert len(templates) >= 12
+    for template in templates:
+        timeline = build_timeline(template.script)
+        for index, _shot in enumerate(template.script.shots):
+            assert timeline.for_shot(index), f"{template.id} shot {index + 1} has no action"
+        for note in timeline.notes:
+            assert "can't be shown" not in note and "not an action" not in note, note
+        assert template.preview is None or template.preview.stat().st_size < 200_000
+    person_roles = [sum("person" in r.allowed_kinds for r in t.script.roles) for t in templates]
+    assert max(person_roles) >= 4 and sum(count >= 3 for count in person_roles) >= 2
+    person_and_pet = [
+        t
+        for t in templates
+        if any("person" in r.allowed_kinds for r in t.script.roles)
+        and any(r.allowed_kinds[0] == "pet" for r in t.script.roles)
+    ]
+    assert len(person_and_pet) >= 3
+    used = {action.action for t in templates for action in build_timeline(t.script).actions}
+    assert len(used) >= 25, sorted(used)
+
+
 def test_the_window_follows_the_seed_example() -> None:
     window = get_template("the_window")
     first, hands, face = window.script.shots
     assert [role.name for role in window.script.roles] == ["lead"]
     assert first.framing == "wide" and first.scene == "night_city_window"
-    assert "guitar" in hands.description and hands.framing == "close-up"
+    assert "guitar" in hands.description and hands.framing == "medium"
     assert face.framing == "close-up" and face.dialogue
 
 
@@ -67,7 +92,7 @@ def test_unknown_template_id_is_refused() -> None:
             "the_window.toml: Shot 1 lasts 9 s",
         ),
         (
-            WINDOW_TOML.replace("Close-up of @lead's hands", "Close-up of @bob's hands"),
+            WINDOW_TOML.replace("Medium shot: @lead turns", "Medium shot: @bob turns"),
             "the_window.toml: Shot 2 mentions @bob, but the script has no role bob",
         ),
         (
