@@ -8,8 +8,9 @@ of ~39 dB against the unmarked frame (see docs/provenance.md).
 Payload (96 bits): the 64-bit clip id followed by a 32-bit check, the first 4 bytes of
 SHA-256("costar-watermark-v1" + id). The library repeats the 96 bits over every 8x8-pixel block of
 the frame (~65 copies at 832x480) and votes inside the frame; we additionally vote per bit across
-frames, then accept the result only if the check matches, so a frame without our watermark (or
-with another one) reads as None instead of a random id.
+frames, then accept the result only if the check matches (after correcting up to two bits that
+H.264 flipped the same way in every frame), so a frame without our watermark (or with another one)
+reads as None instead of a random id.
 
 Embedding is our own vectorised implementation of that method (the library loops over ~6,000
 4x4 blocks in Python, ~100 ms per 832x480 frame and holding the GIL; this takes ~10-15 ms: the
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -49,6 +51,8 @@ _CHECK_DOMAIN = b"costar-watermark-v1"
 _ID_BITS = 64
 _CHECK_BYTES = 4
 PAYLOAD_BITS = _ID_BITS + 8 * _CHECK_BYTES
+# Voted payloads this many bits away from a valid one are still read (see clip_id_from_bits).
+MAX_CORRECTED_BITS = 2
 # The library refuses frames smaller than this many pixels.
 _MIN_PIXELS = 256 * 256
 
@@ -62,11 +66,13 @@ class WatermarkReading:
         agreement: Mean fraction of payload bits in each frame that agree with the majority
             vote (1.0 = every frame carried exactly the same bits; ~0.5 = noise).
         frames_read: How many frames were decoded.
+        corrected_bits: Voted bits the payload's check corrected (0 when it read cleanly).
     """
 
     clip_id: str | None
     agreement: float
     frames_read: int
+    corrected_bits: int = 0
 
 
 def embed_watermark(frame: np.ndarray, clip_id: str) -> np.ndarray:
@@ -151,10 +157,12 @@ def read_watermark(
     # Ties (even frame counts) go to 0; the check catches the rare wrong guess.
     consensus = votes.mean(axis=0) > 0.5
     agreement = float((votes == consensus).mean())
+    clip_id, corrected = clip_id_from_bits(consensus)
     return WatermarkReading(
-        clip_id=_clip_id_from_payload(consensus),
+        clip_id=clip_id,
         agreement=round(agreement, 4),
         frames_read=len(per_frame),
+        corrected_bits=corrected,
     )
 
 
@@ -277,6 +285,31 @@ def _clip_id_from_payload(bits: np.ndarray) -> str | None:
     payload = np.packbits(bits.astype(np.uint8)).tobytes()
     id_bytes, check = payload[: _ID_BITS // 8], payload[_ID_BITS // 8 :]
     return id_bytes.hex() if check == _check_bytes(id_bytes) else None
+
+
+def clip_id_from_bits(bits: np.ndarray) -> tuple[str | None, int]:
+    """The clip id from voted bits, correcting up to :data:`MAX_CORRECTED_BITS` wrong bits.
+
+    A bit that H.264 flips in one marked frame is usually flipped in the next ones too (the same
+    picture content sits on the same blocks), so voting across frames cannot repair it. The
+    32-bit check can: every payload within two flips of the voted one is tried, and one that
+    passes the check is accepted. Trying 1 + 96 + 4,560 candidates against a 32-bit check
+    accepts random bits with a probability of about 1 in a million (4,657 / 2^32).
+
+    Returns:
+        (clip id or None, how many bits were corrected).
+    """
+    clip_id = _clip_id_from_payload(bits)
+    if clip_id is not None:
+        return clip_id, 0
+    for count in range(1, MAX_CORRECTED_BITS + 1):
+        for positions in itertools.combinations(range(len(bits)), count):
+            candidate = bits.copy()
+            candidate[list(positions)] ^= True
+            clip_id = _clip_id_from_payload(candidate)
+            if clip_id is not None:
+                return clip_id, count
+    return None, 0
 
 
 @functools.cache

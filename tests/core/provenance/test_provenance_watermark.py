@@ -181,3 +181,17 @@ def test_marking_changes_the_frame_less_than_the_reference_library():
 
     assert decode_watermark_bits(ours).tolist() == payload_bits(CLIP_ID).tolist()
     assert cv2.PSNR(frame, ours) > cv2.PSNR(frame, np.ascontiguousarray(reference[..., ::-1]))
+
+
+def test_up_to_two_systematically_flipped_bits_are_corrected_by_the_check():
+    from core.provenance.watermark import MAX_CORRECTED_BITS, clip_id_from_bits
+
+    bits = payload_bits(CLIP_ID)
+    for positions in ([], [93], [0, 95], [5, 64]):
+        damaged = bits.copy()
+        damaged[positions] ^= True
+        assert clip_id_from_bits(damaged) == (CLIP_ID, len(positions))
+    assert MAX_CORRECTED_BITS == 2
+    three_off = bits.copy()
+    three_off[[1, 40, 80]] ^= True
+    assert clip_id_from_bits(three_off) == (None, 0)
