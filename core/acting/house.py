@@ -267,6 +267,11 @@ def _sprite_of(handle: str) -> LivingSprite:
                         rig=character._rig())  # fmt: skip
 
 
+def house_double_id(handle: str) -> str:
+    """The opaque id a house character has wherever a double's id goes (manifest, clip cast)."""
+    return f"house-{handle}"
+
+
 def house_cast_reference(handle: str, role: str) -> CastReference:
     """A house character as a cast member of ``role`` (for the renderer and the manifest).
 
@@ -276,7 +281,7 @@ def house_cast_reference(handle: str, role: str) -> CastReference:
     character = HOUSE_BY_HANDLE[handle]
     return CastReference(
         role=role,
-        double_id=f"house:{handle}",
+        double_id=house_double_id(handle),
         consent_event_hash=HOUSE_CONSENT_MARKER,
         handle=handle,
         kind=character.kind,

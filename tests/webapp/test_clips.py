@@ -218,3 +218,28 @@ def test_the_cast_gets_the_voice_shift_stored_at_registration(sqlite_sessions, c
     assert member.voice_sample is not None
     # A stale or missing record is not used: the render chooses the shift again, the same way.
     assert member.voice_shift == (shift if record_basis == "current" else None)
+
+
+def test_house_characters_are_offered_to_everyone_and_co_star_without_a_double_row(
+    service, sqlite_sessions, cast_ids
+):
+    offered = {d.handle: d for d in service.castable_doubles(BOB) if d.is_house}
+    assert {"bolt_robot", "grandma_rosa", "miso_cat"} <= set(offered)
+    assert all("house character" in d.display_name and not d.is_own for d in offered.values())
+    # Bob has one double and no friends: a two-person clip with a house character at once.
+    clip = service.create(BOB, two_role_script(buddy_kinds=("character",)),
+                          {"lead": "bob", "buddy": "@bolt_robot"}, seed=3)  # fmt: skip
+    assert clip.cast == {"lead": "bob", "buddy": "bolt_robot"}
+    with transaction(sqlite_sessions) as session:
+        frozen = json.loads(session.get(Clip, clip.id).cast_json)
+        roles = [a.role for a in session.get(Clip, clip.id).appearances]
+    assert frozen["buddy"] == {"double": "house-bolt_robot", "handle": "bolt_robot"}
+    assert roles == ["lead"]  # nobody's likeness: no appearance row, no consent ledger entry
+    done = service.render(BOB, clip.id)
+    assert done.status == "done" and done.video_sha
+
+
+def test_a_house_character_keeps_its_kind_and_its_handle(service, cast_ids):
+    with pytest.raises(ClipError, match="miso_cat"):
+        service.create(BOB, two_role_script(buddy_kinds=("person",)),
+                       {"lead": "bob", "buddy": "@miso_cat"}, seed=3)  # fmt: skip

@@ -47,7 +47,8 @@ def cast_bob(clips, maya, visibility: str = "only_me"):
 
 
 def castable_handles(clips, user) -> set[str]:
-    return {double.handle for double in clips.castable_doubles(user)}
+    """The people's doubles offered (the house characters are offered to everyone)."""
+    return {double.handle for double in clips.castable_doubles(user) if not double.is_house}
 
 
 # --- casting: the tier matrix -----------------------------------------------------------------
@@ -212,7 +213,11 @@ def test_create_caps_the_audience_at_what_the_owner_allows(clips, friends, peopl
         cast_bob(clips, people["maya"], visibility="everyone")
     assert count_rows(sessions, Clip) == 0
     assert cast_bob(clips, people["maya"], visibility="friends").visibility == "friends"
-    offered = {d.handle: d.widest_clip_visibility for d in clips.castable_doubles(people["maya"])}
+    offered = {
+        d.handle: d.widest_clip_visibility
+        for d in clips.castable_doubles(people["maya"])
+        if not d.is_house
+    }
     assert offered == {"maya": "everyone", "bob": "friends"}
 
 

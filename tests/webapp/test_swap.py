@@ -92,4 +92,4 @@ def test_star_in_a_template_fills_the_other_roles_with_permitted_doubles(service
     clip = service.star_in_template(BOB, PEOPLE, "greeting", "lead")
     assert clip.cast == {"lead": "bob", "buddy": "maya"}  # Maya shares with friends
     with pytest.raises(ClipError, match="Nobody you may cast fits the role buddy"):
-        service.star_in_template(MAYA, two_role_script(buddy_kinds=("character",)), "x", "lead")
+        service.star_in_template(MAYA, two_role_script(buddy_kinds=("object",)), "x", "lead")

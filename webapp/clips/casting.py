@@ -10,6 +10,7 @@ import numpy as np
 from PIL import Image
 from sqlalchemy.orm import Session
 
+from core.acting.house import HOUSE_BY_HANDLE, HOUSE_CHARACTERS, is_house_handle
 from core.generation.types import CastReference
 from core.identity.faces import FaceEmbedding
 from core.reference.sprite import LivingSprite
@@ -24,6 +25,35 @@ from db.models import Double, DoubleReference
 from webapp import permissions
 from webapp.auth import CurrentUser
 from webapp.clips.records import CLIP_AUDIENCE_PHRASES, CastableDouble, ClipError
+
+
+def house_castables() -> list[CastableDouble]:
+    """The house characters, castable by everyone (negative ids: they have no double row)."""
+    return [
+        CastableDouble(
+            id=-(index + 1),
+            handle=character.handle,
+            kind=character.kind,
+            display_name=character.label,
+            is_own=False,
+            is_house=True,
+        )
+        for index, character in enumerate(HOUSE_CHARACTERS)
+    ]
+
+
+def house_roles(cast: Mapping[str, str]) -> dict[str, str]:
+    """Role -> handle for the roles the cast gives to house characters."""
+    picked = {role: str(handle).strip().removeprefix("@") for role, handle in cast.items()}
+    return {role: handle for role, handle in picked.items() if is_house_handle(handle)}
+
+
+def house_member(handle: str) -> CastMember:
+    character = HOUSE_BY_HANDLE[handle]
+    return CastMember(
+        handle=handle, kind=character.kind, display_name=character.display_name,
+        description=character.description, restrictions="",
+    )  # fmt: skip
 
 
 def usable_doubles(

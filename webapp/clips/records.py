@@ -71,6 +71,7 @@ class CastableDouble:
     is_own: bool = True
     restrictions: str = ""
     widest_clip_visibility: str = "everyone"  # the widest audience its owner allows
+    is_house: bool = False  # a character the platform provides: nobody's likeness, no owner
 
 
 def queue_position(session: Session, clip: Clip) -> int | None:

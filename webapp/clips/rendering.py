@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.acting.house import house_cast_reference, house_double_id
 from core.generation.pipeline import CoStarPipeline
 from core.generation.types import (
     CastReference,
@@ -170,6 +171,7 @@ class ClipRenderer:
                 cast[appearance.role] = cast_reference(session, appearance.role, double)
                 members[appearance.role] = cast_member(double)
             else:
+                cast.update(_house_cast(clip))
                 script = Script.from_dict(json.loads(clip.script_json))
                 try:
                     # Owners may have added a restriction since the clip was queued.
@@ -178,6 +180,7 @@ class ClipRenderer:
                     unavailable = str(violation)
                     clip.status, clip.status_message = "cancelled", unavailable
                     clip.finished_at = self._clock()
+                    leases.release_lease(clip)
             if unavailable is None:
                 clip.status, clip.progress = "running", 0.0
                 request = RenderRequest(
@@ -312,3 +315,13 @@ class ClipRenderer:
                 leases.release_lease(clip)
                 clip.status, clip.status_message = status, message[:500]
                 clip.finished_at = self._clock()
+
+
+def _house_cast(clip: Clip) -> dict[str, CastReference]:
+    """The clip's house characters (they have no double row and need no permission)."""
+    entries = json.loads(clip.cast_json)
+    return {
+        role: house_cast_reference(entry["handle"], role)
+        for role, entry in entries.items()
+        if entry.get("double") == house_double_id(entry["handle"])
+    }

@@ -16,6 +16,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.acting.house import house_double_id
 from core.generation.pipeline import CoStarPipeline
 from core.generation.types import ProgressCallback
 from core.scripts.casting import check_cast, check_restrictions
@@ -26,13 +27,16 @@ from db import doubles as double_queries
 from db import users as user_queries
 from db.base import utcnow
 from db.engine import transaction
-from db.models import Appearance, Clip
+from db.models import Appearance, Clip, Double
 from webapp import permissions
 from webapp.auth import CurrentUser
 from webapp.clips.casting import (
     cast_member,
     castable,
     check_audience,
+    house_castables,
+    house_member,
+    house_roles,
     pick_role,
     swap_into,
     usable_doubles,
@@ -75,7 +79,8 @@ class ClipService:
     # --- casting ----------------------------------------------------------------------------
 
     def castable_doubles(self, user: CurrentUser) -> list[CastableDouble]:
-        """The doubles this user may put in a clip: own first, then friends' and shared ones."""
+        """The doubles this user may put in a clip: own first, then friends' and shared ones,
+        then the house characters everyone may cast."""
         with transaction(self._sessions) as session:
             doubles = double_queries.cast_candidates(
                 session, user.id, social.friend_ids(session, user.id)
@@ -83,7 +88,8 @@ class ClipService:
             usable = [d for d in doubles if permissions.may_cast(session, user.id, d)]
             owners = {u.id: u.username for u in user_queries.users_by_id(
                 session, {d.owner_user_id for d in usable})}  # fmt: skip
-            return [castable(d, user, owners.get(d.owner_user_id, "")) for d in usable]
+            mine_and_shared = [castable(d, user, owners.get(d.owner_user_id, "")) for d in usable]
+        return mine_and_shared + house_castables()
 
     def create(
         self,
@@ -111,9 +117,13 @@ class ClipService:
         width, height = CLIP_SIZES[size]
         with transaction(self._sessions) as session:
             check_limits(session, user.id, self._limits, self._clock())
-            doubles = usable_doubles(session, user, cast)
+            house = house_roles(cast)
+            doubles = usable_doubles(
+                session, user, {role: h for role, h in cast.items() if role not in house}
+            )
             check_audience(visibility, list(doubles.values()), user.id)
             members = {role: cast_member(double) for role, double in doubles.items()}
+            members.update({role: house_member(handle) for role, handle in house.items()})
             try:
                 check_cast(script, members)
                 check_restrictions(script, members)
@@ -122,8 +132,7 @@ class ClipService:
             clip = Clip(
                 public_id=secrets.token_hex(8), creator_user_id=user.id, title=script.title,
                 script_json=json.dumps(script.to_dict(), ensure_ascii=False),
-                cast_json=json.dumps({role: {"double": d.public_id, "handle": d.handle}
-                                      for role, d in doubles.items()}),
+                cast_json=json.dumps(_cast_entries(cast, doubles, house)),
                 template_id=template_id, seed=int(seed), backend=self._backend_name,
                 visibility=visibility, created_at=self._clock(), source_clip_id=source_clip_id,
                 width=width, height=height,
@@ -294,3 +303,16 @@ class ClipService:
         clips = clip_queries.clips_with_video(session, key)
         viewer_id = viewer.id if viewer is not None else None
         return any(permissions.may_view_clip(session, viewer_id, clip) for clip in clips)
+
+
+def _cast_entries(
+    cast: Mapping[str, str], doubles: Mapping[str, Double], house: Mapping[str, str]
+) -> dict[str, dict[str, str]]:
+    """The clip's frozen cast in the order picked: a double's public id, or a house id."""
+    entries = {}
+    for role in cast:
+        if role in house:
+            entries[role] = {"double": house_double_id(house[role]), "handle": house[role]}
+        else:
+            entries[role] = {"double": doubles[role].public_id, "handle": doubles[role].handle}
+    return entries

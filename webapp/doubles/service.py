@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from core import consent
 from core.accounts import AccountInputError, clean_display_name, clean_free_text
+from core.acting.house import is_house_handle
 from core.identity.faces import FaceEmbedding
 from core.media.audio import Audio
 from core.reference.analysis import (
@@ -164,7 +165,7 @@ class DoubleService:
         except consent.ConsentError as error:
             raise DoubleError(str(error)) from None
         with transaction(self._sessions) as session:
-            if queries.handle_taken(session, settings.handle):
+            if queries.handle_taken(session, settings.handle) or is_house_handle(settings.handle):
                 raise DoubleError(f"The handle @{settings.handle} is taken. Please pick another.")
         challenge_id = self._consume_challenge(user, code)
         report = progress or (lambda _stage, _fraction: None)
@@ -310,7 +311,10 @@ class DoubleService:
                 changed = _apply_settings(double, settings)
                 if not changed:
                     return double_record(double)
-                if "handle" in changed and queries.handle_taken(session, settings.handle):
+                if "handle" in changed and (
+                    queries.handle_taken(session, settings.handle)
+                    or is_house_handle(settings.handle)
+                ):
                     raise DoubleError(f"The handle @{settings.handle} is taken.")
                 double.updated_at = now
                 self._log(session, user, double, "settings_changed",

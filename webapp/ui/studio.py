@@ -278,8 +278,10 @@ def _cast_notes(doubles: list[CastableDouble], picks: tuple[Any, ...]) -> str:
         if double is None:
             continue
         owner = (
-            "yours" if double.is_own else f"shared by @{as_markdown_text(double.owner_username)}"
-        )
+            "yours" if double.is_own
+            else "a house character: nobody's likeness" if double.is_house
+            else f"shared by @{as_markdown_text(double.owner_username)}"
+        )  # fmt: skip
         line = f"- **{pick}** ({owner})"
         if double.restrictions:
             line += f" — owner's restrictions: “{as_markdown_text(double.restrictions)}”"
@@ -352,6 +354,8 @@ def _double_choice_label(double: CastableDouble) -> str:
     # Dropdown labels are shown as plain text by Gradio: no Markdown escaping needed.
     if double.is_own:
         return f"@{double.handle} (yours)"
+    if double.is_house:
+        return f"@{double.handle}: {double.display_name}"
     return f"@{double.handle} (shared by @{double.owner_username})"
 
 

@@ -75,5 +75,7 @@ def test_real_two_person_clip_has_sound_label_watermark_manifest_and_likeness(tm
         assert result.metrics.face_similarity[role] is not None
         assert result.metrics.face_similarity[role] >= threshold, role
     assert result.metrics.voice_similarity["friend"] is None  # no voice reference
-    assert result.notes == ()  # grace has no voice but never speaks: nothing to tell
+    # Grace has no voice but never speaks: nothing to tell about voices; the one note says how
+    # a verb the renderer has no action for is shown.
+    assert result.notes == ("Shot 2: 'smiles' is shown as a light laugh.",)
     assert np.isfinite(result.metrics.voice_similarity["lead"])
