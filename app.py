@@ -121,15 +121,18 @@ def build_app(settings: Settings | None = None) -> tuple[gr.Blocks, Services]:
     return build_blocks(services), services
 
 
-def preload_models() -> threading.Thread:
-    """Load the live check's speech model and the restrictions' sentence model in the background.
+def preload_models(services: Services) -> threading.Thread:
+    """Load every model a first visitor would otherwise wait for, in the background.
 
-    Both are loaded lazily on first use anyway; loading them while the app starts means the
-    first live check or restriction save does not wait for them (minutes on a busy machine).
+    The reference check's models (faces, person mask, pose, voice embedding) and the tuning
+    voice come first (the first thing a newcomer does), then the live check's speech model and
+    the restrictions' sentence model. Each also loads lazily on first use, so a request made
+    before its model is ready only waits for the rest of that load.
     """
 
     def load() -> None:
         try:
+            services.doubles.warm_up()
             load_whisper()
             embed_phrases(["warm up"])
         except (RecognizerUnavailableError, OSError, RuntimeError, ValueError):
@@ -144,7 +147,7 @@ def preload_models() -> threading.Thread:
 def launch(blocks: gr.Blocks, services: Services) -> None:
     """Start the render workers (they resume clips a restart cut off), then serve the UI."""
     settings = services.settings
-    preload_models()
+    preload_models(services)
     services.render_workers.start()
     blocks.launch(
         server_name=settings.host,

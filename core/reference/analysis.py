@@ -45,6 +45,7 @@ from core.voice.samples import (
     VoiceEmbedding,
     extract_voice_sample,
     speaker_embedding,
+    speaker_vectors,
     voice_similarity,
 )
 from core.voice.spoken_code import CodeCheck, check_spoken_code, recognize_digits
@@ -143,6 +144,17 @@ class ReferenceAnalyzer:
         self._limits = limits
         # Builds a person double's body rig; without it the rig is estimated from the outline.
         self._pose_landmarker = pose_landmarker
+
+    def warm_up(self) -> None:
+        """Load every model a reference check uses (faces, person mask, pose, voice), so the
+        first person to check a reference after a start does not wait for them."""
+        blank = np.zeros((256, 256, 3), dtype=np.uint8)
+        self._face_backend().detect(blank)
+        self._person_segmenter().person_probability(blank)
+        if self._pose_landmarker is not None and (landmarker := self._pose_landmarker()):
+            landmarker.landmarks(blank)
+        quiet_noise = np.random.default_rng(0).normal(0, 0.01, 16_000).astype(np.float32)
+        speaker_vectors([quiet_noise])
 
     # --- registration -------------------------------------------------------------------
 

@@ -43,6 +43,7 @@ from core.voice.samples import VoiceSample
 from core.voice.spoken_code import new_challenge_code
 from core.voice.tuning import (
     preview_voice,
+    speak_english,
     tune_voice,
     voice_shift_from_record,
     voice_shift_record,
@@ -93,6 +94,11 @@ class DoubleService:
         self._new_code = new_code
 
     # --- registration -------------------------------------------------------------------
+
+    def warm_up(self) -> None:
+        """Load the reference check's models and the voice used to tune doubles (at start)."""
+        self._analyzer.warm_up()
+        speak_english("Hello.")
 
     def analyze(
         self,

@@ -119,3 +119,30 @@ def test_preview_shows_subject_over_checkerboard(segmenter: PersonSegmenter) -> 
     assert np.array_equal(preview[120, 230], rgb[120, 230])  # subject kept as is
     corner = preview[:40, :40].reshape(-1, 3)
     assert set(np.unique(corner[:, 0])) <= {170, 225}  # background replaced by the board
+
+
+def test_the_reference_analyzer_warms_every_model_it_uses_once():
+    from core.reference.analysis import ReferenceAnalyzer
+    from core.reference.intake import IntakeLimits
+
+    loaded: list[str] = []
+
+    class Faces:
+        def detect(self, rgb):
+            loaded.append("faces")
+            return []
+
+    class Segmenter:
+        def person_probability(self, frame):
+            loaded.append("segmenter")
+            return np.zeros(frame.shape[:2], np.float32)
+
+    class Pose:
+        def landmarks(self, frame):
+            loaded.append("pose")
+
+    analyzer = ReferenceAnalyzer(
+        face_backend=Faces, person_segmenter=Segmenter, limits=IntakeLimits(), pose_landmarker=Pose
+    )
+    analyzer.warm_up()
+    assert loaded == ["faces", "segmenter", "pose"]
