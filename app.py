@@ -33,6 +33,7 @@ from webapp.feed import FeedService
 from webapp.friends import FriendService
 from webapp.grants import GrantService
 from webapp.jobs import RenderWorkers
+from webapp.live import LiveService
 from webapp.media import MediaFiles
 from webapp.services import Services
 from webapp.settings import Settings
@@ -96,6 +97,7 @@ def build_services(settings: Settings) -> Services:
         media_files=media_files,
         appearances=AppearanceService(sessions, on_video_purged=media_files.withdraw),
         feed=FeedService(sessions, trust_anchor=trust_anchor),
+        live=LiveService(sessions),
         browser_state_secret=browser_secret,
     )
 
