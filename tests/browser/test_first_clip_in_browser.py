@@ -12,6 +12,7 @@ Each run writes its steps and wall time to test-artifacts/first-clip-<screen>.js
 from __future__ import annotations
 
 import json
+import re
 import time
 
 import pytest
@@ -29,6 +30,7 @@ SCREENS = {
 }
 CHECK_TIMEOUT_MS = 180_000  # the first check also loads the face and speech models
 RENDER_TIMEOUT_MS = 300_000  # two CPU cores shared with other work
+LIVE_TIMEOUT_MS = 15_000  # the pages poll every 3 s
 FIRST_PRESETS = {"Stage debut": 10.5, "The window": 11.0}  # the one-role presets, seconds
 
 
@@ -122,6 +124,8 @@ def test_guided_first_clip(running_app, camera_page, tmp_path, screenshot):
     # Progress where the person is looking, and a status line that follows the render.
     page.wait_for_timeout(1500)
     assert in_viewport(page, "#clip-video")
+    # The tab name counts it while it is being made (the page polls; nothing to refresh).
+    page.get_by_role("tab", name="Clips (1 in progress)").wait_for(timeout=LIVE_TIMEOUT_MS)
     page.locator("#clip-info").get_by_text("is being made").wait_for(timeout=RENDER_TIMEOUT_MS)
     screenshot(page, f"first-clip-{screen}-3-rendering")
     page.locator("#clip-info").get_by_text("Identity check").wait_for(timeout=RENDER_TIMEOUT_MS)
@@ -129,6 +133,27 @@ def test_guided_first_clip(running_app, camera_page, tmp_path, screenshot):
     assert_plays_with_sound(page, "#clip-video", FIRST_PRESETS[title], tmp_path)
     seconds = time.monotonic() - started
     screenshot(page, f"first-clip-{screen}-4-playing")
+
+    # Appearances lists the new clip by itself, with a count on the tab name.
+    page.get_by_role("tab", name="Appearances (1)").click(timeout=LIVE_TIMEOUT_MS)
+    page.locator("#appearance-clip").wait_for()
+
+    # The clip's card acts where it is: Details in plain words; Delete asks once, then the card
+    # says "deleted" (never "done" too), the player is gone and the question is closed.
+    page.get_by_role("tab", name=re.compile("^Clips")).click()
+    page.locator("#feed-card-0").get_by_text(title).wait_for(timeout=LIVE_TIMEOUT_MS)
+    assert "Status: ready" in page.locator("#feed-card-0").inner_text()
+    page.locator("#feed-details-0").get_by_text("Details").click()
+    page.locator("#feed-details-text-0").get_by_text("face").wait_for()
+    screenshot(page, f"first-clip-{screen}-5-card")
+    page.locator("#feed-delete-0").click()
+    page.locator("#feed-delete-yes").click()
+    page.locator("#feed-card-0").get_by_text("Status: deleted").wait_for(timeout=LIVE_TIMEOUT_MS)
+    card_text = page.locator("#feed-card-0").inner_text()
+    assert "done" not in card_text and "ready" not in card_text
+    assert page.locator("#feed-video-0 video").count() == 0
+    assert page.locator("#feed-delete-confirm").is_hidden()
+    page.get_by_role("tab", name="Appearances", exact=True).wait_for(timeout=LIVE_TIMEOUT_MS)
 
     record = {"screen": screen, "steps": len(steps), "seconds": round(seconds, 1),
               "step_names": steps}  # fmt: skip

@@ -46,3 +46,39 @@ KNOW_RECORDING_LENGTH = """() => {
     video.currentTime = Number.MAX_SAFE_INTEGER;
   }, true);
 }"""
+
+
+# Names for controls Gradio leaves unnamed or misnamed, kept up to date as the page redraws:
+# gallery thumbnails announce their caption (a template's name) instead of "Thumbnail 1 of 8";
+# upload areas are named by the words they show; empty placeholders with a label get a role.
+NAME_CONTROLS = """() => {
+  const words = (el) => (el.innerText || '').replace(/\\s+/g, ' ').trim();
+  const fix = () => {
+    document.querySelectorAll('button.thumbnail-item').forEach((button) => {
+      const caption = button.querySelector('.caption-label, figcaption');
+      const image = button.querySelector('img');
+      const name = caption ? words(caption) : (image && image.alt) || '';
+      if (name && button.getAttribute('aria-label') !== name) {
+        button.setAttribute('aria-label', name);
+      }
+    });
+    const named = '.upload-container [aria-label], button[aria-label]';
+    document.querySelectorAll(named).forEach((el) => {
+      const shown = words(el);
+      const label = el.getAttribute('aria-label') || '';
+      if (shown && shown.length < 80 && !label.toLowerCase().includes(shown.toLowerCase())) {
+        el.setAttribute('aria-label', shown);
+      }
+    });
+    document.querySelectorAll('div.empty[aria-label]:not([role])').forEach((el) => {
+      el.setAttribute('role', 'img');
+    });
+  };
+  let queued = false;
+  new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; fix(); });
+  }).observe(document.body, {childList: true, subtree: true});
+  fix();
+}"""

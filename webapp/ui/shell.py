@@ -113,5 +113,6 @@ def build_blocks(services: Services) -> gr.Blocks:
         live.redraw_on_change(live_components.clips_changed, feed_redraw)
         live.redraw_on_change(live_components.appearances_changed, feed_redraw)
         blocks.load(None, js=page_js.KNOW_RECORDING_LENGTH)
+        blocks.load(None, js=page_js.NAME_CONTROLS)
     blocks.queue(default_concurrency_limit=4)
     return blocks
