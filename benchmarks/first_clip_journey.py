@@ -133,14 +133,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", type=Path, required=True, help="checkout of the old version")
     parser.add_argument("--after", type=Path, default=Path(__file__).resolve().parents[1])
+    parser.add_argument("--only", choices=["before", "after"], help="run one version")
+    parser.add_argument("--screens", nargs="+", choices=list(SCREENS), default=list(SCREENS))
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="first-clip-"))
     results = []
     with sync_playwright() as playwright:
         for version, folder in (("before", args.before), ("after", args.after)):
+            if args.only and version != args.only:
+                continue
             process, url = start_app(folder, work / f"data-{version}")
             try:
-                for screen in SCREENS:
+                for screen in args.screens:
                     place = work / f"{version}-{screen}"
                     place.mkdir()
                     steps, seconds = journey(playwright, url, version, screen, place)

@@ -381,7 +381,8 @@ def _metrics_text(card: ClipCard) -> str:
 
 
 def verification_markdown(verification: ClipVerification) -> str:
-    check = {True: "✅", False: "❌"}
+    # Words, not emoji: a browser without an emoji font showed the marks as empty boxes.
+    check = {True: "**Passed** ·", False: "**Failed** ·"}
     manifest = "present" if verification.manifest_present else "missing"
     trust = "signed by this studio" if verification.manifest_trusted else "not trusted"
     lines = [
