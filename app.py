@@ -153,6 +153,9 @@ def launch(blocks: gr.Blocks, services: Services) -> None:
         allowed_paths=[str(served_files_dir().resolve())],
         show_error=True,
         ssr_mode=False,
+        # Skip Gradio's start-up probe of its own URL: it gives up after one 3 s HEAD request,
+        # and on a loaded 2-core machine serving the page took longer, so the app exited.
+        _frontend=False,
     )
 
 
