@@ -24,6 +24,7 @@ class LiveComponents:
     friends_changed: gr.State
     appearances_changed: gr.State
     clips_changed: gr.State
+    labels_shown: gr.State  # the tab names last sent, so unchanged ones are not re-sent
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,9 @@ class LiveTabs:
 
 
 def render() -> LiveComponents:
-    return LiveComponents(gr.Timer(POLL_SECONDS), gr.State(None), gr.State(None), gr.State(None))
+    return LiveComponents(
+        gr.Timer(POLL_SECONDS), gr.State(None), gr.State(None), gr.State(None), gr.State(None)
+    )
 
 
 def tab_labels(counts: LiveCounts | None) -> tuple[str, str, str]:
@@ -65,21 +68,26 @@ def listen(
     auth: AuthService,
     live: LiveService,
 ) -> None:
-    def poll(token: str | None) -> tuple[Any, ...]:
+    def poll(token: str | None, shown: list[str] | None) -> tuple[Any, ...]:
         user = auth.current_user(token)
         counts = None if user is None else live.counts(user)
-        clips, friends, appearances = tab_labels(counts)
+        labels = list(tab_labels(counts))
         if counts is None:
             summaries: tuple[Any, ...] = (None, None, None)
         else:
             summaries = (counts.friendships, counts.appearance_states, counts.clip_states)
-        return (*summaries, gr.Tab(label=clips), gr.Tab(label=friends),
-                gr.Tab(label=appearances))  # fmt: skip
+        # A tab is only updated when its name changes: re-sending it every poll would redraw
+        # the tab while the person is using it.
+        tabs_update = [
+            gr.skip() if shown and shown[i] == label else gr.Tab(label=label)
+            for i, label in enumerate(labels)
+        ]
+        return (*summaries, *tabs_update, labels)
 
     outputs = [ui.friends_changed, ui.appearances_changed, ui.clips_changed, tabs.clips,
-               tabs.friends, tabs.appearances]  # fmt: skip
+               tabs.friends, tabs.appearances, ui.labels_shown]  # fmt: skip
     gr.on(
-        [ui.timer.tick, session.token.change], poll, [session.token], outputs,
+        [ui.timer.tick, session.token.change], poll, [session.token, ui.labels_shown], outputs,
         show_progress="hidden", api_visibility="private", concurrency_limit=POLLERS,
         concurrency_id="live-poll", trigger_mode="always_last",
     )  # fmt: skip
