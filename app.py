@@ -35,6 +35,7 @@ from webapp.doubles import DoubleService
 from webapp.feed import FeedService
 from webapp.friends import FriendService
 from webapp.grants import GrantService
+from webapp.live import LiveService
 from webapp.media import MediaFiles, ServedMediaGuard
 from webapp.media_store_setup import build_media_store
 from webapp.pipeline_setup import build_pipeline
@@ -102,6 +103,7 @@ def build_services(settings: Settings) -> Services:
         media_files=media_files,
         appearances=AppearanceService(sessions, on_video_purged=media_files.withdraw),
         feed=FeedService(sessions, trust_anchor=trust_anchor),
+        live=LiveService(sessions),
         browser_state_secret=browser_secret,
     )
 
@@ -161,6 +163,9 @@ def launch(blocks: gr.Blocks, services: Services) -> None:
         app_kwargs={"middleware": [Middleware(ServedMediaGuard, media_files=services.media_files)]},
         show_error=True,
         ssr_mode=False,
+        # Skip Gradio's start-up probe of its own URL: it gives up after one 3 s HEAD request,
+        # and on a loaded 2-core machine serving the page took longer, so the app exited.
+        _frontend=False,
     )
 
 

@@ -2,6 +2,7 @@
 # Install everything the tests need and run the whole suite. Extra arguments go to pytest.
 source "$(dirname "$0")/_venv.sh"
 install_requirements requirements-dev.txt
+bash "$(dirname "$0")/install_test_tools.sh"  # axe-core for the accessibility scan
 export GRADIO_ANALYTICS_ENABLED=False HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 "$VENV_PY" -m ruff check .
 "$VENV_PY" -m ruff format --check .

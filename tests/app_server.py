@@ -54,7 +54,8 @@ def running_app(tmp_path_factory) -> Iterator[str]:
         )
     url = f"http://127.0.0.1:{port}/"
     try:
-        wait_until_up(url, process, log)
+        # Generous: on a loaded 2-core machine importing the app alone can take minutes.
+        wait_until_up(url, process, log, timeout=300)
         yield url
     finally:
         process.terminate()

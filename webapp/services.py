@@ -13,6 +13,7 @@ from webapp.doubles import DoubleService
 from webapp.feed import FeedService
 from webapp.friends import FriendService
 from webapp.grants import GrantService
+from webapp.live import LiveService
 from webapp.media import MediaFiles
 from webapp.render_queue import RenderQueue
 from webapp.settings import Settings
@@ -32,4 +33,5 @@ class Services:
     media_files: MediaFiles
     appearances: AppearanceService
     feed: FeedService
+    live: LiveService  # what changed since a page last looked (counts on tabs, redraws)
     browser_state_secret: str  # keeps the browser's saved login readable across restarts

@@ -28,6 +28,7 @@ DUET = (
 )
 # list_feed outputs: signed-out text, page, page text, 12 videos, 12 card texts, clip, verify.
 FEED_VIDEOS, FEED_CARDS = slice(3, 15), slice(15, 27)
+FEED_DETAILS = slice(-12, None)  # each card's Details (buttons are not API outputs)
 
 
 def register_double(client: Client, folder: Path, who: str, handle: str, tier: str) -> None:
@@ -42,12 +43,13 @@ def register_double(client: Client, folder: Path, who: str, handle: str, tier: s
 def feed(client: Client, section: str) -> tuple[list[str], list[dict | None]]:
     """The card texts and videos of a feed section's first page (fills the clip picker)."""
     outputs = client.predict(section, 1, api_name="/list_feed")
-    cards = [text for text in outputs[FEED_CARDS] if text]
+    cards = [f"{text}\n{details}" for text, details in
+             zip(outputs[FEED_CARDS], outputs[FEED_DETAILS], strict=True) if text]  # fmt: skip
     return cards, list(outputs[FEED_VIDEOS])[: len(cards)]
 
 
 def clip_ids(cards: list[str]) -> list[str]:
-    return [re.search(r"clip `([0-9a-f]+)`", card).group(1) for card in cards]
+    return [re.search(r"Clip id[^`]*`([0-9a-f]+)`", card).group(1) for card in cards]
 
 
 def appearance_rows(client: Client) -> list[list[str]]:

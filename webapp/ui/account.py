@@ -18,6 +18,7 @@ from webapp.ui.session import SessionComponents
 from webapp.ui.text import as_markdown_text, ui_error
 
 HF_PROVIDER = "huggingface"
+RESTORED_OUTPUTS = 5  # token, saved token, account line, the two columns: no password field
 
 
 @dataclass
@@ -169,29 +170,38 @@ def listen(
 
     def restore(saved_token: str | None) -> tuple[Any, ...]:
         user = auth.current_user(saved_token)
-        return _view(saved_token, user) if user is not None else _view(None, None)
+        view = _view(saved_token, user) if user is not None else _view(None, None)
+        return view[:RESTORED_OUTPUTS]
 
     def restore_or_hf_sign_in(
         saved_token: str | None, profile: gr.OAuthProfile | None
     ) -> tuple[Any, ...]:
         user = auth.current_user(saved_token)
         if user is not None:
-            return _view(saved_token, user)
+            return _view(saved_token, user)[:RESTORED_OUTPUTS]
         if profile is None:  # gr.LoginButton restricts nothing: no profile, no user
-            return _view(None, None)
+            return _view(None, None)[:RESTORED_OUTPUTS]
         signed_in = auth.sign_in_external(
             provider=HF_PROVIDER,
             subject=str(profile.get("sub") or profile.username),
             preferred_username=profile.username,
             display_name=profile.name or profile.username,
         )
-        return _view(signed_in.token, signed_in.user)
+        return _view(signed_in.token, signed_in.user)[:RESTORED_OUTPUTS]
 
     def whoami(token: str | None) -> str:
         user = auth.current_user(token)
         return "" if user is None else user.username
 
-    account.sign_up_button.click(
+    # Enter in any sign-up field submits the form, as the button does.
+    gr.on(
+        [
+            account.sign_up_button.click,
+            account.sign_up_username_textbox.submit,
+            account.sign_up_display_name_textbox.submit,
+            account.sign_up_password_textbox.submit,
+            account.sign_up_password_repeat_textbox.submit,
+        ],
         sign_up,
         [
             account.sign_up_username_textbox,
@@ -205,7 +215,11 @@ def listen(
         show_progress="hidden",
     )
     gr.on(
-        [account.sign_in_button.click, account.sign_in_password_textbox.submit],
+        [
+            account.sign_in_button.click,
+            account.sign_in_username_textbox.submit,
+            account.sign_in_password_textbox.submit,
+        ],
         sign_in,
         [account.sign_in_username_textbox, account.sign_in_password_textbox],
         after_auth,
@@ -216,12 +230,15 @@ def listen(
     account.whoami_button.click(
         whoami, [session.token], [account.whoami_textbox], api_name="whoami"
     )
-    # A reload finds the saved token (or the Hugging Face login) again and re-checks it.
+    # A reload finds the saved token (or the Hugging Face login) again and re-checks it. It
+    # never writes the password fields: a person (or a password manager) may already be typing
+    # in them when this answers, seconds after the page shows.
     blocks.load(
         restore_or_hf_sign_in if hf_oauth else restore,
         [session.saved_token],
-        after_auth,
+        after_auth[:RESTORED_OUTPUTS],
         api_visibility="private",
+        show_progress="hidden",
     )
     return restore, [session.token], after_auth
 

@@ -15,8 +15,9 @@ from webapp.appearances import (
 )
 from webapp.auth import AuthService, CurrentUser
 from webapp.media import MediaAccessDeniedError, MediaFiles
+from webapp.ui.live import Redraw
 from webapp.ui.session import SessionComponents, require_user
-from webapp.ui.text import MEDIA_BUTTONS, as_markdown_text, ui_error
+from webapp.ui.text import MEDIA_BUTTONS, as_markdown_text, clip_state_words, ui_error
 
 SIGNED_OUT = "### Appearances\nSign in to see every clip that uses your doubles."
 EMPTY = (
@@ -57,7 +58,10 @@ def render() -> AppearancesComponents:
             label="Select a row to act on it", wrap=True, elem_id="appearances-table",
             visible=False,
         )  # fmt: skip
-        refresh_button = gr.Button("Refresh", size="sm", elem_id="appearances-refresh")
+        # Hidden: the list redraws itself (webapp/ui/live.py); the event stays an API.
+        refresh_button = gr.Button(
+            "Refresh", size="sm", elem_id="appearances-refresh", visible=False
+        )
         with gr.Column(variant="panel", visible=False) as actions_column:
             clip_dropdown = gr.Dropdown(choices=[], value=None, label="Clip",
                                         elem_id="appearance-clip")  # fmt: skip
@@ -100,7 +104,8 @@ def listen(
     auth: AuthService,
     appearances: AppearanceService,
     media_files: MediaFiles,
-) -> None:
+) -> Redraw:
+    """Wire the tab; returns how to redraw its list (the live poller calls it on a change)."""
     list_outputs = [ui.signed_out_markdown, ui.signed_in_column, ui.empty_markdown,
                     ui.appearances_table, ui.clip_ids, ui.clip_dropdown,
                     ui.actions_column]  # fmt: skip
@@ -142,12 +147,19 @@ def listen(
         [ui.appearance_video, ui.details_markdown, ui.revoke_button, ui.result_markdown],
         api_visibility="private",
     )  # fmt: skip
-    _listen_actions(ui, session, auth, appearances, show_list, list_outputs)
+
+    def show_clip_after(token: str | None, clip_id: str | None) -> tuple[Any, ...]:
+        video, details, revoke, _result = show_clip(token, clip_id)
+        return video, details, revoke, False
+
+    _listen_actions(ui, session, auth, appearances, show_list, list_outputs, show_clip_after)
+    return Redraw(show_list, [session.token], list_outputs)
 
 
 def _listen_actions(
     ui: AppearancesComponents, session: SessionComponents, auth: AuthService,
     appearances: AppearanceService, show_list: Any, list_outputs: list[Any],
+    show_clip_after: Any,
 ) -> None:  # fmt: skip
     def act(action: Any, title: str) -> Any:
         def handler(token: str | None, clip_id: str | None, *extra: Any) -> str:
@@ -161,15 +173,20 @@ def _listen_actions(
 
         return handler
 
-    def refresh_after(event: Any) -> None:
-        event.success(show_list, [session.token], list_outputs, api_visibility="private")
+    def refresh_after(event: Any) -> Any:
+        return event.success(show_list, [session.token], list_outputs, api_visibility="private")
 
     target = [session.token, ui.clip_dropdown]
     refresh_after(ui.delete_button.click(
         act(lambda user, clip_id, _confirmed: appearances.delete(user, clip_id), "Not deleted"),
         [*target, ui.delete_confirm_checkbox], [ui.result_markdown],
         api_name="delete_appearance", validator=_confirmed_validator,
-    ))  # fmt: skip
+    )).then(
+        # The deleted clip's player empties and its details say "deleted"; the confirmation
+        # box is cleared so the next delete asks again.
+        show_clip_after, target, [ui.appearance_video, ui.details_markdown, ui.revoke_button,
+                                  ui.delete_confirm_checkbox], api_visibility="private",
+    )  # fmt: skip
     ui.report_button.click(
         act(appearances.report, "Not reported"), [*target, ui.report_reason_textbox],
         [ui.result_markdown], api_name="report_appearance", validator=_reason_validator,
@@ -209,7 +226,8 @@ def _table_row(record: AppearanceRecord) -> list[str]:
     # The Dataframe shows cell text as plain text, so nothing here needs escaping.
     mine = ", ".join(f"@{handle} as {role}" for role, handle in record.my_roles.items())
     creator = "me" if record.made_by_me else f"@{record.creator_username}"
-    return [record.title, creator, f"{record.created_at:%Y-%m-%d %H:%M}", record.status, mine,
+    state = clip_state_words(record.status, record.hidden_reason)
+    return [record.title, creator, f"{record.created_at:%Y-%m-%d %H:%M}", state, mine,
             record.hidden_reason or "", record.clip_public_id]  # fmt: skip
 
 
@@ -226,7 +244,7 @@ def details_markdown(record: AppearanceRecord) -> str:
         f"**{as_markdown_text(record.title)}**",
         f"Made by {as_markdown_text(record.creator_display_name)} "
         f"(@{as_markdown_text(record.creator_username)}) on {record.created_at:%Y-%m-%d %H:%M}",
-        f"Status: {record.status} · your doubles: {mine}",
+        f"Status: {clip_state_words(record.status, record.hidden_reason)} · your doubles: {mine}",
     ]
     if record.hidden_reason:
         lines.append(f"⚠️ {as_markdown_text(record.hidden_reason)}")

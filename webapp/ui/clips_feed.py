@@ -20,10 +20,12 @@ from webapp.media import MediaAccessDeniedError, MediaFiles
 from webapp.provenance import ClipVerification
 from webapp.render_queue import RenderQueue
 from webapp.ui import studio
+from webapp.ui.live import Redraw
 from webapp.ui.session import SessionComponents, require_user
-from webapp.ui.text import MEDIA_BUTTONS, as_markdown_text, ui_error
+from webapp.ui.text import MEDIA_BUTTONS, as_markdown_text, clip_state_words, ui_error
 
 CARDS_PER_PAGE = 12
+REMOVED = "This clip was deleted."
 CARDS_PER_ROW = 3
 SIGNED_OUT = "### Clips\nSign in to see your clips, clips featuring you and your friends' clips."
 EMPTY_SECTIONS = {
@@ -41,6 +43,10 @@ class ClipCardSlot:
     column: gr.Column
     video: gr.Video
     info_markdown: gr.Markdown
+    details_markdown: gr.Markdown  # scores, ids and provenance, behind "Details"
+    star_button: gr.Button
+    verify_button: gr.Button
+    delete_button: gr.Button
 
 
 @dataclass
@@ -66,6 +72,12 @@ class FeedComponents:
     swap_video: gr.Video
     swap_markdown: gr.Markdown
     actions_column: gr.Column  # clip picker, Verify, Star in this: only when there are clips
+    page_ids: gr.State  # slot -> [public id, title] of the clip on this page
+    delete_confirm_row: gr.Row
+    delete_confirm_markdown: gr.Markdown
+    delete_yes_button: gr.Button
+    delete_keep_button: gr.Button
+    delete_result_markdown: gr.Markdown
 
 
 def render() -> FeedComponents:
@@ -77,13 +89,21 @@ def render() -> FeedComponents:
                 value="mine", label="Show", scale=4, elem_id="feed-section",
             )  # fmt: skip
             page_number = gr.Number(1, label="Page", precision=0, minimum=1, scale=1)
-            refresh_button = gr.Button("Refresh", scale=1, elem_id="feed-refresh")
+            # The page redraws itself when something changes (webapp/ui/live.py); the hidden
+            # button keeps the list_feed endpoint for API clients.
+            refresh_button = gr.Button("Refresh", scale=1, elem_id="feed-refresh", visible=False)
         page_markdown = gr.Markdown(elem_classes=["empty-state"], elem_id="feed-page-info")
         slots = _render_slots()
         with gr.Row():
             previous_button = gr.Button("← Previous", interactive=False, elem_id="feed-previous")
             next_button = gr.Button("Next →", interactive=False, elem_id="feed-next")
-        with gr.Column(variant="panel", visible=False) as actions_column:
+        with gr.Column(variant="panel", visible=False, elem_id="feed-actions") as actions_column:
+            with gr.Row(visible=False, elem_id="feed-delete-confirm") as delete_confirm_row:
+                delete_confirm_markdown = gr.Markdown()
+                delete_yes_button = gr.Button("Yes, delete it for everyone", variant="stop",
+                                              elem_id="feed-delete-yes")  # fmt: skip
+                delete_keep_button = gr.Button("Keep it", elem_id="feed-delete-keep")
+            delete_result_markdown = gr.Markdown(elem_id="feed-delete-result")
             clip_dropdown = gr.Dropdown(
                 choices=[], value=None, label="Clip on this page", elem_id="feed-clip",
                 info="Choose a clip to verify its provenance or to star in it yourself.",
@@ -111,6 +131,8 @@ def render() -> FeedComponents:
         page_markdown, slots, previous_button, next_button, clip_dropdown, gr.State(None),
         verify_button, star_in_this_button, verify_markdown, gr.State({}), swap_role_dropdown,
         swap_cancel_button, gr.State(None), swap_video, swap_markdown, actions_column,
+        gr.State([]), delete_confirm_row, delete_confirm_markdown, delete_yes_button,
+        delete_keep_button, delete_result_markdown,
     )  # fmt: skip
 
 
@@ -125,7 +147,15 @@ def _render_slots() -> list[ClipCardSlot]:
                         elem_id=f"feed-video-{index}", buttons=MEDIA_BUTTONS,
                     )  # fmt: skip
                     info = gr.Markdown(elem_id=f"feed-card-{index}")
-                slots.append(ClipCardSlot(column, video, info))
+                    with gr.Row(elem_classes=["card-actions"]):
+                        star = gr.Button("★ Star in this", size="sm", variant="primary",
+                                         elem_id=f"feed-star-{index}")  # fmt: skip
+                        verify = gr.Button("Verify", size="sm", elem_id=f"feed-verify-{index}")
+                        delete = gr.Button("Delete", size="sm", variant="stop",
+                                           elem_id=f"feed-delete-{index}")  # fmt: skip
+                    with gr.Accordion("Details", open=False, elem_id=f"feed-details-{index}"):
+                        details = gr.Markdown(elem_id=f"feed-details-text-{index}")
+                slots.append(ClipCardSlot(column, video, info, details, star, verify, delete))
     return slots
 
 
@@ -137,13 +167,16 @@ def listen(
     clips: ClipService,
     workers: RenderQueue,
     media_files: MediaFiles,
-) -> None:
+) -> Redraw:
+    """Wire the tab; returns how to redraw its page (the live poller calls it on a change)."""
     page_outputs = [
         ui.signed_out_markdown, ui.signed_in_column, ui.page_number, ui.page_markdown,
         *[slot.column for slot in ui.slots], *[slot.video for slot in ui.slots],
         *[slot.info_markdown for slot in ui.slots], ui.previous_button, ui.next_button,
         ui.clip_dropdown, ui.selected_clip_id, ui.star_in_ids, ui.star_in_this_button,
         ui.verify_markdown, ui.actions_column,
+        *[slot.details_markdown for slot in ui.slots], *[slot.star_button for slot in ui.slots],
+        *[slot.delete_button for slot in ui.slots], ui.page_ids,
     ]  # fmt: skip
 
     def show(token: str | None, section: str, page_number: float | None) -> tuple[Any, ...]:
@@ -154,7 +187,7 @@ def listen(
             page = feed.page(user, section, int(page_number or 1), CARDS_PER_PAGE)
         except FeedError as error:
             raise ui_error(str(error), title="Clips not shown") from None
-        return _page_view(media_files, user, page)
+        return _page_view(media_files, user, page) + _card_actions_view(page)
 
     inputs = [session.token, ui.section_radio, ui.page_number]
     ui.refresh_button.click(show, inputs, page_outputs, api_name="list_feed")
@@ -221,6 +254,7 @@ def listen(
         verify, [session.token, ui.clip_dropdown], [ui.verify_markdown], api_name="verify_clip",
         concurrency_limit=2, concurrency_id="verify",
     )  # fmt: skip
+    return Redraw(show, inputs, page_outputs)
 
 
 def _signed_out_view(output_count: int) -> tuple[Any, ...]:
@@ -229,7 +263,8 @@ def _signed_out_view(output_count: int) -> tuple[Any, ...]:
     values = [gr.Markdown(visible=True), gr.Column(visible=False), 1, "", *hidden,
               *[None] * CARDS_PER_PAGE, *[""] * CARDS_PER_PAGE, disabled, disabled,
               gr.Dropdown(choices=[], value=None), None, {}, disabled, "",
-              gr.Column(visible=False)]  # fmt: skip
+              gr.Column(visible=False), *[""] * CARDS_PER_PAGE,
+              *[gr.Button(visible=False)] * (2 * CARDS_PER_PAGE), []]  # fmt: skip
     assert len(values) == output_count
     return tuple(values)
 
@@ -251,6 +286,24 @@ def _page_view(media_files: MediaFiles, user: CurrentUser, page: FeedPage) -> tu
         {card.public_id: list(card.cast) for card in cards if card.can_star_in},
         gr.Button(interactive=False), "", gr.Column(visible=bool(cards)),
     )  # fmt: skip
+
+
+def _card_actions_view(page: FeedPage) -> tuple[Any, ...]:
+    """Each card's Details text and which of its buttons apply; the clips' ids by slot."""
+    cards = list(page.cards)
+    details, stars, deletes = [], [], []
+    for index in range(CARDS_PER_PAGE):
+        card = cards[index] if index < len(cards) else None
+        details.append(details_markdown(card) if card else "")
+        stars.append(gr.Button(visible=bool(card and card.can_star_in)))
+        # My clips and clips featuring me: the service deletes those that cast my doubles.
+        deletable = (
+            card is not None
+            and card.hidden_reason != REMOVED
+            and page.section in ("mine", "featuring_me")
+        )
+        deletes.append(gr.Button(visible=deletable))
+    return (*details, *stars, *deletes, [[card.public_id, card.title] for card in cards])
 
 
 def _video_file(media_files: MediaFiles, user: CurrentUser, card: ClipCard) -> str | None:
@@ -288,16 +341,24 @@ def card_markdown(card: ClipCard) -> str:
         f"by {creator} (@{as_markdown_text(card.creator_username)}) · "
         f"{card.created_at:%Y-%m-%d %H:%M}{length}",
         f"Cast: {cast or 'none'}",
-        f"Status: {card.status} · seen by: {CLIP_VISIBILITY_LABELS.get(card.visibility, '?')}",
+        f"Status: {clip_state_words(card.status, card.hidden_reason)} · seen by: "
+        f"{CLIP_VISIBILITY_LABELS.get(card.visibility, '?')}",
     ]
     if card.hidden_reason:
         lines.append(f"⚠️ {as_markdown_text(card.hidden_reason)}")
     elif card.status in ("failed", "cancelled") and card.status_message:
         lines.append(f"⚠️ {as_markdown_text(card.status_message)}")
+    return "  \n".join(lines)
+
+
+def details_markdown(card: ClipCard) -> str:
+    """What a card's "Details" shows: likeness scores, provenance and the clip id, in words."""
+    lines = []
     metrics = _metrics_text(card)
     if metrics:
         lines.append(metrics)
-    lines.append(f"Provenance: {card.provenance.summary} · clip `{card.public_id}`")
+    lines.append(f"How it was made and signed: {card.provenance.summary}")
+    lines.append(f"Clip id (carried by its invisible watermark): `{card.public_id}`")
     return "  \n".join(lines)
 
 
@@ -311,12 +372,16 @@ def _metrics_text(card: ClipCard) -> str:
             continue
         face_text = "–" if face is None else f"{face:.2f}"
         voice_text = "–" if voice is None else f"{voice:.2f}"
-        parts.append(f"{as_markdown_text(role)} face {face_text} / voice {voice_text}")
-    return f"Likeness: {'; '.join(parts)}" if parts else ""
+        parts.append(f"{as_markdown_text(role)}: face {face_text}, voice {voice_text}")
+    if not parts:
+        return ""
+    return ("How closely each role looks and sounds like its double (1.00 is identical; a face "
+            f"matches above 0.40): {'; '.join(parts)}")  # fmt: skip
 
 
 def verification_markdown(verification: ClipVerification) -> str:
-    check = {True: "✅", False: "❌"}
+    # Words, not emoji: a browser without an emoji font showed the marks as empty boxes.
+    check = {True: "**Passed** ·", False: "**Failed** ·"}
     manifest = "present" if verification.manifest_present else "missing"
     trust = "signed by this studio" if verification.manifest_trusted else "not trusted"
     lines = [

@@ -35,6 +35,7 @@ from webapp.doubles import (
 from webapp.grants import GrantService
 from webapp.media import MediaFiles
 from webapp.ui import grants as grants_ui
+from webapp.ui.page_js import scroll_into_view
 from webapp.ui.session import SessionComponents, require_user
 from webapp.ui.text import MEDIA_BUTTONS, as_markdown_text, ui_error
 
@@ -110,6 +111,8 @@ class DoublesComponents:
     challenge_video: gr.Video
     create_button: gr.Button
     result_markdown: gr.Markdown
+    first_clip_button: gr.Button  # wired by the Studio: opens it with a one-role preset cast
+    new_double_handle: gr.State
 
 
 def render() -> DoublesComponents:
@@ -244,7 +247,12 @@ def render() -> DoublesComponents:
                 webcam_options=gr.WebcamOptions(mirror=False), height=360,
             )  # fmt: skip
             create_button = gr.Button("Create my double", variant="primary", elem_id="create")
-        result_markdown = gr.Markdown(elem_id="double-result")
+        with gr.Column(elem_id="double-done"):
+            result_markdown = gr.Markdown(elem_id="double-result")
+            first_clip_button = gr.Button(
+                "🎬 Make your first clip", variant="primary", visible=False, elem_id="first-clip"
+            )
+        new_double_handle = gr.State(None)
     return DoublesComponents(**{name: value for name, value in locals().items()})
 
 
@@ -315,6 +323,7 @@ def listen(
          ui.ownership_checkbox, ui.challenge_video, ui.code, ui.code_markdown, ui.result_markdown,
          ui.analysis_status_markdown, ui.draft_voice_button, ui.draft_voice_audio],
         api_name="analyze_reference", concurrency_limit=2, concurrency_id="analysis",
+        validator=validate_reference,
         show_progress_on=[ui.analysis_status_markdown],
     )  # fmt: skip
 
@@ -368,13 +377,15 @@ def listen(
             raise ui_error(str(error), title="Double not created") from None
         message = (
             f"Your double **@{as_markdown_text(record.handle)}** is ready. "
-            "Its consent record is saved; you can revoke or delete it any time."
+            "Its consent record is saved; you can revoke or delete it any time in "
+            "**Your doubles** above."
         )
         if record.has_voice:
-            message += " Select it below to hear how it speaks in clips."
+            message += " Select it there to hear how it speaks in clips."
         message += _restrictions_preview(record.restrictions)
         cleared = (None, None, None, "", "", "", "", False, False, False, None, "")
-        return (None, None, "", gr.Column(visible=False), message, *refresh(token), *cleared)
+        return (None, None, "", gr.Column(visible=False), message, *refresh(token), *cleared,
+                record.handle, gr.Button(visible=True))  # fmt: skip
 
     ui.create_button.click(
         create,
@@ -386,12 +397,13 @@ def listen(
          ui.reference_video, ui.reference_photos, ui.voice_clip, ui.handle_textbox,
          ui.display_name_textbox, ui.description_textbox, ui.restrictions_textbox,
          ui.age_checkbox, ui.ownership_checkbox, ui.statement_checkbox, ui.challenge_video,
-         ui.analysis_status_markdown],
+         ui.analysis_status_markdown, ui.new_double_handle, ui.first_clip_button],
         api_name="create_double", concurrency_limit=2, concurrency_id="analysis",
+        validator=validate_create,
         # Progress and errors show on the result line only, so a failed check never covers
         # the "Get my code" button the person needs next.
         show_progress_on=[ui.result_markdown],
-    )  # fmt: skip
+    ).success(None, js=scroll_into_view("double-done"))  # fmt: skip
 
     load_grants = grants_ui.listen(
         ui.edit_grants, session, auth, service, grants,
@@ -476,6 +488,51 @@ def _listen_editing(
         delete, [session.token, ui.selected_double_id, ui.edit_delete_checkbox],
         [ui.selected_double_id, ui.result_markdown, *list_outputs], api_name="delete_double",
     )  # fmt: skip
+
+
+def validate_reference(
+    _token: Any, kind: str, video: str | None, photos: list[str] | None, voice: str | None
+) -> list[dict[str, Any]]:
+    """Shown next to the fields, all at once, before the slow analysis starts."""
+    photo_names = [Path(p).name for p in photos or [] if Path(p).suffix.lower() not in PHOTO_TYPES]
+    has_reference = bool(video) or bool(photos)
+    return [
+        gr.validate(True, ""),
+        gr.validate(True, ""),
+        gr.validate(has_reference, "Add a 2–5 s video of the subject (or photos beside it)."),
+        gr.validate(not photo_names, f"{', '.join(photo_names)}: photos must be JPEG, PNG or WebP"),
+        gr.validate(True, ""),
+    ]
+
+
+def validate_create(
+    _token: Any, draft: Any, code: str | None, handle: str, _display_name: str,
+    _description: str, _visibility: str, _restrictions: str, age: bool, ownership: bool,
+    agreed: bool, _statement_version: str, recording: str | None,
+) -> list[dict[str, Any]]:  # fmt: skip
+    """Every missing answer at once, each next to its field, kept until it is put right; the
+    server checks all of it again (and the live check) when the button is pressed."""
+    try:
+        consent.normalise_handle(handle)
+        handle_problem = ""
+    except consent.ConsentError as error:
+        handle_problem = str(error)
+    kind = draft.analysis.kind if isinstance(draft, Draft) else "person"
+    if not code:
+        recording_problem = consent.CHALLENGE_MISSING
+    else:
+        recording_problem = "" if recording else "Record yourself saying the code first."
+    ok = gr.validate(True, "")
+    return [
+        ok, ok, ok,
+        gr.validate(not handle_problem, handle_problem),
+        ok, ok, ok, ok,
+        gr.validate(bool(age), consent.MUST_CONFIRM_AGE),
+        gr.validate(bool(ownership), consent.MUST_CONFIRM_OWNERSHIP[kind]),
+        gr.validate(bool(agreed), consent.MUST_AGREE_STATEMENT),
+        ok,
+        gr.validate(not recording_problem, recording_problem),
+    ]  # fmt: skip
 
 
 def _gallery_item(media_files: MediaFiles, user: CurrentUser, record: DoubleRecord) -> Any:

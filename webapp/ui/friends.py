@@ -20,6 +20,7 @@ from webapp.friends import (
     FriendsOverview,
     Person,
 )
+from webapp.ui.live import Redraw
 from webapp.ui.session import SessionComponents, require_user
 from webapp.ui.text import as_markdown_text, ui_error
 
@@ -119,7 +120,8 @@ def render() -> FriendsComponents:
                 blocked_empty_markdown = gr.Markdown(EMPTY_BLOCKED, elem_classes=["empty-state"])
                 blocked_unblock_button = gr.Button("Unblock", size="sm", visible=False)
                 blocked_status_markdown = gr.Markdown()
-        refresh_button = gr.Button("Refresh lists", size="sm", variant="secondary")
+        # Hidden: the lists redraw themselves (webapp/ui/live.py); the event stays an API.
+        refresh_button = gr.Button("Refresh lists", size="sm", variant="secondary", visible=False)
     return FriendsComponents(**{name: value for name, value in locals().items()})
 
 
@@ -129,7 +131,8 @@ def _person_radio(label: str, elem_id: str) -> gr.Radio:
 
 def listen(
     ui: FriendsComponents, session: SessionComponents, auth: AuthService, service: FriendService
-) -> None:
+) -> Redraw:
+    """Wire the tab; returns how to redraw its lists (the live poller calls it on a change)."""
     list_outputs = [
         ui.signed_out_markdown, ui.signed_in_column,
         ui.incoming_heading_markdown, ui.incoming_radio, ui.incoming_empty_markdown,
@@ -263,6 +266,7 @@ def listen(
     )
     wire(ui.blocked_unblock_button, ui.blocked_radio, ui.blocked_status_markdown,
          service.unblock, "**{name}** is unblocked.", api_name="unblock_user")  # fmt: skip
+    return Redraw(refresh, [session.token], list_outputs)
 
 
 def validate_search(_token: str | None, query: str) -> list[dict[str, Any]]:

@@ -2,39 +2,41 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import gradio as gr
 
 from webapp.services import Services
 from webapp.ui import (
     account,
     appearances,
+    clip_cards,
     clips_feed,
     doubles,
     friends,
+    live,
+    page_js,
     privacy,
     session,
     studio,
 )
 
 TITLE = "Co-Star Studio"
+# What the app does, in one sentence, then the three steps to a first clip.
 TAGLINE = (
-    "Register a consent-verified digital double, then co-star with friends in short "
-    "multi-shot clips. Every clip is labelled, watermarked and signed."
+    "Star in short animated clips with your friends: record a few seconds of yourself once, "
+    "and your consent-checked digital double acts in ready-made scenes."
+)
+FIRST_STEPS = (
+    "**Your first clip in three steps:** create an account · **My doubles**: a 2–5 s video "
+    "of you saying a sentence · **Make your first clip**. Every clip is labelled "
+    "*AI-generated*, watermarked and signed."
 )
 
 THEME = gr.themes.Soft(primary_hue="violet", secondary_hue="amber", neutral_hue="slate")
-CSS = """
-#app-header h1 { margin-bottom: 0.1em; }
-#account-status { text-align: right; }
-.empty-state { opacity: 0.85; }
-/* A gallery with one or two doubles would otherwise stretch each thumbnail to full width. */
-#doubles-gallery .grid-container {
-  grid-template-columns: repeat(auto-fill, minmax(140px, 180px)) !important;
-}
-#doubles-gallery .thumbnail-item { max-width: 180px; }
-/* Show every preset at once instead of a scrolled box that cuts the second row in half. */
-#template-gallery .grid-wrap { max-height: none !important; height: auto !important; }
-"""
+# The page's styles live in assets/css/app.css (phone layout, focus rings, fonts).
+CSS_FILE = Path(__file__).resolve().parents[2] / "assets" / "css" / "app.css"
+CSS = CSS_FILE.read_text(encoding="utf-8")
 
 
 def build_blocks(services: Services) -> gr.Blocks:
@@ -42,24 +44,30 @@ def build_blocks(services: Services) -> gr.Blocks:
     hf_oauth = services.settings.hf_oauth
     with gr.Blocks(title=TITLE) as blocks:
         session_components = session.render(services.browser_state_secret)
+        live_components = live.render()
         with gr.Row(elem_id="app-header", equal_height=False):
             with gr.Column(scale=3):
-                gr.Markdown(f"# {TITLE}\n{TAGLINE}")
+                gr.Markdown(f"# {TITLE}\n{TAGLINE}", elem_id="app-tagline")
+                gr.Markdown(FIRST_STEPS, elem_id="first-steps")
             with gr.Column(scale=2, min_width=240):
                 header = account.render_header()
         account_components = account.render(hf_oauth, header)
-        with gr.Tabs():
-            with gr.Tab("Studio", id="studio"):
+        # "wrap": on a phone every section stays one tap away under its name, never behind
+        # Gradio's unlabelled overflow menu.
+        with gr.Tabs(elem_id="main-tabs", overflow_behavior="wrap") as tabs:
+            with gr.Tab("Studio", id="studio", elem_id="tab-studio"):
                 studio_components = studio.render(services.templates)
-            with gr.Tab("Clips", id="clips"):
+            with gr.Tab("Clips", id="clips", elem_id="tab-clips") as clips_tab:
                 feed_components = clips_feed.render()
-            with gr.Tab("My doubles", id="doubles"):
+            with gr.Tab("My doubles", id="doubles", elem_id="tab-doubles"):
                 doubles_components = doubles.render()
-            with gr.Tab("Friends", id="friends"):
+            with gr.Tab("Friends", id="friends", elem_id="tab-friends") as friends_tab:
                 friends_components = friends.render()
-            with gr.Tab("Appearances", id="appearances"):
+            with gr.Tab("Appearances", id="appearances", elem_id="tab-appearances") as (
+                appearances_tab
+            ):
                 appearances_components = appearances.render()
-            with gr.Tab("My data", id="my-data"):
+            with gr.Tab("My data", id="my-data", elem_id="tab-my-data"):
                 privacy_components = privacy.render()
         redraw_for_token = account.listen(
             blocks, account_components, session_components, services.auth, hf_oauth=hf_oauth
@@ -68,10 +76,17 @@ def build_blocks(services: Services) -> gr.Blocks:
             doubles_components, session_components, services.auth, services.doubles,
             services.media_files, services.grants,
         )  # fmt: skip
-        friends.listen(friends_components, session_components, services.auth, services.friends)
+        friends_redraw = friends.listen(
+            friends_components, session_components, services.auth, services.friends
+        )
         studio.listen(
             studio_components, session_components, services.auth, services.clips,
             services.render_workers, services.media_files, services.templates,
+        )  # fmt: skip
+        studio.listen_first_clip(
+            studio_components, doubles_components.first_clip_button,
+            doubles_components.new_double_handle, tabs, session_components, services.auth,
+            services.clips, services.templates,
         )  # fmt: skip
         account_deletion = privacy.listen(
             privacy_components, session_components, services.auth, services.account_data,
@@ -79,13 +94,29 @@ def build_blocks(services: Services) -> gr.Blocks:
         )  # fmt: skip
         # A deleted account's page signs out at once (header, panels), as signing out does.
         account_deletion.then(*redraw_for_token, api_visibility="private")
-        clips_feed.listen(
+        feed_redraw = clips_feed.listen(
             feed_components, session_components, services.auth, services.feed,
             services.clips, services.render_workers, services.media_files,
         )  # fmt: skip
-        appearances.listen(
+        appearances_redraw = appearances.listen(
             appearances_components, session_components, services.auth, services.appearances,
             services.media_files,
         )  # fmt: skip
+        clip_cards.listen(
+            feed_components, session_components, services.auth, services.feed, services.clips,
+            services.render_workers, services.media_files, services.appearances, feed_redraw,
+        )  # fmt: skip
+        live.listen(
+            live_components, live.LiveTabs(clips_tab, friends_tab, appearances_tab),
+            session_components, services.auth, services.live,
+        )  # fmt: skip
+        live.redraw_on_change(live_components.friends_changed, friends_redraw)
+        live.redraw_on_change(live_components.appearances_changed, appearances_redraw)
+        # My clips' states change when a render finishes or a clip is deleted; clips featuring
+        # me change with my appearances.
+        live.redraw_on_change(live_components.clips_changed, feed_redraw)
+        live.redraw_on_change(live_components.appearances_changed, feed_redraw)
+        blocks.load(None, js=page_js.KNOW_RECORDING_LENGTH)
+        blocks.load(None, js=page_js.NAME_CONTROLS)
     blocks.queue(default_concurrency_limit=4)
     return blocks

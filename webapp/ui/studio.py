@@ -25,6 +25,7 @@ from webapp.clips import (
 )
 from webapp.media import MediaFiles
 from webapp.render_queue import DELAYED_MESSAGE, RenderQueue
+from webapp.ui.page_js import scroll_into_view
 from webapp.ui.session import SessionComponents, require_user
 from webapp.ui.text import MEDIA_BUTTONS, as_markdown_text, ui_error
 
@@ -76,7 +77,9 @@ def render(templates: list[Template]) -> StudioComponents:
         label="Preset scripts (select one)", columns=4, height="auto", allow_preview=False,
         elem_id="template-gallery",
     )  # fmt: skip
-    template_markdown = gr.Markdown("Select a preset script to see its roles.")
+    template_markdown = gr.Markdown(
+        "Select a preset script to see its roles.", elem_id="studio-preset"
+    )
     with gr.Row(visible=False, elem_id="star-row") as star_row:
         star_role_radio = gr.Radio([], label="Your role", elem_id="star-role", scale=3)
         star_button = gr.Button("★ Star in this", variant="primary", elem_id="star-in", scale=1)
@@ -103,24 +106,31 @@ def render(templates: list[Template]) -> StudioComponents:
         ]
     cast_notes_markdown = gr.Markdown(elem_id="cast-notes")
     with gr.Row():
-        seed_number = gr.Number(label="Seed (same seed, same clip)", value=7, precision=0)
         visibility_radio = gr.Radio(
             [(label, value) for value, label in CLIP_VISIBILITY_LABELS.items()],
             value="only_me", label="Who can see the clip", elem_id="clip-visibility",
             info="Limited to what every cast double's owner allows.",
         )  # fmt: skip
+    with gr.Accordion("More options", open=False, elem_id="clip-options"), gr.Row():
         size_radio = gr.Radio(
             [("832×480 (fast)", "832x480"), ("1280×720 (HD, slower)", "1280x720")],
             value="832x480", label="Size", elem_id="clip-size",
         )  # fmt: skip
+        seed_number = gr.Number(
+            label="Variation number (the same number makes the same clip)", value=7, precision=0
+        )
     with gr.Row():
         generate_button = gr.Button("Generate clip", variant="primary", elem_id="generate")
         cancel_button = gr.Button("Cancel", variant="stop", visible=False, elem_id="cancel")
     clip_id = gr.State(None)
-    clip_video = gr.Video(
-        label="Your clip", interactive=False, elem_id="clip-video", buttons=MEDIA_BUTTONS
-    )
-    clip_markdown = gr.Markdown(elem_id="clip-info")
+    with gr.Column(elem_id="clip-result"):
+        gr.Markdown("#### Your clip")
+        # No label over the player: it would cover the clip's burned-in "AI-generated" label.
+        clip_video = gr.Video(
+            label="Your clip", show_label=False, interactive=False, elem_id="clip-video",
+            buttons=MEDIA_BUTTONS,
+        )  # fmt: skip
+        clip_markdown = gr.Markdown(elem_id="clip-info")
     return StudioComponents(
         signed_out_markdown, template_gallery, template_markdown, star_row, star_role_radio,
         star_button, script_textbox,
@@ -143,13 +153,7 @@ def listen(
     by_id = {t.id: t for t in templates}
 
     def choose_template(token: str | None, event: gr.SelectData) -> tuple[Any, ...]:
-        template = shown[event.index]
-        castable = _castable(auth, clips, token)
-        roles = [role.name for role in template.script.roles]
-        star = gr.Radio(choices=roles, value=roles[0], visible=len(roles) > 1)
-        return (template.script, template.id, _script_summary(template.script, template.blurb),
-                gr.Row(visible=bool(castable)), star,
-                *_role_slots(template.script, castable))  # fmt: skip
+        return _template_view(shown[event.index], _castable(auth, clips, token))
 
     ui.template_gallery.select(
         choose_template, [session.token],
@@ -159,10 +163,14 @@ def listen(
     )  # fmt: skip
 
     def follow(user: CurrentUser, clip: ClipRecord, progress: gr.Progress) -> Iterator[Any]:
-        queued = waiting_text(clip, delayed=not workers.submit(clip.id))
-        yield None, queued, clip.id, gr.Button(visible=True)
-        done = follow_clip(clips, user, clip.id, progress)
-        yield clip_file(media_files, user, done), clip_text(done), None, gr.Button(visible=False)
+        delayed = not workers.submit(clip.id)
+        yield None, waiting_text(clip, delayed=delayed), clip.id, gr.Button(visible=True)
+        for record in follow_clip_updates(clips, user, clip.id, progress):
+            if not record.finished:
+                yield gr.skip(), waiting_text(record, delayed=delayed), clip.id, gr.skip()
+                continue
+            yield (clip_file(media_files, user, record), clip_text(record), None,
+                   gr.Button(visible=False))  # fmt: skip
 
     def star_in(
         token: str | None, template_id: str | None, role: str | None,
@@ -183,6 +191,8 @@ def listen(
         [ui.clip_video, ui.clip_markdown, ui.clip_id, ui.cancel_button],
         api_name="star_in_template", concurrency_limit=FOLLOWERS,
         concurrency_id="render-follow", show_progress_on=[ui.clip_video],
+        # The button sits at the top; progress and the clip appear below it: into view.
+        js=scroll_into_view("clip-result"),
     )  # fmt: skip
 
     def use_script(token: str | None, text: str) -> tuple[Any, ...]:
@@ -231,7 +241,7 @@ def listen(
          ui.size_radio, *ui.role_dropdowns],
         [ui.clip_video, ui.clip_markdown, ui.clip_id, ui.cancel_button],
         api_name="generate_clip", concurrency_limit=FOLLOWERS, concurrency_id="render-follow",
-        show_progress_on=[ui.clip_video],
+        show_progress_on=[ui.clip_video], js=scroll_into_view("clip-result"),
     )  # fmt: skip
 
     ui.cancel_button.click(
@@ -253,19 +263,93 @@ def listen(
                          api_visibility="private")  # fmt: skip
 
 
+def listen_first_clip(
+    ui: StudioComponents,
+    first_clip_button: gr.Button,
+    new_double_handle: gr.State,
+    tabs: gr.Tabs,
+    session: SessionComponents,
+    auth: AuthService,
+    clips: ClipService,
+    templates: list[Template],
+) -> None:
+    """ "Make your first clip": open the Studio with a one-role preset cast with the new double,
+    so the next tap ("Star in this") makes the clip."""
+    shown = [t for t in templates if t.thumbnail]
+
+    def open_first_clip(token: str | None, handle: str | None) -> tuple[Any, ...]:
+        user = require_user(auth, token)
+        castable = clips.castable_doubles(user)
+        own = [d for d in castable if d.is_own]
+        newest = [d for d in own if d.handle == handle] or own
+        found = first_clip_template(shown, newest)
+        if found is None:
+            raise ui_error("None of your doubles fits a one-role preset yet.", title="No preset")
+        index, template = found
+        return (gr.Tabs(selected="studio"), gr.Gallery(selected_index=index),
+                *_template_view(template, castable, newest[0]))  # fmt: skip
+
+    first_clip_button.click(
+        open_first_clip, [session.token, new_double_handle],
+        [tabs, ui.template_gallery, ui.script, ui.template_id, ui.template_markdown, ui.star_row,
+         ui.star_role_radio, *ui.role_dropdowns],
+        api_visibility="private",
+    ).success(None, js=scroll_into_view("studio-preset"))  # fmt: skip
+
+
+def first_clip_template(
+    templates: list[Template], doubles: list[CastableDouble]
+) -> tuple[int, Template] | None:
+    """The first one-role preset (and its place in the gallery) that the first of ``doubles``
+    can play; another of them when the first fits none."""
+    for double in doubles:
+        for index, template in enumerate(templates):
+            roles = template.script.roles
+            if len(roles) == 1 and double.kind in roles[0].allowed_kinds:
+                return index, template
+    return None
+
+
+def _template_view(
+    template: Template, castable: list[CastableDouble], lead: CastableDouble | None = None
+) -> tuple[Any, ...]:
+    """Script, summary, "Star in this" row and role slots for a chosen preset."""
+    roles = [role.name for role in template.script.roles]
+    star = gr.Radio(choices=roles, value=roles[0], visible=len(roles) > 1)
+    preferred = {roles[0]: lead} if lead is not None else None
+    return (template.script, template.id, _script_summary(template.script, template.blurb),
+            gr.Row(visible=bool(castable)), star,
+            *_role_slots(template.script, castable, preferred=preferred))  # fmt: skip
+
+
 def follow_clip(
     clips: ClipService, user: CurrentUser, clip_id: int, progress: gr.Progress
 ) -> ClipRecord:
     """Report a queued clip's progress until it is done, failed or cancelled."""
+    return list(follow_clip_updates(clips, user, clip_id, progress))[-1]
+
+
+def follow_clip_updates(
+    clips: ClipService, user: CurrentUser, clip_id: int, progress: gr.Progress
+) -> Iterator[ClipRecord]:
+    """Yield the clip each time its status changes, the last time finished; the progress bar
+    follows every poll. The status line and the bar read from the same record, so the text
+    never says "queued" while the bar shows the render's progress."""
+    shown: tuple[str, int | None] | None = None
     while True:
         record = clips.get(user, clip_id)
         if record.finished:
-            return record
+            yield record
+            return
         if record.status == "queued":
             ahead = record.queue_position or 0
             progress(0.0, desc=f"Waiting in line: {ahead} clip{'s' if ahead != 1 else ''} ahead")
         else:
             progress(record.progress, desc=record.status_message or "Rendering…")
+        state = (record.status, record.queue_position)
+        if state != shown:
+            shown = state
+            yield record
         time.sleep(FOLLOW_POLL_SECONDS)
 
 
@@ -309,10 +393,18 @@ def cancel_text(
 
 
 def waiting_text(clip: ClipRecord, *, delayed: bool = False) -> str:
+    """The status line under the player while a clip is on its way, matching the bar."""
     title = as_markdown_text(clip.title)
-    if delayed:  # stored, but the render queue (broker) is down: it is sent when it is back
+    if delayed and clip.status == "queued":  # stored, but the broker is down: sent when back
         return f"**{title}**: {DELAYED_MESSAGE}"
-    return f"**{title}** is queued. You can leave this page: it keeps rendering."
+    if clip.status == "running":
+        state = "is being made (the bar shows how far)"
+    else:
+        ahead = clip.queue_position or 0
+        state = "is waiting for its turn" + (
+            f" ({ahead} clip{'s' if ahead != 1 else ''} ahead)" if ahead else ""
+        )
+    return f"**{title}** {state}. You can leave this page: it keeps going."
 
 
 def _castable(auth: AuthService, clips: ClipService, token: str | None) -> list[CastableDouble]:

@@ -27,3 +27,25 @@ def ui_error(message: str, title: str = "Error") -> gr.Error:
     """A ``gr.Error`` whose message shows as text: Gradio renders error messages as HTML, and
     ours often quote what someone typed (a restriction, a script line, a name)."""
     return gr.Error(html.escape(message, quote=False), title=title)
+
+
+# A clip's state in plain words, the same on every card and list.
+CLIP_STATE_WORDS = {
+    "queued": "waiting for its turn",
+    "running": "being made",
+    "done": "ready",
+    "failed": "could not be made",
+    "cancelled": "cancelled",
+}
+
+
+def clip_state_words(
+    status: str, hidden_reason: str | None = None, *, removed: bool = False
+) -> str:
+    """What a person needs to know about a clip's state: a deleted clip reads "deleted", never
+    "done" beside "This clip was deleted"."""
+    if removed or hidden_reason == "This clip was deleted.":
+        return "deleted"
+    if hidden_reason:
+        return "hidden"
+    return CLIP_STATE_WORDS.get(status, status)
