@@ -11,6 +11,7 @@ from webapp.provenance import ProvenanceStatus
 from webapp.settings import Settings
 from webapp.ui.appearances import details_markdown
 from webapp.ui.clips_feed import card_markdown
+from webapp.ui.clips_feed import details_markdown as card_details_markdown
 
 HOSTILE = '<img src=x onerror="alert(1)"> **bold** [link](javascript:x) 你好 🎬'
 WHEN = datetime(2026, 11, 2, 10, 30, tzinfo=UTC)
@@ -37,8 +38,11 @@ def test_a_card_shows_hostile_titles_and_handles_as_text():
     text = card_markdown(card)
     assert "<img" not in text and "&lt;img src=x" in text
     assert "\\*\\*bold\\*\\*" in text and "\\[link\\]\\(javascript:x\\)" in text
-    assert "你好 🎬" in text and "lead&lt;i&gt; face 0.81" in text
-    assert "signed by this studio" in text and "2026-11-02 10:30" in text
+    assert "你好 🎬" in text and "2026-11-02 10:30" in text
+    # Scores and provenance moved behind the card's "Details", escaped the same way.
+    details = card_details_markdown(card)
+    assert "lead&lt;i&gt;: face 0.81" in details and "<i>" not in details
+    assert card.public_id in details
 
 
 def test_appearance_details_escape_the_title_and_name_the_hidden_reason():
