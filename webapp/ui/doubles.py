@@ -508,7 +508,7 @@ def validate_reference(
 def validate_create(
     _token: Any, draft: Any, code: str | None, handle: str, _display_name: str,
     _description: str, _visibility: str, _restrictions: str, age: bool, ownership: bool,
-    agreed: bool, _statement_version: str, recording: str | None,
+    agreed: bool, _statement_version: str, recording: str | None, _code_language: str = "en",
 ) -> list[dict[str, Any]]:  # fmt: skip
     """Every missing answer at once, each next to its field, kept until it is put right; the
     server checks all of it again (and the live check) when the button is pressed."""
@@ -532,6 +532,7 @@ def validate_create(
         gr.validate(bool(agreed), consent.MUST_AGREE_STATEMENT),
         ok,
         gr.validate(not recording_problem, recording_problem),
+        ok,  # the language the code is read in: always one of the offered choices
     ]  # fmt: skip
 
 
