@@ -17,6 +17,7 @@ import time
 
 import pytest
 
+from core.scripts.templates import load_templates
 from tests.browser.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_FLAGS, failed
 from tests.browser.test_journey_in_browser import assert_plays_with_sound
 from tests.browser.test_login_in_browser import sign_up
@@ -31,7 +32,12 @@ SCREENS = {
 CHECK_TIMEOUT_MS = 180_000  # the first check also loads the face and speech models
 RENDER_TIMEOUT_MS = 300_000  # two CPU cores shared with other work
 LIVE_TIMEOUT_MS = 15_000  # the pages poll every 3 s
-FIRST_PRESETS = {"Stage debut": 10.5, "The window": 11.0}  # the one-role presets, seconds
+# The one-role presets a person's first clip may use, with their length in seconds.
+FIRST_PRESETS = {
+    template.script.title: sum(shot.duration for shot in template.script.shots)
+    for template in load_templates()
+    if len(template.script.roles) == 1
+}
 
 
 @pytest.fixture(params=list(SCREENS))
