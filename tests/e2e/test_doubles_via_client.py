@@ -37,7 +37,7 @@ def test_register_a_double_and_keep_it_private(running_app, tmp_path):
     stranger = signed_in_client(running_app, "stranger_e2e")
     # Refused before the handler by the form's checks (no code was issued to this person), or by
     # the handler itself: either way nothing is created.
-    with pytest.raises((AppError, ValidationError), match="Check your reference|Get a code first"):
+    with pytest.raises((AppError, ValidationError), match=r"Check your reference|Get a code first"):
         stranger.predict(
             "mallory", "", "", "everyone", "", True, True, True, handle_file(str(recording)),
             api_name="/create_double",
