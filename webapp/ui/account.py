@@ -240,7 +240,8 @@ def listen(
         api_visibility="private",
         show_progress="hidden",
     )
-    return restore, [session.token], after_auth
+    # The same outputs restore has: a redraw never clears a password being typed.
+    return restore, [session.token], after_auth[:RESTORED_OUTPUTS]
 
 
 def validate_sign_up(
