@@ -192,7 +192,7 @@ def listen(
         api_name="star_in_template", concurrency_limit=FOLLOWERS,
         concurrency_id="render-follow", show_progress_on=[ui.clip_video],
         # The button sits at the top; progress and the clip appear below it: into view.
-        js=scroll_into_view("clip-result"),
+        js=scroll_into_view("clip-video"),
     )  # fmt: skip
 
     def use_script(token: str | None, text: str) -> tuple[Any, ...]:
@@ -241,7 +241,7 @@ def listen(
          ui.size_radio, *ui.role_dropdowns],
         [ui.clip_video, ui.clip_markdown, ui.clip_id, ui.cancel_button],
         api_name="generate_clip", concurrency_limit=FOLLOWERS, concurrency_id="render-follow",
-        show_progress_on=[ui.clip_video], js=scroll_into_view("clip-result"),
+        show_progress_on=[ui.clip_video], js=scroll_into_view("clip-video"),
     )  # fmt: skip
 
     ui.cancel_button.click(
