@@ -22,6 +22,7 @@ from typing import Literal, get_args
 import cv2
 import numpy as np
 
+from core.acting.rig import BodyRig
 from core.generation.types import (
     CastReference,
     FrameCallback,
@@ -222,8 +223,28 @@ def _colour_shifted(reference: CastReference) -> CastReference:
     """The same double with every colour moved by half the range; shape and alpha unchanged."""
     sprite = reference.sprite
     if sprite is not None:
-        sprite = replace(sprite, frames=tuple(_shift(frame) for frame in sprite.frames))
+        # Every source the acting renderer may draw from: the loop, the close-up frames and the
+        # rig's body colours (a figure's drawn body belongs to its role's mask too).
+        sprite = replace(
+            sprite,
+            frames=tuple(_shift(frame) for frame in sprite.frames),
+            closeup=tuple(_shift(frame) for frame in sprite.closeup),
+            rig=_shifted_rig(sprite.rig),
+        )
     return replace(reference, portrait=_shift(reference.portrait), sprite=sprite)
+
+
+def _shifted_rig(rig: BodyRig | None) -> BodyRig | None:
+    if rig is None:
+        return None
+    colours = {name: _shift_colour(getattr(rig, name))
+               for name in ("skin", "shirt", "hair", "trousers")}  # fmt: skip
+    return replace(rig, **colours)
+
+
+def _shift_colour(colour: tuple[int, int, int]) -> tuple[int, int, int]:
+    red, green, blue = ((value + COLOUR_SHIFT) % 256 for value in colour)
+    return red, green, blue
 
 
 def _shift(image: np.ndarray) -> np.ndarray:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import cv2
 import numpy as np
 import pytest
 
@@ -191,9 +192,14 @@ def test_mouth_motion_in_the_control_video_follows_the_line_timing(talking_cast)
     ]
     assert any(loud_native) and changed == loud_native
     assert np.array_equal(spoken.loudness[0] > 0, loud_native)
-    # Inside the speaker's region (a few pixels of the stretched chin may fall outside).
+    # Only the speaker changes. A speaking body also gestures and its graded edges shift by a
+    # pixel or two, and the exclusive masks have small holes, so the region is taken a few
+    # pixels wide (the frame is 128 px across; the other person is far outside that).
     moved = np.any(spoken.control != silent.control, axis=-1)
-    assert (moved & spoken.masks[0]).sum() >= 0.98 * moved.sum()
+    assert spoken.roles == ("lead",)
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (9, 9))
+    speaker = np.stack([cv2.dilate(m.astype(np.uint8), kernel) > 0 for m in spoken.masks[0]])
+    assert (moved & speaker).sum() >= 0.98 * moved.sum()
 
 
 def test_native_picks_invert_the_resampling():
