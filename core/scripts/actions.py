@@ -96,6 +96,15 @@ class ActionSpec:
     sprite_action: ActionName | None = None
 
 
+# "left" is the past of leave only when no article or possessive comes before it and no side
+# or body part after it: "@leo left" exits; "from the left", "her left hand" don't.
+_LEFT_AS_LEAVING = (
+    "".join(rf"(?<!{word} )" for word in ("the", "a", "her", "his", "its", "my", "your", "our"))
+    + "(?<!their )(?<!turns )(?<!turned )(?<!looks )(?<!looked )left"
+    + r"(?! (?:hand|arm|foot|leg|side|corner|shoulder|paw|ear|eye|and right|to right)s?\b)"
+)
+
+
 def _v(*stems: str) -> str:
     """English verb forms: 'wave' -> wave|waves|waved|waving; 'clap:p' doubles the p."""
     forms: list[str] = []
@@ -131,7 +140,7 @@ _TABLE: tuple[ActionSpec, ...] = (
     ActionSpec(
         "exit",
         (
-            _v("exit", "leave") + "|left",
+            _v("exit", "leave") + "|" + _LEFT_AS_LEAVING,
             r"walks? (?:off|out|away)|walked (?:off|out|away)|walking (?:off|out|away)",
         ),
         ("离开", "走出", "走开", "退场", "出去"),

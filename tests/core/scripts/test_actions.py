@@ -40,6 +40,21 @@ def test_inflections(text: str, expected: list[str]) -> None:
     assert actions_of(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("@a runs in from the left", ["enter"]),
+        ("@a waves with her left hand", ["wave"]),
+        ("@a walks to the left corner and sits", ["walk", "sit"]),
+        ("@a left the party", ["exit"]),
+        ("@a left, slamming the door", ["exit"]),
+        ("@a leaves", ["exit"]),
+    ],
+)
+def test_left_is_leaving_only_as_a_verb(text: str, expected: list[str]) -> None:
+    assert actions_of(text) == expected
+
+
 def test_partner_actions_go_both_ways_and_name_each_other() -> None:
     found = find_actions("@a hugs @b warmly.", ("a", "b"))
     assert [(c.role, c.action, c.target) for c in found.cues] == [
