@@ -21,9 +21,9 @@ from webapp.ui.text import clip_state_words
 TEMPLATES = [t for t in load_templates() if t.thumbnail]
 
 
-# The twelve acting presets have one-role scripts for people and characters only; a pet or toy
-# double's first clip is not guided yet (the button says so) - open in the closing note.
-@pytest.mark.parametrize("kind", ["person", "character"])
+# Every kind of double has a one-role preset to start with (people and characters: "Stage
+# debut", "The window"; pets: "Ball? Ball!"; toys and objects: "When nobody's watching").
+@pytest.mark.parametrize("kind", ["person", "character", "pet", "object"])
 def test_first_clip_is_a_one_role_preset_the_new_double_can_play(kind):
     double = CastableDouble(id=1, handle="new", kind=kind)
     found = first_clip_template(TEMPLATES, [double])

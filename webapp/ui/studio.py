@@ -286,8 +286,10 @@ def listen_first_clip(
         if found is None:
             raise ui_error("None of your doubles fits a one-role preset yet.", title="No preset")
         index, template = found
+        kinds = template.script.roles[0].allowed_kinds
+        lead = next(d for d in newest if d.kind in kinds)  # the double the preset was found for
         return (gr.Tabs(selected="studio"), gr.Gallery(selected_index=index),
-                *_template_view(template, castable, newest[0]))  # fmt: skip
+                *_template_view(template, castable, lead))  # fmt: skip
 
     first_clip_button.click(
         open_first_clip, [session.token, new_double_handle],
