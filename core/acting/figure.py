@@ -92,6 +92,27 @@ def _leg(
     return knee, foot
 
 
+def _seated_leg(
+    hip: Point,
+    standing: tuple[Point, Point],
+    down: float,
+    side: float,
+    floor: float,
+    size: float,
+) -> tuple[Point, Point]:
+    """A leg on its way onto a stool, seen from the front: the thigh points at the camera, so it
+    is drawn short (foreshortened), the knee a little outside the hip and the shin straight down
+    to the floor. Bending the knees sideways instead reads as a squat."""
+    knee = (hip[0] + side * 0.025 * size, hip[1] + 0.07 * size)
+    foot = (knee[0] + side * 0.01 * size, floor)
+    (standing_knee, standing_foot) = standing
+    return _mix(standing_knee, knee, down), _mix(standing_foot, foot, down)
+
+
+def _mix(a: Point, b: Point, amount: float) -> Point:
+    return (a[0] + (b[0] - a[0]) * amount, a[1] + (b[1] - a[1]) * amount)
+
+
 def draw_figure(
     frame: np.ndarray,
     rig: BodyRig,
@@ -143,7 +164,11 @@ def draw_figure(
         (hips[0], pose.left_leg, -1.0),
         (hips[1], pose.right_leg, 1.0),
     ):
-        legs.append(_leg(hip, angle + 0.35 * crouch, bend + 0.9 * crouch, side, floor, size))
+        if pose.stool:
+            legs.append(_seated_leg(hip, _leg(hip, angle, bend, side, floor, size), crouch,
+                                    side, floor, size))  # fmt: skip
+        else:
+            legs.append(_leg(hip, angle + 0.35 * crouch, bend + 0.9 * crouch, side, floor, size))
     trousers, shoes = rig.trousers, (38, 34, 36)
     for hip, (knee, foot), side in zip(hips, legs, (-1.0, 1.0), strict=True):
         _stroke(frame, hip, knee, trousers, LEG_WIDTH * size)

@@ -17,6 +17,9 @@ from core.scripts.actions import PropName
 
 REST_ARM = (0.18, 0.12)
 WALK_SPEED = 0.9  # figure heights per second
+# A hug stops with the two bodies this far apart (figure heights): shoulders overlap, heads stay
+# side by side (closer, one head covers the other).
+HUG_REACH = 0.26
 
 
 @dataclass(frozen=True)
@@ -300,7 +303,7 @@ def _meet(pose: Pose, u: float, c: Context, reach: float) -> tuple[Pose, float]:
 
 
 def _hug(pose: Pose, u: float, local: float, a: TimedAction, c: Context) -> Pose:
-    pose, close = _meet(pose, u, c, 0.16)
+    pose, close = _meet(pose, u, c, HUG_REACH)
     wrap = (0.2 + 1.2 * close, -1.3 * close)
     rock = 0.05 * math.sin(2 * math.pi * local / 1.2) * close
     return replace(

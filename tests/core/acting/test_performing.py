@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from core.acting.figure import draw_figure
 from core.acting.house import house_cast_reference
+from core.acting.motion import Pose
 from core.acting.stage import FaceFrame
 from core.generation.animatic import AnimaticBackend
 from core.generation.planning import plan_shots
@@ -99,3 +101,23 @@ def test_the_face_warp_hook_sees_each_visible_face() -> None:
 
     frames_of("@amy waves at @bob.", dialogue=(DialogueLine("amy", "Hi there."),), warp=warp)
     assert {role for role, _ in seen} == {"amy", "bob"}
+
+
+def test_a_seated_figure_has_its_shins_straight_down_to_the_floor() -> None:
+    rig = house_cast_reference("bolt_robot", "amy").sprite.rig
+    frame = np.zeros((H, W, 3), np.uint8)
+    size, ground = 180.0, 220.0
+
+    def pose_joints(pose: Pose):
+        return draw_figure(frame, rig, pose, x=W / 2, ground=ground, size=size,
+                           head=lambda *_: None, t=0.0, blend=lambda *_: None)  # fmt: skip
+
+    seated = pose_joints(Pose(crouch=1.0, stool=True))
+    standing = pose_joints(Pose())
+    assert seated.hips[0][1] > standing.hips[0][1]  # the hips went down onto the stool
+    for hip, knee, foot in zip(seated.hips, seated.knees, seated.feet, strict=True):
+        # Front view: a short thigh toward the camera, knees no wider than a hand past the
+        # hips (not bent sideways like a squat), shins vertical, feet on the floor.
+        assert abs(knee[0] - hip[0]) < 0.05 * size
+        assert abs(foot[0] - knee[0]) < 0.02 * size
+        assert foot[1] == ground
