@@ -39,15 +39,7 @@ def tiny_wan_vace_pipeline() -> WanVACEPipeline:
             relative_attention_num_buckets=8,
         )
     )
-    vae = AutoencoderKLWan(
-        base_dim=3,
-        z_dim=Z_DIM,
-        dim_mult=[1, 1, 1, 1],
-        num_res_blocks=1,
-        temperal_downsample=[False, True, True],
-        latents_mean=[0.0] * Z_DIM,
-        latents_std=[1.0] * Z_DIM,
-    )
+    vae = _tiny_vae(Z_DIM)
     transformer = WanVACETransformer3DModel(
         patch_size=(1, 2, 2),
         num_attention_heads=2,
@@ -72,6 +64,19 @@ def tiny_wan_vace_pipeline() -> WanVACEPipeline:
     )
     pipe.set_progress_bar_config(disable=True)
     return pipe
+
+
+def _tiny_vae(z_dim: int) -> AutoencoderKLWan:
+    """Wan's video VAE at toy size: 3 base channels, one block per level, ``z_dim`` latents."""
+    return AutoencoderKLWan(
+        base_dim=3,
+        z_dim=z_dim,
+        dim_mult=[1, 1, 1, 1],
+        num_res_blocks=1,
+        temperal_downsample=[False, True, True],
+        latents_mean=[0.0] * z_dim,
+        latents_std=[1.0] * z_dim,
+    )
 
 
 class CountingFactory:
@@ -109,15 +114,7 @@ def tiny_wan_animate_pipeline() -> WanAnimatePipeline:
     torch.manual_seed(0)
     tokenizer = ByT5Tokenizer()
     text_encoder = _tiny_text_encoder(tokenizer)
-    vae = AutoencoderKLWan(
-        base_dim=3,
-        z_dim=ANIMATE_Z_DIM,
-        dim_mult=[1, 1, 1, 1],
-        num_res_blocks=1,
-        temperal_downsample=[False, True, True],
-        latents_mean=[0.0] * ANIMATE_Z_DIM,
-        latents_std=[1.0] * ANIMATE_Z_DIM,
-    )
+    vae = _tiny_vae(ANIMATE_Z_DIM)
     image_encoder = CLIPVisionModel(
         CLIPVisionConfig(
             hidden_size=4,
