@@ -1,7 +1,9 @@
 """Consent wording and rules: the one place to review what people agree to and are told.
 
 Every user-visible sentence about consent or permissions lives here, so it can be read,
-reviewed and versioned together. Changing the statement means bumping ``STATEMENT_VERSION``.
+reviewed and versioned together; the sentences themselves are in ``core/consent_wording/``, one
+catalogue per language. Changing a language's statement means bumping that catalogue's
+``statement.version``.
 """
 
 from __future__ import annotations
@@ -10,87 +12,42 @@ import hashlib
 import re
 from typing import get_args
 
+from core.consent_wording import CONSENT_LANGUAGES, WORDINGS, ConsentLanguage
 from core.types import DoubleKind
 
-STATEMENT_VERSION = "2026.11-1"
-
-_OWNERSHIP = {
-    "person": "This is me. I am the person shown and heard in the reference.",
-    "pet": "This is my pet, and I may share its likeness.",
-    "object": "This is my object (a toy or item), and I may share its likeness.",
-    "character": "This is a character I created or own the rights to.",
+# Each language's statement has its own version: changing the Chinese wording bumps only
+# "zh-CN" (in core/consent_wording/zh_cn.py), and the ledger names the language and version.
+STATEMENT_VERSIONS: dict[ConsentLanguage, str] = {
+    language: WORDINGS[language]["statement.version"] for language in CONSENT_LANGUAGES
 }
+STATEMENT_VERSION = STATEMENT_VERSIONS["en"]
+DEFAULT_LANGUAGE: ConsentLanguage = "en"
 
-_STATEMENT_BODY = """\
-I am at least 18 years old.
-{ownership}
-I allow Co-Star Studio to store the reference media, a face and voice description made from it,
-and to use them to render clips that I, or people I allow through the visibility setting, make.
-Every clip is labelled as AI-generated, watermarked and signed.
-I can revoke this consent at any time: no new clip can then use the double. I can delete the
-double at any time: its reference media, face and voice data are then erased; this consent
-record keeps only dates, hashes and check results, never media.
-"""
+_EN = WORDINGS["en"]
+_KINDS: tuple[DoubleKind, ...] = get_args(DoubleKind)
 
-OWNERSHIP_CHECKBOX_LABELS = {
-    "person": "This is me",
-    "pet": "This is my pet",
-    "object": "This is my object",
-    "character": "This is a character I own",
-}
-AGE_CHECKBOX_LABEL = "I am 18 or older"
-STATEMENT_CHECKBOX_LABEL = "I have read and agree to the consent statement"
-
-# Messages shown when consent or permission rules stop something.
-MUST_CONFIRM_AGE = "Please confirm you are 18 or older. Doubles can only be made by adults."
-MUST_CONFIRM_OWNERSHIP = {
-    "person": "Please confirm that this is you. You can only register a double of yourself.",
-    "pet": "Please confirm that this is your pet.",
-    "object": "Please confirm that this object is yours.",
-    "character": "Please confirm that you own this character.",
-}
-MUST_AGREE_STATEMENT = "Please read and agree to the consent statement."
-STATEMENT_OUTDATED = (
-    "The consent statement changed while you were reading it. Please read the new version "
-    "and agree again."
-)
-CHALLENGE_MISSING = "Get a code first, then record yourself saying it."
-CHALLENGE_EXPIRED = "That code has expired (codes last 5 minutes). Get a new code and try again."
-CHALLENGE_USED = "That code was already used. Each code works once: get a new code."
-CHALLENGE_NEEDS_WEBCAM = (
-    "Record the live check with your webcam here. Uploaded files are not accepted for a "
-    "person double."
-)
-CHALLENGE_FACE_MISMATCH = (
-    "The face in your live recording does not match the face in your reference video. "
-    "The same person must record both."
-)
-CHALLENGE_NO_FACE = (
-    "We couldn't see your face in the live recording. Face the camera in good light."
-)
-CHALLENGE_VOICE_MISMATCH = (
-    "The voice in your live recording does not match the voice in your reference. "
-    "The same person must speak in both."
-)
-CHALLENGE_NO_SOUND = (
-    "The live recording has no sound. Allow microphone access and say the code out loud."
-)
-IMPERSONATION_REFUSED = (
-    "This face already belongs to a double registered by another account, so we can't "
-    "register it for you. If this is you, contact support."
-)
-DOUBLE_REVOKED_NOTICE = "Consent revoked: nobody (you included) can use this double in new clips."
-DOUBLE_DELETED_NOTICE = (
-    "Double deleted: its reference media, face and voice data were erased. The consent record "
-    "keeps only dates, hashes and check results."
-)
-NO_VOICE_NOTICE = (
-    "No speech was found, so this double has no voice: clips will use a stock voice for it."
-)
-VOICE_SHIFT_NOTICE = (
-    "Dialogue is spoken by a built-in voice shifted toward yours (pitch and timbre). "
-    "It is not a clone of your voice."
-)
+# The English sentences under their old names, for code that has no person's language at hand
+# (the live check's analysis); the UI shows each person the sentence in their language.
+OWNERSHIP_CHECKBOX_LABELS = {kind: _EN[f"checkbox.ownership.{kind}"] for kind in _KINDS}
+AGE_CHECKBOX_LABEL = _EN["checkbox.age"]
+STATEMENT_CHECKBOX_LABEL = _EN["checkbox.statement"]
+MUST_CONFIRM_AGE = _EN["must_confirm_age"]
+MUST_CONFIRM_OWNERSHIP = {kind: _EN[f"must_confirm_ownership.{kind}"] for kind in _KINDS}
+MUST_AGREE_STATEMENT = _EN["must_agree_statement"]
+STATEMENT_OUTDATED = _EN["statement_outdated"]
+CHALLENGE_MISSING = _EN["challenge_missing"]
+CHALLENGE_EXPIRED = _EN["challenge_expired"]
+CHALLENGE_USED = _EN["challenge_used"]
+CHALLENGE_NEEDS_WEBCAM = _EN["challenge_needs_webcam"]
+CHALLENGE_FACE_MISMATCH = _EN["challenge_face_mismatch"]
+CHALLENGE_NO_FACE = _EN["challenge_no_face"]
+CHALLENGE_VOICE_MISMATCH = _EN["challenge_voice_mismatch"]
+CHALLENGE_NO_SOUND = _EN["challenge_no_sound"]
+IMPERSONATION_REFUSED = _EN["impersonation_refused"]
+DOUBLE_REVOKED_NOTICE = _EN["double_revoked_notice"]
+DOUBLE_DELETED_NOTICE = _EN["double_deleted_notice"]
+NO_VOICE_NOTICE = _EN["no_voice_notice"]
+VOICE_SHIFT_NOTICE = _EN["voice_shift_notice"]
 
 HANDLE_PATTERN = re.compile(r"[a-z0-9_]{3,24}")
 RESERVED_HANDLES = frozenset(
@@ -103,16 +60,42 @@ class ConsentError(ValueError):
     """A consent rule was not met; the message says what to do."""
 
 
-def statement_text(kind: DoubleKind) -> str:
-    """The consent statement a person agrees to for a double of this kind."""
-    if kind not in _OWNERSHIP:
+def consent_language(language: str | None) -> ConsentLanguage:
+    """The consent language for a UI language tag ("zh-CN", "ca-ES"...); English otherwise."""
+    if language in CONSENT_LANGUAGES:
+        return language  # type: ignore[return-value]
+    base = (language or "").split("-")[0].lower()
+    if base == "zh":
+        return "zh-CN"
+    return next((known for known in CONSENT_LANGUAGES if known == base), DEFAULT_LANGUAGE)
+
+
+def consent_text(key: str, language: str | None = DEFAULT_LANGUAGE) -> str:
+    """One consent or permission sentence (``must_confirm_age``...) in the given language."""
+    return WORDINGS[consent_language(language)][key]
+
+
+def statement_text(kind: DoubleKind, language: str | None = DEFAULT_LANGUAGE) -> str:
+    """The consent statement a person agrees to for a double of this kind, in a language."""
+    if kind not in _KINDS:
         raise ConsentError(f"Unknown kind of double: {kind!r}.")
-    return _STATEMENT_BODY.format(ownership=_OWNERSHIP[kind])
+    wording = WORDINGS[consent_language(language)]
+    return wording["statement.body"].format(ownership=wording[f"ownership.{kind}"])
 
 
-def statement_sha256(kind: DoubleKind) -> str:
-    """Hash of the exact statement text, stored in every consent event."""
-    return hashlib.sha256(f"{STATEMENT_VERSION}\n{statement_text(kind)}".encode()).hexdigest()
+def statement_version(language: str | None = DEFAULT_LANGUAGE) -> str:
+    """The current version of the statement in this language."""
+    return STATEMENT_VERSIONS[consent_language(language)]
+
+
+def statement_sha256(kind: DoubleKind, language: str | None = DEFAULT_LANGUAGE) -> str:
+    """Hash of the exact statement text (with its version), stored in every consent event.
+
+    The English hash is computed as it was before there were other languages, so events
+    written then still name the current English statement.
+    """
+    version = statement_version(language)
+    return hashlib.sha256(f"{version}\n{statement_text(kind, language)}".encode()).hexdigest()
 
 
 def check_consent_given(
@@ -122,18 +105,34 @@ def check_consent_given(
     ownership_confirmed: bool,
     statement_agreed: bool,
     statement_version: str,
+    statement_language: str,
+    statement_sha256: str,
 ) -> None:
-    """Raises ``ConsentError`` unless every box was ticked for the current statement."""
-    if kind not in get_args(DoubleKind):
+    """Raises ``ConsentError`` unless every box was ticked for the current statement.
+
+    ``statement_language``, ``statement_version`` and ``statement_sha256`` describe the
+    statement the page showed; it must be the current one for this kind in a known language.
+    Messages are in that language.
+    """
+    if kind not in _KINDS:
         raise ConsentError(f"Unknown kind of double: {kind!r}.")
+    if statement_language not in CONSENT_LANGUAGES:
+        raise ConsentError(f"Unknown language for the consent statement: {statement_language!r}.")
+    wording = WORDINGS[statement_language]  # type: ignore[index]
     if not age_confirmed:
-        raise ConsentError(MUST_CONFIRM_AGE)
+        raise ConsentError(wording["must_confirm_age"])
     if not ownership_confirmed:
-        raise ConsentError(MUST_CONFIRM_OWNERSHIP[kind])
+        raise ConsentError(wording[f"must_confirm_ownership.{kind}"])
     if not statement_agreed:
-        raise ConsentError(MUST_AGREE_STATEMENT)
-    if statement_version != STATEMENT_VERSION:
-        raise ConsentError(STATEMENT_OUTDATED)
+        raise ConsentError(wording["must_agree_statement"])
+    current_sha = _current_statement_sha256(kind, statement_language)
+    if statement_version != wording["statement.version"] or statement_sha256 != current_sha:
+        raise ConsentError(wording["statement_outdated"])
+
+
+def _current_statement_sha256(kind: DoubleKind, language: str) -> str:
+    # check_consent_given's argument of the same name hides the module function there.
+    return statement_sha256(kind, language)
 
 
 def normalise_handle(raw: str) -> str:
