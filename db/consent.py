@@ -51,6 +51,9 @@ def event_hash(row: ConsentEvent) -> str:
         "created_at": row.created_at_text,
         "prev_hash": row.prev_hash,
     }
+    # Hashed only when present, so events written before languages keep their hashes.
+    if row.statement_language is not None:
+        fields["statement_language"] = row.statement_language
     return hashlib.sha256(_canonical(fields)).hexdigest()
 
 
@@ -62,11 +65,16 @@ def append_event(
     event_type: str,
     statement_version: str,
     statement_sha256: str,
+    statement_language: str | None = None,
     evidence: Mapping[str, object] | None = None,
     scores: Mapping[str, object] | None = None,
     at: datetime | None = None,
 ) -> ConsentEvent:
-    """Add one event at the end of the chain (inside the caller's transaction)."""
+    """Add one event at the end of the chain (inside the caller's transaction).
+
+    ``statement_language`` names the language of the statement (version and hash) the event
+    refers to; the app always gives it.
+    """
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LEDGER_LOCK_KEY})
     # SQLite transactions start with BEGIN IMMEDIATE (db.engine), which serialises appends too.
@@ -80,6 +88,7 @@ def append_event(
         event_type=event_type,
         statement_version=statement_version,
         statement_sha256=statement_sha256,
+        statement_language=statement_language,
         evidence=json.dumps(dict(evidence or {}), sort_keys=True),
         scores=json.dumps(dict(scores or {}), sort_keys=True),
         created_at_text=(at or utcnow()).isoformat(),
@@ -98,6 +107,28 @@ def latest_event_hash(session: Session, double_id: int) -> str | None:
         .order_by(ConsentEvent.id.desc())
         .limit(1)
     ).scalar_one_or_none()
+
+
+@dataclass(frozen=True)
+class AgreedStatement:
+    """The statement a double's owner agreed to: later events (revoked, deleted) refer to it."""
+
+    language: str | None
+    version: str
+    sha256: str
+
+
+def agreed_statement(session: Session, double_id: int) -> AgreedStatement | None:
+    """The statement of the double's latest "given" event, or None for a double without one."""
+    row = session.execute(
+        select(ConsentEvent)
+        .where(ConsentEvent.double_id == double_id, ConsentEvent.event_type == "given")
+        .order_by(ConsentEvent.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    if row is None:
+        return None
+    return AgreedStatement(row.statement_language, row.statement_version, row.statement_sha256)
 
 
 def events_for_double(session: Session, double_id: int) -> list[ConsentEvent]:

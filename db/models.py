@@ -189,6 +189,9 @@ class ConsentEvent(Base):
     event_type: Mapped[str] = mapped_column(String(24))
     statement_version: Mapped[str] = mapped_column(String(16))
     statement_sha256: Mapped[str] = mapped_column(String(64))
+    # The language of the statement agreed to ("en", "zh-CN", "id", "ca"); NULL on events
+    # written before statements had languages (those were English).
+    statement_language: Mapped[str | None] = mapped_column(String(16))
     evidence: Mapped[str] = mapped_column(Text, default="{}")  # JSON: media hashes, no media
     scores: Mapped[str] = mapped_column(Text, default="{}")  # JSON: check results
     created_at_text: Mapped[str] = mapped_column(String(40))  # exact text that was hashed

@@ -16,7 +16,6 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from core import consent
 from db import audit, media, social
 from db import clips as clip_queries
 from db import consent as ledger
@@ -30,6 +29,7 @@ from db.models import (
     User,
 )
 from webapp.auth import CurrentUser
+from webapp.consent_events import append_follow_up_event
 
 DELETE_CONFIRMATION_HINT = "Type your username to confirm."
 
@@ -127,10 +127,8 @@ def _active_user(session: Session, user: CurrentUser) -> User:
 
 def _delete_double(session: Session, user: CurrentUser, double: Double, now: datetime) -> None:
     erased = double_queries.erase_double(session, double, now)
-    ledger.append_event(
+    append_follow_up_event(
         session, double, actor_user_id=user.id, event_type="deleted",
-        statement_version=consent.STATEMENT_VERSION,
-        statement_sha256=consent.statement_sha256(double.kind),  # type: ignore[arg-type]
         evidence={"blobs_erased": erased, "reason": "account deleted"}, at=now,
     )  # fmt: skip
 
@@ -182,6 +180,7 @@ def _ledger(session: Session, doubles: list[Double]) -> list[dict[str, object]]:
                 "double": double.public_id, "event": event.event_type,
                 "statement_version": event.statement_version,
                 "statement_sha256": event.statement_sha256,
+                "statement_language": event.statement_language,
                 "evidence": json.loads(event.evidence), "scores": json.loads(event.scores),
                 "at": event.created_at_text, "event_hash": event.event_hash,
                 "prev_hash": event.prev_hash,

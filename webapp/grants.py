@@ -20,16 +20,15 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from core import consent
 from core.accounts import username_key
 from db import audit, social
-from db import consent as ledger
 from db import doubles as double_queries
 from db import users as user_queries
 from db.base import utcnow
 from db.engine import transaction
 from db.models import Double, DoubleGrant, User
 from webapp.auth import CurrentUser
+from webapp.consent_events import append_follow_up_event
 from webapp.friends import no_such_person
 
 NOT_YOURS = "That double doesn't exist or isn't yours."
@@ -155,10 +154,8 @@ def record_grant_in_ledger(
     now: datetime,
 ) -> None:  # fmt: skip
     """Who may use a likeness is part of its owner's consent: every change goes in the ledger."""
-    ledger.append_event(
+    append_follow_up_event(
         session, double, actor_user_id=owner.id, event_type="settings_changed",
-        statement_version=consent.STATEMENT_VERSION,
-        statement_sha256=consent.statement_sha256(double.kind),  # type: ignore[arg-type]
         evidence={"grant": change, "grantee_user_id": grantee_user_id}, at=now,
     )  # fmt: skip
 

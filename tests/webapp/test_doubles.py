@@ -41,7 +41,18 @@ pytestmark = pytest.mark.slow
 
 MAYA = CurrentUser(id=1, username="maya", display_name="Maya")
 BOB = CurrentUser(id=2, username="bob", display_name="Bob")
-AGREED = ConsentAnswers(True, True, True, consent.STATEMENT_VERSION)
+
+
+def agreed(language="en", *, age=True, ownership=True, statement=True, kind="person",
+           version=None, sha=None):  # fmt: skip
+    """Answers to the statement the page showed in ``language`` (its current version)."""
+    return ConsentAnswers(
+        age, ownership, statement, version or consent.statement_version(language), language,
+        sha or consent.statement_sha256(kind, language),
+    )  # fmt: skip
+
+
+AGREED = agreed()
 
 
 @pytest.fixture(scope="module")
@@ -153,6 +164,25 @@ def test_registration_stores_the_double_and_a_verifiable_ledger(
     assert stored_shift is not None and stored_shift == tune_voice(stored_sample).shift
 
 
+def test_the_ledger_records_the_language_and_hash_of_the_statement_agreed_to(
+    service, sessions, collins_analysis, media
+):
+    answers = agreed("zh-CN")
+    record = register(service, MAYA, collins_analysis, media, service.issue_challenge(MAYA).code,
+                      answers=answers)  # fmt: skip
+    service.revoke(MAYA, record.id)
+    with transaction(sessions) as session:
+        events = ledger.events_for_double(session, record.id)
+        assert [e.event_type for e in events] == ["given", "challenge_passed", "revoked"]
+        # Revoking refers to the statement agreed to, in its language, not the English one.
+        for event in events:
+            assert event.statement_language == "zh-CN"
+            assert event.statement_version == consent.STATEMENT_VERSIONS["zh-CN"]
+            assert event.statement_sha256 == consent.statement_sha256("person", "zh-CN")
+        assert events[0].statement_sha256 != consent.statement_sha256("person", "en")
+        assert ledger.verify_ledger(session).ok
+
+
 def test_before_consenting_the_person_hears_the_clip_voice_registration_will_store(
     service, collins_analysis
 ):
@@ -236,10 +266,16 @@ def test_expired_and_replaced_codes_are_refused(service, collins_analysis, media
 @pytest.mark.parametrize(
     ("answers", "message"),
     [
-        (ConsentAnswers(False, True, True, consent.STATEMENT_VERSION), "18 or older"),
-        (ConsentAnswers(True, False, True, consent.STATEMENT_VERSION), "confirm that this is you"),
-        (ConsentAnswers(True, True, False, consent.STATEMENT_VERSION), "agree to the consent"),
-        (ConsentAnswers(True, True, True, "2020.1"), "statement changed"),
+        (agreed(age=False), "18 or older"),
+        (agreed(ownership=False), "confirm that this is you"),
+        (agreed(statement=False), "agree to the consent"),
+        (agreed(version="2020.1"), "statement changed"),
+        # Each language's statement is its own: the English text's hash is not the Catalan one.
+        (agreed("ca", sha=consent.statement_sha256("person", "en")), "ha canviat"),
+        # A pet's statement is not a person's.
+        (agreed("id", sha=consent.statement_sha256("pet", "id")), "berubah"),
+        (agreed("zh-CN", age=False), "请确认你已年满 18 周岁"),
+        (ConsentAnswers(True, True, True, "2026.12-1", "fr", "0" * 64), "Unknown language"),
     ],
 )
 def test_consent_answers_are_checked_on_the_server(
@@ -368,7 +404,7 @@ def test_character_from_a_transparent_png(service, sessions, analyzer, media):
     )
     code = service.issue_challenge(MAYA).code
     record = service.register(
-        MAYA, analysis, settings("blobby"), AGREED, code=code,
+        MAYA, analysis, settings("blobby"), agreed(kind="character"), code=code,
         recording=code_recording(media["folder"] / "blobby.mp4", code),
         upload=ReferenceUpload(photos=((buffer.getvalue(), "image/png"),)),
     )  # fmt: skip

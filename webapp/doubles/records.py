@@ -40,10 +40,15 @@ class DoubleSettings:
 
 @dataclass(frozen=True)
 class ConsentAnswers:
+    """The boxes ticked, and which statement the page showed: its language, version and hash
+    (the server checks that this is the current statement before recording it)."""
+
     age_confirmed: bool
     ownership_confirmed: bool
     statement_agreed: bool
     statement_version: str
+    statement_language: str
+    statement_sha256: str
 
 
 @dataclass(frozen=True)

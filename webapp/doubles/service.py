@@ -55,6 +55,7 @@ from db.base import utcnow
 from db.engine import transaction
 from db.models import Double, DoubleReference
 from webapp.auth import CurrentUser
+from webapp.consent_events import append_follow_up_event
 from webapp.doubles.records import (
     VISIBILITY_LABELS,
     ConsentAnswers,
@@ -167,13 +168,16 @@ class DoubleService:
                 ownership_confirmed=answers.ownership_confirmed,
                 statement_agreed=answers.statement_agreed,
                 statement_version=answers.statement_version,
+                statement_language=answers.statement_language,
+                statement_sha256=answers.statement_sha256,
             )
         except consent.ConsentError as error:
             raise DoubleError(str(error)) from None
+        language = answers.statement_language
         with transaction(self._sessions) as session:
             if queries.handle_taken(session, settings.handle) or is_house_handle(settings.handle):
                 raise DoubleError(f"The handle @{settings.handle} is taken. Please pick another.")
-        challenge_id = self._consume_challenge(user, code)
+        challenge_id = self._consume_challenge(user, code, language)
         report = progress or (lambda _stage, _fraction: None)
         report("Checking your live recording", 0.2)
         result = self._check_recording(user, analysis, code, recording, code_language)
@@ -182,10 +186,18 @@ class DoubleService:
         voice_shift = _voice_shift_record(analysis)  # only for doubles that passed the check
         try:
             return self._store(
-                user, analysis, settings, upload, recording, result, challenge_id, voice_shift
+                user,
+                analysis,
+                settings,
+                upload,
+                recording,
+                result,
+                challenge_id,
+                voice_shift,
+                answers,
             )
         except _ImpersonationFound as found:
-            self._refuse_impersonation(user, found.public_id)
+            self._refuse_impersonation(user, found.public_id, language)
         except IntegrityError:
             raise DoubleError(
                 f"The handle @{settings.handle} was just taken. Please pick another."
@@ -224,9 +236,15 @@ class DoubleService:
         result: ChallengeResult,
         challenge_id: int,
         voice_shift: str | None,
+        answers: ConsentAnswers,
     ) -> DoubleRecord:
         now = self._clock()
-        statement_sha = consent.statement_sha256(analysis.kind)
+        # The statement the person was shown, already checked to be the current one.
+        statement = {
+            "statement_version": answers.statement_version,
+            "statement_sha256": answers.statement_sha256,
+            "statement_language": answers.statement_language,
+        }
         with transaction(self._sessions) as session:
             matched = self._impersonated_double(session, user, analysis)
             if matched is not None:  # registered by someone else since the analysis
@@ -243,14 +261,12 @@ class DoubleService:
             reference = self._store_reference(session, double, analysis, upload, voice_shift)
             evidence = {"reference_media": sorted(queries.blob_keys_of(reference))}
             ledger.append_event(
-                session, double, actor_user_id=user.id, event_type="given",
-                statement_version=consent.STATEMENT_VERSION, statement_sha256=statement_sha,
+                session, double, actor_user_id=user.id, event_type="given", **statement,
                 evidence=evidence, at=now,
             )  # fmt: skip
             ledger.append_event(
                 session, double, actor_user_id=user.id, event_type="challenge_passed",
-                statement_version=consent.STATEMENT_VERSION, statement_sha256=statement_sha,
-                evidence={"challenge_id": challenge_id,
+                **statement, evidence={"challenge_id": challenge_id,
                           "recording_sha256": _file_sha256(recording)},
                 scores=result.scores(), at=now,
             )  # fmt: skip
@@ -396,31 +412,30 @@ class DoubleService:
         self, session: Session, user: CurrentUser, double: Double, event_type: str,
         evidence: dict[str, object], now: datetime,
     ) -> None:  # fmt: skip
-        ledger.append_event(
-            session, double, actor_user_id=user.id, event_type=event_type,
-            statement_version=consent.STATEMENT_VERSION,
-            statement_sha256=consent.statement_sha256(double.kind),  # type: ignore[arg-type]
-            evidence=evidence, at=now,
+        append_follow_up_event(
+            session, double, actor_user_id=user.id, event_type=event_type, evidence=evidence,
+            at=now,
         )  # fmt: skip
         audit.record_event(
             session, f"double.{event_type}", actor_user_id=user.id, subject=double.public_id, at=now
         )
 
-    def _consume_challenge(self, user: CurrentUser, code: str) -> int:
+    def _consume_challenge(self, user: CurrentUser, code: str, language: str) -> int:
         now = self._clock()
         with transaction(self._sessions) as session:
             challenge = queries.latest_challenge(session, user.id)
             if challenge is None or not code:
-                raise DoubleError(consent.CHALLENGE_MISSING)
+                raise DoubleError(consent.consent_text("challenge_missing", language))
             if not hmac.compare_digest(challenge.code_hash, self._hash_code(code)):
-                raise DoubleError(consent.CHALLENGE_USED)  # an older code, since replaced
+                # an older code, since replaced
+                raise DoubleError(consent.consent_text("challenge_used", language))
             # Single use: any attempt spends the code, an expired one too.
             if not queries.spend_challenge(session, challenge.id, now):
-                raise DoubleError(consent.CHALLENGE_USED)
+                raise DoubleError(consent.consent_text("challenge_used", language))
             expired = challenge.expires_at <= now
             challenge_id = challenge.id
         if expired:
-            raise DoubleError(consent.CHALLENGE_EXPIRED)
+            raise DoubleError(consent.consent_text("challenge_expired", language))
         return challenge_id
 
     def _impersonated_double(
@@ -437,14 +452,16 @@ class DoubleService:
                 return double.public_id
         return None
 
-    def _refuse_impersonation(self, user: CurrentUser, matched_public_id: str) -> NoReturn:
+    def _refuse_impersonation(
+        self, user: CurrentUser, matched_public_id: str, language: str = consent.DEFAULT_LANGUAGE
+    ) -> NoReturn:
         # Written in its own transaction, after the one that found the match has ended.
         with transaction(self._sessions) as session:
             audit.record_event(
                 session, "double.impersonation_refused", actor_user_id=user.id,
                 subject=matched_public_id, at=self._clock(),
             )  # fmt: skip
-        raise DoubleError(consent.IMPERSONATION_REFUSED)
+        raise DoubleError(consent.consent_text("impersonation_refused", language))
 
     def _checked_settings(self, settings: DoubleSettings) -> DoubleSettings:
         try:
