@@ -35,6 +35,7 @@ from webapp.doubles import DoubleService
 from webapp.feed import FeedService
 from webapp.friends import FriendService
 from webapp.grants import GrantService
+from webapp.i18n import CATALOGUES, I18N
 from webapp.live import LiveService
 from webapp.media import MediaFiles, ServedMediaGuard
 from webapp.media_store_setup import build_media_store
@@ -43,6 +44,7 @@ from webapp.render_queue import build_render_queue
 from webapp.services import Services
 from webapp.settings import Settings
 from webapp.ui.shell import CSS, THEME, build_blocks
+from webapp.ui.web_fonts import WaitForWebFonts, font_face_head, prepare_in_background
 
 logger = logging.getLogger("costar")
 
@@ -151,16 +153,27 @@ def launch(blocks: gr.Blocks, services: Services) -> None:
     settings = services.settings
     preload_models(services)
     services.render_workers.start()
+    # Every character of the interface goes into the Chinese web font, whatever the language.
+    interface_text = "".join(v for catalogue in CATALOGUES.values() for v in catalogue.values())
+    fonts_dir = (settings.data_dir / "webfonts").resolve()
+    preparing_fonts = prepare_in_background(fonts_dir, interface_text)
+    middleware = [
+        Middleware(ServedMediaGuard, media_files=services.media_files),
+        Middleware(WaitForWebFonts, folder=fonts_dir, preparing=preparing_fonts),
+    ]
     blocks.launch(
         server_name=settings.host,
         server_port=settings.port,
         theme=THEME,
         css=CSS,
+        head=font_face_head(fonts_dir, interface_text),
+        i18n=I18N,
         footer_links=["api"],
         max_file_size=settings.max_upload_bytes,
-        allowed_paths=[str(served_files_dir().resolve())],
-        # Every fetch of a served media copy is checked again against its viewer.
-        app_kwargs={"middleware": [Middleware(ServedMediaGuard, media_files=services.media_files)]},
+        allowed_paths=[str(served_files_dir().resolve()), str(fonts_dir)],
+        # Every fetch of a served media copy is checked again against its viewer; a web font
+        # asked for while it is being cut waits for it.
+        app_kwargs={"middleware": middleware},
         show_error=True,
         ssr_mode=False,
         # Skip Gradio's start-up probe of its own URL: it gives up after one 3 s HEAD request,

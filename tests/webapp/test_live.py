@@ -10,6 +10,7 @@ from db.models import Clip
 from tests.webapp.clip_world import BOB, CARA, DAN, MAYA, build_world, store_clip
 from webapp.appearances import AppearanceService
 from webapp.friends import FriendService
+from webapp.i18n import CATALOGUES, label
 from webapp.live import LiveService
 from webapp.ui.live import tab_labels
 
@@ -79,8 +80,17 @@ def test_nothing_changed_means_the_same_summary(sessions, world, live):
     assert live.counts(MAYA) == live.counts(MAYA)
 
 
+def _shown(names, language):
+    """What the browser shows: a translation key in that language, or the server's text."""
+    keys = {str(label(key)): key for key in ("tab.clips", "tab.friends", "tab.appearances")}
+    return tuple(
+        CATALOGUES[language][keys[str(name)]] if str(name) in keys else name for name in names
+    )
+
+
 def test_tab_labels_name_what_waits():
-    assert tab_labels(None) == ("Clips", "Friends", "Appearances")
+    assert _shown(tab_labels(None), "en") == ("Clips", "Friends", "Appearances")
+    assert _shown(tab_labels(None, "zh-CN"), "zh-CN") == ("短片", "好友", "出镜记录")
 
 
 def test_tab_labels_with_counts(sessions, world, live):
@@ -92,4 +102,9 @@ def test_tab_labels_with_counts(sessions, world, live):
         "Friends (1)",
         "Appearances (1)",
     )
-    assert tab_labels(live.counts(DAN)) == ("Clips", "Friends", "Appearances")
+    assert tab_labels(live.counts(CARA), "id") == (
+        "Klip (1 sedang dibuat)",
+        "Teman (1)",
+        "Penampilan (1)",
+    )
+    assert _shown(tab_labels(live.counts(DAN)), "en") == ("Clips", "Friends", "Appearances")

@@ -91,15 +91,56 @@ def test_a_deleted_clip_never_reads_done():
 
 def test_registration_lists_every_missing_answer_at_once():
     checks = validate_create(
-        "token", None, None, "x!", "", "", "only_me", "", False, False, False, "v", None, "en"
+        "token",
+        None,
+        None,
+        "x!",
+        "",
+        "",
+        "only_me",
+        "",
+        False,
+        False,
+        False,
+        None,
+        None,
+        "en",
+        "en",
     )
     messages = [check["message"] for check in checks if not check["is_valid"]]
-    assert len(checks) == 14  # one per input of the create event
+    assert len(checks) == 15  # one per input of the create event
     assert "Handles" in messages[0]
     assert consent.MUST_CONFIRM_AGE in messages
     assert consent.MUST_CONFIRM_OWNERSHIP["person"] in messages
     assert consent.MUST_AGREE_STATEMENT in messages
     assert consent.CHALLENGE_MISSING in messages
+
+
+def test_registration_messages_are_in_the_page_language():
+    checks = validate_create(
+        "token",
+        None,
+        None,
+        "maya",
+        "",
+        "",
+        "only_me",
+        "",
+        False,
+        False,
+        False,
+        None,
+        None,
+        "en",
+        "zh-CN",
+    )
+    messages = [check["message"] for check in checks if not check["is_valid"]]
+    assert messages == [
+        "请确认你已年满 18 周岁。只有成年人才能创建分身。",
+        "请确认这是你本人。你只能为自己注册分身。",
+        "请阅读并同意同意声明。",
+        "请先获取验证码，然后录下自己念出验证码的视频。",
+    ]
 
 
 def test_registration_check_passes_when_everything_is_answered():

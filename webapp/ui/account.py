@@ -14,6 +14,7 @@ from core.accounts import (
     validate_username,
 )
 from webapp.auth import AuthError, AuthService, CurrentUser
+from webapp.i18n import label
 from webapp.ui.session import SessionComponents
 from webapp.ui.text import as_markdown_text, ui_error
 
@@ -53,7 +54,7 @@ def render_header() -> tuple[gr.Markdown, gr.Column, gr.Button]:
     """The account line and sign-out button shown at the top right of every page."""
     status_markdown = gr.Markdown(status_text(None), elem_id="account-status")
     with gr.Column(visible=False) as signed_in_column:
-        sign_out_button = gr.Button("Sign out", variant="secondary", size="sm")
+        sign_out_button = gr.Button(label("account.sign_out"), variant="secondary", size="sm")
     return status_markdown, signed_in_column, sign_out_button
 
 
@@ -62,43 +63,46 @@ def render(hf_oauth: bool, header: tuple[gr.Markdown, gr.Column, gr.Button]) -> 
     status_markdown, signed_in_column, sign_out_button = header
     with gr.Column(visible=True) as signed_out_column, gr.Row(equal_height=False):
         with gr.Column(variant="panel", elem_id="sign-in-form"):
-            gr.Markdown("### Sign in")
+            gr.Markdown(label("account.sign_in_heading"))
             sign_in_username_textbox = gr.Textbox(
-                elem_id="sign-in-username", label="Username", max_length=64
+                elem_id="sign-in-username", label=label("account.username"), max_length=64
             )
             sign_in_password_textbox = gr.Textbox(
-                elem_id="sign-in-password", label="Password", type="password", max_length=256
+                elem_id="sign-in-password",
+                label=label("account.password"),
+                type="password",
+                max_length=256,
             )
-            sign_in_button = gr.Button("Sign in", variant="primary")
+            sign_in_button = gr.Button(label("account.sign_in"), variant="primary")
             hf_login_button = gr.LoginButton() if hf_oauth else None
         with gr.Column(variant="panel", elem_id="sign-up-form"):
-            gr.Markdown("### New here? Create an account")
+            gr.Markdown(label("account.sign_up_heading"))
             sign_up_username_textbox = gr.Textbox(
                 elem_id="sign-up-username",
-                label="Username",
-                info="3–32 characters: letters a–z, digits, '_', '.' or '-'.",
+                label=label("account.username"),
+                info=label("account.username_info"),
                 max_length=64,
             )
             sign_up_display_name_textbox = gr.Textbox(
                 elem_id="sign-up-display-name",
-                label="Display name (optional)",
-                info="Shown to friends.",
+                label=label("account.display_name"),
+                info=label("account.display_name_info"),
                 max_length=128,
             )
             sign_up_password_textbox = gr.Textbox(
                 elem_id="sign-up-password",
-                label="Password",
+                label=label("account.password"),
                 type="password",
-                info="At least 10 characters.",
+                info=label("account.password_info"),
                 max_length=256,
             )
             sign_up_password_repeat_textbox = gr.Textbox(
                 elem_id="sign-up-password-repeat",
-                label="Repeat password",
+                label=label("account.repeat_password"),
                 type="password",
                 max_length=256,
             )
-            sign_up_button = gr.Button("Create account", variant="primary")
+            sign_up_button = gr.Button(label("account.create"), variant="primary")
     # An API endpoint for clients ("who does the server think I am?"), no visible control.
     whoami_button = gr.Button(visible=False)
     whoami_textbox = gr.Textbox(visible=False)

@@ -14,12 +14,12 @@ from webapp.appearances import (
     AppearanceService,
 )
 from webapp.auth import AuthService, CurrentUser
+from webapp.i18n import label
 from webapp.media import MediaAccessDeniedError, MediaFiles
 from webapp.ui.live import Redraw
 from webapp.ui.session import SessionComponents, require_user
 from webapp.ui.text import MEDIA_BUTTONS, as_markdown_text, clip_state_words, ui_error
 
-SIGNED_OUT = "### Appearances\nSign in to see every clip that uses your doubles."
 EMPTY = (
     "No clip uses your doubles yet. When anyone casts one of them (you included), the clip is "
     "listed here from the moment it is queued, private drafts too."
@@ -49,9 +49,9 @@ class AppearancesComponents:
 
 
 def render() -> AppearancesComponents:
-    signed_out_markdown = gr.Markdown(SIGNED_OUT)
+    signed_out_markdown = gr.Markdown(label("appearances.signed_out"))
     with gr.Column(visible=False) as signed_in_column:
-        gr.Markdown("### Clips that use my doubles")
+        gr.Markdown(label("appearances.heading"))
         empty_markdown = gr.Markdown(EMPTY, elem_classes=["empty-state"], visible=False)
         appearances_table = gr.Dataframe(
             headers=TABLE_HEADERS, datatype=["str"] * len(TABLE_HEADERS), interactive=False,

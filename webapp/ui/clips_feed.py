@@ -16,6 +16,7 @@ import gradio as gr
 from webapp.auth import AuthService, CurrentUser
 from webapp.clips import CLIP_VISIBILITY_LABELS, ClipError, ClipService
 from webapp.feed import FEED_SECTION_LABELS, ClipCard, FeedError, FeedPage, FeedService
+from webapp.i18n import label
 from webapp.media import MediaAccessDeniedError, MediaFiles
 from webapp.provenance import ClipVerification
 from webapp.render_queue import RenderQueue
@@ -27,7 +28,6 @@ from webapp.ui.text import MEDIA_BUTTONS, as_markdown_text, clip_state_words, ui
 CARDS_PER_PAGE = 12
 REMOVED = "This clip was deleted."
 CARDS_PER_ROW = 3
-SIGNED_OUT = "### Clips\nSign in to see your clips, clips featuring you and your friends' clips."
 EMPTY_SECTIONS = {
     "mine": "You haven't made a clip yet. Pick a preset script in the **Studio** to make one.",
     "featuring_me": "No finished clip features your doubles yet. Drafts and private uses are "
@@ -81,22 +81,24 @@ class FeedComponents:
 
 
 def render() -> FeedComponents:
-    signed_out_markdown = gr.Markdown(SIGNED_OUT)
+    signed_out_markdown = gr.Markdown(label("clips.signed_out"))
     with gr.Column(visible=False) as signed_in_column:
         with gr.Row(equal_height=True):
             section_radio = gr.Radio(
                 [(label, value) for value, label in FEED_SECTION_LABELS.items()],
-                value="mine", label="Show", scale=4, elem_id="feed-section",
+                value="mine", label=label("clips.show"), scale=4, elem_id="feed-section",
             )  # fmt: skip
-            page_number = gr.Number(1, label="Page", precision=0, minimum=1, scale=1)
+            page_number = gr.Number(1, label=label("clips.page"), precision=0, minimum=1, scale=1)
             # The page redraws itself when something changes (webapp/ui/live.py); the hidden
             # button keeps the list_feed endpoint for API clients.
             refresh_button = gr.Button("Refresh", scale=1, elem_id="feed-refresh", visible=False)
         page_markdown = gr.Markdown(elem_classes=["empty-state"], elem_id="feed-page-info")
         slots = _render_slots()
         with gr.Row():
-            previous_button = gr.Button("← Previous", interactive=False, elem_id="feed-previous")
-            next_button = gr.Button("Next →", interactive=False, elem_id="feed-next")
+            previous_button = gr.Button(
+                label("clips.previous"), interactive=False, elem_id="feed-previous"
+            )
+            next_button = gr.Button(label("clips.next"), interactive=False, elem_id="feed-next")
         with gr.Column(variant="panel", visible=False, elem_id="feed-actions") as actions_column:
             with gr.Row(visible=False, elem_id="feed-delete-confirm") as delete_confirm_row:
                 delete_confirm_markdown = gr.Markdown()

@@ -33,6 +33,7 @@ from webapp.doubles import (
     visibility_choices,
 )
 from webapp.grants import GrantService
+from webapp.i18n import label, text
 from webapp.media import MediaFiles
 from webapp.ui import grants as grants_ui
 from webapp.ui.page_js import scroll_into_view
@@ -45,11 +46,6 @@ PHOTO_TYPES = {
     ".png": "image/png",
     ".webp": "image/webp",
 }
-EMPTY_LIST = (
-    "You have no doubles yet. Register one below: a 2–5 second video of you saying a "
-    "sentence is all it takes."
-)
-SIGNED_OUT = "### My doubles\nSign in to register your digital double and manage its consent."
 
 
 @dataclass(frozen=True, eq=False)
@@ -58,6 +54,16 @@ class Draft:
 
     analysis: ReferenceAnalysis
     upload: ReferenceUpload
+
+
+@dataclass(frozen=True)
+class StatementShown:
+    """Which consent statement the page shows: the server checks it is the current one for this
+    language before it records that the person agreed to it."""
+
+    language: str
+    version: str
+    sha256: str
 
 
 @dataclass
@@ -100,7 +106,7 @@ class DoublesComponents:
     visibility_radio: gr.Radio
     restrictions_textbox: gr.Textbox
     statement_markdown: gr.Markdown
-    statement_version: gr.State
+    statement_shown: gr.State  # StatementShown: the statement on the page, checked at creation
     age_checkbox: gr.Checkbox
     ownership_checkbox: gr.Checkbox
     statement_checkbox: gr.Checkbox
@@ -116,12 +122,12 @@ class DoublesComponents:
 
 
 def render() -> DoublesComponents:
-    signed_out_markdown = gr.Markdown(SIGNED_OUT)
+    signed_out_markdown = gr.Markdown(label("doubles.signed_out"))
     with gr.Column(visible=False) as signed_in_column:
-        gr.Markdown("### Your doubles")
-        doubles_empty_markdown = gr.Markdown(EMPTY_LIST, elem_classes=["empty-state"])
+        gr.Markdown(label("doubles.your_doubles_heading"))
+        doubles_empty_markdown = gr.Markdown(label("doubles.empty"), elem_classes=["empty-state"])
         doubles_gallery = gr.Gallery(
-            label="Your doubles (select one to edit)", columns=6, height=220,
+            label=label("doubles.gallery"), columns=6, height=220,
             object_fit="contain", allow_preview=False, preview=False, visible=False,
             elem_id="doubles-gallery", buttons=["fullscreen"],
         )  # fmt: skip
@@ -129,69 +135,71 @@ def render() -> DoublesComponents:
         with gr.Column(visible=False, variant="panel") as edit_column:
             edit_title_markdown = gr.Markdown()
             with gr.Row():
-                edit_handle_textbox = gr.Textbox(label="Handle", max_length=40)
-                edit_display_name_textbox = gr.Textbox(label="Display name", max_length=128)
+                edit_handle_textbox = gr.Textbox(label=label("doubles.handle"), max_length=40)
+                edit_display_name_textbox = gr.Textbox(
+                    label=label("doubles.display_name"), max_length=128
+                )
             edit_description_textbox = gr.Textbox(
-                label="Description (words the generator may use)", max_length=400
+                label=label("doubles.description"), max_length=400
             )
-            edit_visibility_radio = gr.Radio(visibility_choices(), label="Who may cast this double")
+            edit_visibility_radio = gr.Radio(
+                visibility_choices(), label=label("doubles.who_may_cast")
+            )
             edit_restrictions_textbox = gr.Textbox(
-                label="Usage restrictions",
+                label=label("doubles.restrictions"),
                 placeholder="e.g. no violence; no alcohol",
                 max_length=600,
             )
             with gr.Row(equal_height=False):
-                edit_voice_button = gr.Button(
-                    "▶ Hear how this double speaks in clips", elem_id="hear-voice"
-                )
+                edit_voice_button = gr.Button(label("doubles.hear_voice"), elem_id="hear-voice")
                 edit_voice_audio = gr.Audio(
                     label="Its clip voice: the built-in voice shifted toward this double's",
                     type="numpy", interactive=False, visible=False, elem_id="clip-voice",
                     buttons=MEDIA_BUTTONS,
                 )  # fmt: skip
             with gr.Row():
-                edit_save_button = gr.Button("Save settings", variant="primary")
-                edit_revoke_button = gr.Button("Revoke consent", variant="secondary")
+                edit_save_button = gr.Button(label("doubles.save"), variant="primary")
+                edit_revoke_button = gr.Button(label("doubles.revoke"), variant="secondary")
             with gr.Row():
-                edit_delete_checkbox = gr.Checkbox(
-                    label="Yes, erase this double's media, face and voice data"
-                )
-                edit_delete_button = gr.Button("Delete double", variant="stop")
+                edit_delete_checkbox = gr.Checkbox(label=label("doubles.delete_confirm"))
+                edit_delete_button = gr.Button(label("doubles.delete"), variant="stop")
             edit_grants = grants_ui.render()
 
-        gr.Markdown("### Register a new double")
-        gr.Markdown("**Step 1 · Reference.** Who is this double of, and what do they look like?")
-        kind_radio = gr.Radio(kind_choices(), value="person", label="This double is of")
+        gr.Markdown(label("doubles.register_heading"))
+        gr.Markdown(label("doubles.step_reference"))
+        kind_radio = gr.Radio(kind_choices(), value="person", label=label("doubles.kind"))
         with gr.Row(equal_height=False):
             reference_video = gr.Video(
-                label="Reference video: 2–5 s, face the camera and say a sentence",
+                label=label("doubles.reference_video"),
                 sources=["upload", "webcam"], include_audio=True, elem_id="reference-video",
                 height=360,
             )  # fmt: skip
             with gr.Column():
                 reference_photos = gr.File(
-                    label="…or 1–4 photos (JPEG, PNG, WebP; a transparent PNG for characters)",
+                    label=label("doubles.reference_photos"),
                     file_count="multiple", file_types=list(PHOTO_TYPES), elem_id="reference-photos",
                 )  # fmt: skip
                 voice_clip = gr.Audio(
-                    label="Voice clip (optional, if the video has no speech)",
+                    label=label("doubles.voice_clip"),
                     sources=["upload", "microphone"], type="filepath", buttons=MEDIA_BUTTONS,
                 )  # fmt: skip
-        analyze_button = gr.Button("Check my reference", variant="primary", elem_id="analyze")
+        analyze_button = gr.Button(
+            label("doubles.check_reference"), variant="primary", elem_id="analyze"
+        )
         analysis_status_markdown = gr.Markdown(elem_id="analysis-status")
         draft = gr.State(None)
 
         with gr.Column(visible=False) as report_column:
-            gr.Markdown("**Step 2 · Quality report.** This is what we detected.")
+            gr.Markdown(label("doubles.step_report"))
             with gr.Row(equal_height=False):
                 preview_image = gr.Image(
-                    label="Detected face and cut-out", interactive=False, height=320,
+                    label=label("doubles.detected"), interactive=False, height=320,
                     buttons=[*MEDIA_BUTTONS, "fullscreen"],
                 )  # fmt: skip
                 report_markdown = gr.Markdown(elem_id="quality-report")
             with gr.Row(equal_height=False):
                 draft_voice_button = gr.Button(
-                    "▶ Hear how your double will speak in clips", visible=False,
+                    label("doubles.hear_draft_voice"), visible=False,
                     elem_id="hear-draft-voice",
                 )  # fmt: skip
                 draft_voice_audio = gr.Audio(
@@ -199,58 +207,61 @@ def render() -> DoublesComponents:
                     type="numpy", interactive=False, visible=False, elem_id="draft-voice",
                     buttons=MEDIA_BUTTONS,
                 )  # fmt: skip
-            gr.Markdown("**Step 3 · Settings and consent.**")
+            gr.Markdown(label("doubles.step_consent"))
             with gr.Row():
                 handle_textbox = gr.Textbox(
-                    label="Handle", placeholder="maya", info="3–24: a–z, 0–9, _",
+                    label=label("doubles.handle"), placeholder="maya", info="3–24: a–z, 0–9, _",
                     max_length=40, elem_id="new-handle",
                 )  # fmt: skip
-                display_name_textbox = gr.Textbox(label="Display name", max_length=128)
+                display_name_textbox = gr.Textbox(
+                    label=label("doubles.display_name"), max_length=128
+                )
             description_textbox = gr.Textbox(
-                label="Description (words the generator may use)",
+                label=label("doubles.description"),
                 placeholder="a woman with short dark hair", max_length=400,
             )  # fmt: skip
             visibility_radio = gr.Radio(
                 visibility_choices(),
                 value="only_me",
-                label="Who may cast this double",
+                label=label("doubles.who_may_cast"),
                 elem_id="new-visibility",
             )
             restrictions_textbox = gr.Textbox(
-                label="Usage restrictions (shown to anyone who casts it)",
+                label=label("doubles.restrictions_shown"),
                 placeholder="e.g. no violence; no alcohol", max_length=600,
             )  # fmt: skip
             statement_markdown = gr.Markdown(elem_id="consent-statement")
-            statement_version = gr.State(consent.STATEMENT_VERSION)
-            age_checkbox = gr.Checkbox(label=consent.AGE_CHECKBOX_LABEL, elem_id="consent-age")
+            statement_shown = gr.State(None)
+            age_checkbox = gr.Checkbox(label=label("consent.checkbox.age"), elem_id="consent-age")
             ownership_checkbox = gr.Checkbox(
-                label=consent.OWNERSHIP_CHECKBOX_LABELS["person"], elem_id="consent-ownership"
+                label=label("consent.checkbox.ownership.person"), elem_id="consent-ownership"
             )
             statement_checkbox = gr.Checkbox(
-                label=consent.STATEMENT_CHECKBOX_LABEL, elem_id="consent-statement-agree"
+                label=label("consent.checkbox.statement"), elem_id="consent-statement-agree"
             )
-            gr.Markdown(
-                "**Step 4 · Live check.** Get a code, then record yourself saying it out loud."
-            )
+            gr.Markdown(label("doubles.step_live_check"))
             code_language_dropdown = gr.Dropdown(
-                label="I will read the code in",
+                label=label("doubles.code_language"),
                 choices=[(name, code) for code, name in CODE_LANGUAGE_NAMES.items()],
                 value="en", elem_id="code-language",
             )  # fmt: skip
-            get_code_button = gr.Button("Get my code", elem_id="get-code")
+            get_code_button = gr.Button(label("doubles.get_code"), elem_id="get-code")
             code_markdown = gr.Markdown(elem_id="challenge-code")
             code = gr.State(None)
             challenge_video = gr.Video(
-                label="Record yourself saying the code", sources=["webcam"],
+                label=label("doubles.record_code"), sources=["webcam"],
                 include_audio=True, elem_id="challenge-video",
                 # Unmirrored: a mirrored recording would be re-encoded on the server for nothing.
                 webcam_options=gr.WebcamOptions(mirror=False), height=360,
             )  # fmt: skip
-            create_button = gr.Button("Create my double", variant="primary", elem_id="create")
+            create_button = gr.Button(label("doubles.create"), variant="primary", elem_id="create")
         with gr.Column(elem_id="double-done"):
             result_markdown = gr.Markdown(elem_id="double-result")
             first_clip_button = gr.Button(
-                "🎬 Make your first clip", variant="primary", visible=False, elem_id="first-clip"
+                label("doubles.first_clip"),
+                variant="primary",
+                visible=False,
+                elem_id="first-clip",
             )
         new_double_handle = gr.State(None)
     return DoublesComponents(**{name: value for name, value in locals().items()})
@@ -263,6 +274,7 @@ def listen(
     service: DoubleService,
     media_files: MediaFiles,
     grants: GrantService,
+    language: gr.Dropdown,
 ) -> None:
     list_outputs = [
         ui.signed_out_markdown, ui.signed_in_column, ui.doubles_gallery,
@@ -285,7 +297,8 @@ def listen(
 
     def analyze(
         token: str | None, kind: str, video: str | None, photos: list[str] | None,
-        voice: str | None, progress: gr.Progress = gr.Progress(),  # noqa: B008 - Gradio's idiom
+        voice: str | None, ui_language: str | None = "en",
+        progress: gr.Progress = gr.Progress(),  # noqa: B008 - Gradio's idiom
     ) -> tuple[Any, ...]:  # fmt: skip
         user = require_user(auth, token)
         photo_paths = [Path(p) for p in photos or []]
@@ -306,10 +319,11 @@ def listen(
             video_path=inputs.video_path,
             photos=tuple((p.read_bytes(), PHOTO_TYPES[p.suffix.lower()]) for p in photo_paths),
         )
-        ownership_label = consent.OWNERSHIP_CHECKBOX_LABELS[analysis.kind]
+        ownership_label = label(f"consent.checkbox.ownership.{analysis.kind}")
+        statement_markdown, shown = _statement(analysis.kind, ui_language)
         return (
             Draft(analysis, upload), gr.Column(visible=True), _report_text(analysis),
-            _png_to_array(analysis.preview_png), _statement_text(analysis.kind),
+            _png_to_array(analysis.preview_png), statement_markdown, shown,
             gr.Checkbox(label=ownership_label, value=False),
             gr.Video(sources=["webcam"] if analysis.kind == "person" else ["webcam", "upload"]),
             None, "", "", "Reference checked: see the quality report below.",
@@ -318,13 +332,29 @@ def listen(
 
     ui.analyze_button.click(
         analyze,
-        [session.token, ui.kind_radio, ui.reference_video, ui.reference_photos, ui.voice_clip],
+        [session.token, ui.kind_radio, ui.reference_video, ui.reference_photos, ui.voice_clip,
+         language],
         [ui.draft, ui.report_column, ui.report_markdown, ui.preview_image, ui.statement_markdown,
-         ui.ownership_checkbox, ui.challenge_video, ui.code, ui.code_markdown, ui.result_markdown,
-         ui.analysis_status_markdown, ui.draft_voice_button, ui.draft_voice_audio],
+         ui.statement_shown, ui.ownership_checkbox, ui.challenge_video, ui.code, ui.code_markdown,
+         ui.result_markdown, ui.analysis_status_markdown, ui.draft_voice_button,
+         ui.draft_voice_audio],
         api_name="analyze_reference", concurrency_limit=2, concurrency_id="analysis",
         validator=validate_reference,
         show_progress_on=[ui.analysis_status_markdown],
+    )  # fmt: skip
+
+    def restate(draft: Draft | None, ui_language: str | None) -> tuple[Any, Any, Any]:
+        """The statement in the language just picked: the one the person now agrees to, so an
+        earlier "I agree" (to the statement in another language) is cleared."""
+        if draft is None:
+            return gr.skip(), gr.skip(), gr.skip()
+        statement_markdown, shown = _statement(draft.analysis.kind, ui_language)
+        return statement_markdown, shown, False
+
+    language.change(
+        restate, [ui.draft, language],
+        [ui.statement_markdown, ui.statement_shown, ui.statement_checkbox],
+        api_visibility="private", show_progress="hidden",
     )  # fmt: skip
 
     def hear_draft_voice(token: str | None, draft: Draft | None) -> Any:
@@ -338,25 +368,28 @@ def listen(
         api_name="preview_draft_voice", concurrency_limit=2, concurrency_id="analysis",
     )  # fmt: skip
 
-    def get_code(token: str | None, draft: Draft | None) -> tuple[str, str]:
+    def get_code(
+        token: str | None, draft: Draft | None, ui_language: str | None = "en"
+    ) -> tuple[str, str]:
         user = require_user(auth, token)
         if draft is None:
             raise ui_error("Check your reference first (step 1).")
         issued = service.issue_challenge(user)
         spaced = " ".join(issued.code)
-        return issued.code, (
-            f"## {spaced}\nSay these digits out loud while recording yourself. The code works "
-            f"once and expires at **{issued.expires_at:%H:%M} UTC**."
-        )
+        expires = f"{issued.expires_at:%H:%M}"
+        return issued.code, text("doubles.code_instructions", ui_language, code=spaced,
+                                 time=expires)  # fmt: skip
 
     ui.get_code_button.click(
-        get_code, [session.token, ui.draft], [ui.code, ui.code_markdown], api_name="get_code"
-    )
+        get_code, [session.token, ui.draft, language], [ui.code, ui.code_markdown],
+        api_name="get_code",
+    )  # fmt: skip
 
     def create(
         token: str | None, draft: Draft | None, code: str | None, handle: str, display_name: str,
         description: str, visibility: str, restrictions: str, age: bool, ownership: bool,
-        agreed: bool, statement_version: str, recording: str | None, code_language: str = "en",
+        agreed: bool, shown: StatementShown | None, recording: str | None,
+        code_language: str = "en", ui_language: str | None = "en",
         progress: gr.Progress = gr.Progress(),  # noqa: B008 - Gradio's idiom
     ) -> tuple[Any, ...]:  # fmt: skip
         user = require_user(auth, token)
@@ -368,7 +401,7 @@ def listen(
             record = service.register(
                 user, draft.analysis,
                 DoubleSettings(handle, display_name, description, visibility, restrictions),
-                ConsentAnswers(age, ownership, agreed, statement_version),
+                _consent_answers(age, ownership, agreed, shown, ui_language),
                 code=code or "", recording=Path(recording), upload=draft.upload,
                 progress=lambda stage, done: progress(done, desc=stage),
                 code_language=code_language or "en",
@@ -391,8 +424,8 @@ def listen(
         create,
         [session.token, ui.draft, ui.code, ui.handle_textbox, ui.display_name_textbox,
          ui.description_textbox, ui.visibility_radio, ui.restrictions_textbox, ui.age_checkbox,
-         ui.ownership_checkbox, ui.statement_checkbox, ui.statement_version, ui.challenge_video,
-         ui.code_language_dropdown],
+         ui.ownership_checkbox, ui.statement_checkbox, ui.statement_shown, ui.challenge_video,
+         ui.code_language_dropdown, language],
         [ui.draft, ui.code, ui.code_markdown, ui.report_column, ui.result_markdown, *list_outputs,
          ui.reference_video, ui.reference_photos, ui.voice_clip, ui.handle_textbox,
          ui.display_name_textbox, ui.description_textbox, ui.restrictions_textbox,
@@ -409,12 +442,13 @@ def listen(
         ui.edit_grants, session, auth, service, grants,
         selected_double_id=ui.selected_double_id, visibility_radio=ui.edit_visibility_radio,
     )  # fmt: skip
-    _listen_editing(ui, session, auth, service, refresh, list_outputs, load_grants)
+    _listen_editing(ui, session, auth, service, refresh, list_outputs, load_grants, language)
 
 
 def _listen_editing(
     ui: DoublesComponents, session: SessionComponents, auth: AuthService,
     service: DoubleService, refresh: Any, list_outputs: list[Any], load_grants: Any,
+    language: gr.Dropdown,
 ) -> None:  # fmt: skip
     edit_fields = [ui.edit_handle_textbox, ui.edit_display_name_textbox,
                    ui.edit_description_textbox, ui.edit_visibility_radio,
@@ -461,20 +495,23 @@ def _listen_editing(
         api_name="preview_double_voice", concurrency_limit=2, concurrency_id="analysis",
     )  # fmt: skip
 
-    def revoke(token: str | None, double_id: int | None) -> str:
+    def revoke(token: str | None, double_id: int | None, ui_language: str | None = "en") -> str:
         user = require_user(auth, token)
         try:
             record = service.revoke(user, _required(double_id))
         except DoubleError as error:
             raise ui_error(str(error)) from None
-        return _edit_title(record) + f"\n\n{consent.DOUBLE_REVOKED_NOTICE}"
+        notice = consent.consent_text("double_revoked_notice", ui_language)
+        return _edit_title(record) + f"\n\n{notice}"
 
     ui.edit_revoke_button.click(
-        revoke, [session.token, ui.selected_double_id], [ui.edit_title_markdown],
+        revoke, [session.token, ui.selected_double_id, language], [ui.edit_title_markdown],
         api_name="revoke_double",
     )  # fmt: skip
 
-    def delete(token: str | None, double_id: int | None, confirmed: bool) -> tuple[Any, ...]:
+    def delete(
+        token: str | None, double_id: int | None, confirmed: bool, ui_language: str | None = "en"
+    ) -> tuple[Any, ...]:
         user = require_user(auth, token)
         if not confirmed:
             raise ui_error("Tick the box to confirm you want to erase this double.")
@@ -482,17 +519,19 @@ def _listen_editing(
             service.delete(user, _required(double_id))
         except DoubleError as error:
             raise ui_error(str(error)) from None
-        return (None, consent.DOUBLE_DELETED_NOTICE, *refresh(token))
+        notice = consent.consent_text("double_deleted_notice", ui_language)
+        return (None, notice, *refresh(token))
 
     ui.edit_delete_button.click(
-        delete, [session.token, ui.selected_double_id, ui.edit_delete_checkbox],
+        delete, [session.token, ui.selected_double_id, ui.edit_delete_checkbox, language],
         [ui.selected_double_id, ui.result_markdown, *list_outputs], api_name="delete_double",
     )  # fmt: skip
 
 
 def validate_reference(
-    _token: Any, kind: str, video: str | None, photos: list[str] | None, voice: str | None
-) -> list[dict[str, Any]]:
+    _token: Any, kind: str, video: str | None, photos: list[str] | None, voice: str | None,
+    _ui_language: str | None = "en",
+) -> list[dict[str, Any]]:  # fmt: skip
     """Shown next to the fields, all at once, before the slow analysis starts."""
     photo_names = [Path(p).name for p in photos or [] if Path(p).suffix.lower() not in PHOTO_TYPES]
     has_reference = bool(video) or bool(photos)
@@ -502,13 +541,15 @@ def validate_reference(
         gr.validate(has_reference, "Add a 2–5 s video of the subject (or photos beside it)."),
         gr.validate(not photo_names, f"{', '.join(photo_names)}: photos must be JPEG, PNG or WebP"),
         gr.validate(True, ""),
+        gr.validate(True, ""),
     ]
 
 
 def validate_create(
     _token: Any, draft: Any, code: str | None, handle: str, _display_name: str,
     _description: str, _visibility: str, _restrictions: str, age: bool, ownership: bool,
-    agreed: bool, _statement_version: str, recording: str | None, _code_language: str = "en",
+    agreed: bool, _shown: Any, recording: str | None, _code_language: str = "en",
+    ui_language: str | None = "en",
 ) -> list[dict[str, Any]]:  # fmt: skip
     """Every missing answer at once, each next to its field, kept until it is put right; the
     server checks all of it again (and the live check) when the button is pressed."""
@@ -519,7 +560,7 @@ def validate_create(
         handle_problem = str(error)
     kind = draft.analysis.kind if isinstance(draft, Draft) else "person"
     if not code:
-        recording_problem = consent.CHALLENGE_MISSING
+        recording_problem = consent.consent_text("challenge_missing", ui_language)
     else:
         recording_problem = "" if recording else "Record yourself saying the code first."
     ok = gr.validate(True, "")
@@ -527,12 +568,14 @@ def validate_create(
         ok, ok, ok,
         gr.validate(not handle_problem, handle_problem),
         ok, ok, ok, ok,
-        gr.validate(bool(age), consent.MUST_CONFIRM_AGE),
-        gr.validate(bool(ownership), consent.MUST_CONFIRM_OWNERSHIP[kind]),
-        gr.validate(bool(agreed), consent.MUST_AGREE_STATEMENT),
+        gr.validate(bool(age), consent.consent_text("must_confirm_age", ui_language)),
+        gr.validate(bool(ownership),
+                    consent.consent_text(f"must_confirm_ownership.{kind}", ui_language)),
+        gr.validate(bool(agreed), consent.consent_text("must_agree_statement", ui_language)),
         ok,
         gr.validate(not recording_problem, recording_problem),
         ok,  # the language the code is read in: always one of the offered choices
+        ok,  # the page's language
     ]  # fmt: skip
 
 
@@ -595,11 +638,27 @@ def _report_text(analysis: ReferenceAnalysis) -> str:
     return "\n\n".join([*lines, sprite])
 
 
-def _statement_text(kind: str) -> str:
-    text = as_markdown_text(consent.statement_text(kind))  # type: ignore[arg-type]
-    return f"**Consent statement (version {consent.STATEMENT_VERSION})**\n\n> " + text.replace(
-        "\n", "\n> "
-    )
+def _statement(kind: str, ui_language: str | None) -> tuple[str, StatementShown]:
+    """The statement for this kind in the page's language, as Markdown, and what was shown."""
+    language = consent.consent_language(ui_language)
+    version = consent.statement_version(language)
+    body = as_markdown_text(consent.statement_text(kind, language))  # type: ignore[arg-type]
+    heading = consent.consent_text("statement.heading", language).format(version=version)
+    markdown = f"**{heading}**\n\n> " + body.replace("\n", "\n> ")
+    sha = consent.statement_sha256(kind, language)  # type: ignore[arg-type]
+    return markdown, StatementShown(language, version, sha)
+
+
+def _consent_answers(
+    age: bool, ownership: bool, agreed: bool, shown: StatementShown | None,
+    ui_language: str | None,
+) -> ConsentAnswers:  # fmt: skip
+    """What the person ticked, for the statement the page showed them (checked by the
+    service); with none shown, the page's language and no statement, which the service refuses."""
+    if shown is None:
+        language = consent.consent_language(ui_language)
+        return ConsentAnswers(age, ownership, agreed, "", language, "")
+    return ConsentAnswers(age, ownership, agreed, shown.version, shown.language, shown.sha256)
 
 
 def _png_to_array(data: bytes) -> np.ndarray:

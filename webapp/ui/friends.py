@@ -20,11 +20,11 @@ from webapp.friends import (
     FriendsOverview,
     Person,
 )
+from webapp.i18n import label
 from webapp.ui.live import Redraw
 from webapp.ui.session import SessionComponents, require_user
 from webapp.ui.text import as_markdown_text, ui_error
 
-SIGNED_OUT = "### Friends\nSign in to find people and manage your friends."
 EMPTY_INCOMING = "No requests are waiting for you."
 EMPTY_FRIENDS = "No friends yet. Find people by their username and send them a request."
 EMPTY_OUTGOING = "You have no requests waiting for an answer."
@@ -69,10 +69,10 @@ class FriendsComponents:
 
 
 def render() -> FriendsComponents:
-    signed_out_markdown = gr.Markdown(SIGNED_OUT)
+    signed_out_markdown = gr.Markdown(label("friends.signed_out"))
     with gr.Column(visible=False) as signed_in_column:
         with gr.Group(elem_id="friend-requests"):
-            incoming_heading_markdown = gr.Markdown("### Friend requests")
+            incoming_heading_markdown = gr.Markdown(label("friends.requests_heading"))
             incoming_radio = _person_radio("Requests waiting for your answer", "incoming-requests")
             incoming_empty_markdown = gr.Markdown(EMPTY_INCOMING, elem_classes=["empty-state"])
             with gr.Row():
@@ -83,13 +83,13 @@ def render() -> FriendsComponents:
         incoming_status_markdown = gr.Markdown()
         with gr.Row(equal_height=False):
             with gr.Column():
-                gr.Markdown("### Find people")
+                gr.Markdown(label("friends.find_heading"))
                 with gr.Row(equal_height=True):
                     search_textbox = gr.Textbox(
-                        label="Find people by username", placeholder="e.g. maya",
+                        label=label("friends.find_label"), placeholder="e.g. maya",
                         max_length=64, scale=4, elem_id="people-search",
                     )  # fmt: skip
-                    search_button = gr.Button("Search", scale=1, min_width=80)
+                    search_button = gr.Button(label("friends.search"), scale=1, min_width=80)
                 results_radio = _person_radio("People found", "people-found")
                 results_empty_markdown = gr.Markdown(EMPTY_RESULTS, elem_classes=["empty-state"])
                 results_relationships = gr.State({})
@@ -101,7 +101,7 @@ def render() -> FriendsComponents:
                     results_cancel_button = gr.Button("Cancel request", size="sm", visible=False)
                 search_status_markdown = gr.Markdown()
             with gr.Column():
-                friends_heading_markdown = gr.Markdown("### Your friends")
+                friends_heading_markdown = gr.Markdown(label("friends.your_friends_heading"))
                 friends_radio = _person_radio("Your friends", "friends-list")
                 friends_empty_markdown = gr.Markdown(EMPTY_FRIENDS, elem_classes=["empty-state"])
                 with gr.Row():
@@ -110,12 +110,12 @@ def render() -> FriendsComponents:
                         "Block", variant="stop", size="sm", visible=False
                     )
                 friends_status_markdown = gr.Markdown()
-                gr.Markdown("### Requests you sent")
+                gr.Markdown(label("friends.sent_heading"))
                 outgoing_radio = _person_radio("Waiting for an answer", "outgoing-requests")
                 outgoing_empty_markdown = gr.Markdown(EMPTY_OUTGOING, elem_classes=["empty-state"])
                 outgoing_cancel_button = gr.Button("Cancel request", size="sm", visible=False)
                 outgoing_status_markdown = gr.Markdown()
-                gr.Markdown("### Blocked")
+                gr.Markdown(label("friends.blocked_heading"))
                 blocked_radio = _person_radio("People you blocked", "blocked-list")
                 blocked_empty_markdown = gr.Markdown(EMPTY_BLOCKED, elem_classes=["empty-state"])
                 blocked_unblock_button = gr.Button("Unblock", size="sm", visible=False)

@@ -10,6 +10,7 @@ from typing import Any
 import gradio as gr
 
 from webapp.auth import AuthService
+from webapp.i18n import label, text
 from webapp.live import LiveCounts, LiveService
 from webapp.ui.session import SessionComponents
 
@@ -24,7 +25,8 @@ class LiveComponents:
     friends_changed: gr.State
     appearances_changed: gr.State
     clips_changed: gr.State
-    labels_shown: gr.State  # the tab names last sent, so unchanged ones are not re-sent
+    labels_shown: gr.State  # the tab names last sent and their language, so unchanged ones
+    # are not re-sent
 
 
 @dataclass(frozen=True)
@@ -49,15 +51,29 @@ def render() -> LiveComponents:
     )
 
 
-def tab_labels(counts: LiveCounts | None) -> tuple[str, str, str]:
-    """Clips, Friends and Appearances tab names with what is waiting there."""
+def tab_labels(counts: LiveCounts | None, language: str | None = "en") -> tuple[Any, Any, Any]:
+    """Clips, Friends and Appearances tab names with what is waiting there.
+
+    A name without a count stays a translation key (the browser redraws it when the language
+    is switched); a name with a count is written here in the page's language.
+    """
     if counts is None:
-        return "Clips", "Friends", "Appearances"
+        return label("tab.clips"), label("tab.friends"), label("tab.appearances")
     clips = (
-        f"Clips ({counts.clips_in_progress} in progress)" if counts.clips_in_progress else "Clips"
+        text("tab.clips_in_progress", language, count=counts.clips_in_progress)
+        if counts.clips_in_progress
+        else label("tab.clips")
     )
-    friends = f"Friends ({counts.incoming_requests})" if counts.incoming_requests else "Friends"
-    appearances = f"Appearances ({counts.appearances})" if counts.appearances else "Appearances"
+    friends = (
+        text("tab.friends_waiting", language, count=counts.incoming_requests)
+        if counts.incoming_requests
+        else label("tab.friends")
+    )
+    appearances = (
+        text("tab.appearances_count", language, count=counts.appearances)
+        if counts.appearances
+        else label("tab.appearances")
+    )
     return clips, friends, appearances
 
 
@@ -67,27 +83,31 @@ def listen(
     session: SessionComponents,
     auth: AuthService,
     live: LiveService,
+    language: gr.Dropdown,
 ) -> None:
-    def poll(token: str | None, shown: list[str] | None) -> tuple[Any, ...]:
+    def poll(token: str | None, shown: list[str] | None, lang: str | None) -> tuple[Any, ...]:
         user = auth.current_user(token)
         counts = None if user is None else live.counts(user)
-        labels = list(tab_labels(counts))
+        labels = [str(name) for name in tab_labels(counts, lang)]
         if counts is None:
             summaries: tuple[Any, ...] = (None, None, None)
         else:
             summaries = (counts.friendships, counts.appearance_states, counts.clip_states)
-        # A tab is only updated when its name changes: re-sending it every poll would redraw
-        # the tab while the person is using it.
+        # A tab is only updated when its name or the page's language changes: re-sending it
+        # every poll would redraw the tab while the person is using it. (Gradio translates a
+        # tab's name when it is sent, not when the language is switched, so a switch re-sends.)
+        same_language = bool(shown) and shown[-1] == (lang or "")
         tabs_update = [
-            gr.skip() if shown and shown[i] == label else gr.Tab(label=label)
-            for i, label in enumerate(labels)
+            gr.skip() if same_language and shown[i] == name else gr.Tab(label=name)
+            for i, name in enumerate(labels)
         ]
-        return (*summaries, *tabs_update, labels)
+        return (*summaries, *tabs_update, [*labels, lang or ""])
 
     outputs = [ui.friends_changed, ui.appearances_changed, ui.clips_changed, tabs.clips,
                tabs.friends, tabs.appearances, ui.labels_shown]  # fmt: skip
     gr.on(
-        [ui.timer.tick, session.token.change], poll, [session.token, ui.labels_shown], outputs,
+        [ui.timer.tick, session.token.change, language.change], poll,
+        [session.token, ui.labels_shown, language], outputs,
         show_progress="hidden", api_visibility="private", concurrency_limit=POLLERS,
         concurrency_id="live-poll", trigger_mode="always_last",
     )  # fmt: skip

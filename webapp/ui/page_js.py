@@ -82,3 +82,57 @@ NAME_CONTROLS = """() => {
   }).observe(document.body, {childList: true, subtree: true});
   fix();
 }"""
+
+
+# The page's language: Gradio picks it from the browser (navigator.language) before the page is
+# drawn and writes it on <html lang>; a language picked in the header is remembered in this
+# browser. Gradio's own changeLocale (exported by its core module, which the page has already
+# loaded) redraws every translated label at once.
+_SET_LOCALE = """
+  const ours = %(languages)s;
+  const pick = (tag) => {
+    if (!tag) return null;
+    if (ours.includes(tag)) return tag;
+    const base = tag.split('-')[0].toLowerCase();
+    if (base === 'zh') return 'zh-CN';
+    return ours.includes(base) ? base : null;
+  };
+  const setLocale = async (language) => {
+    if (document.documentElement.lang === language) return;
+    const core = performance.getEntriesByType('resource').map((entry) => entry.name)
+      .find((name) => /\\/assets\\/core-[^/]*\\.js(\\?|$)/.test(name));
+    if (core) (await import(core)).changeLocale(language);
+  };
+"""
+
+
+def _with_locale(body: str, languages: list[str]) -> str:
+    return "async (...args) => {" + _SET_LOCALE % {"languages": json.dumps(languages)} + body + "}"
+
+
+def follow_language(languages: list[str]) -> str:
+    """On load: the remembered language, else the browser's, else English; returned so the
+    header's picker (and the server, which reads it) show the page's language."""
+    return _with_locale(
+        """
+  let language = null;
+  try { language = pick(localStorage.getItem('costar-language')); } catch (e) {}
+  language = language || pick(document.documentElement.lang) || pick(navigator.language) || 'en';
+  await setLocale(language);
+  return language;
+""",
+        languages,
+    )
+
+
+def switch_language(languages: list[str]) -> str:
+    """On picking a language: redraw the page in it and remember it in this browser."""
+    return _with_locale(
+        """
+  const language = pick(args[0]) || 'en';
+  try { localStorage.setItem('costar-language', language); } catch (e) {}
+  await setLocale(language);
+  return language;
+""",
+        languages,
+    )

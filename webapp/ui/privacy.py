@@ -9,20 +9,10 @@ import gradio as gr
 
 from webapp.account_data import DELETE_CONFIRMATION_HINT, AccountDataError, AccountDataService
 from webapp.auth import AuthService
+from webapp.i18n import label
 from webapp.media import MediaFiles
 from webapp.ui.session import SessionComponents, require_user
 from webapp.ui.text import ui_error
-
-WHAT_WE_KEEP = """\
-### What Co-Star Studio keeps about you
-- **Your account**: username, display name, a salted argon2id password hash (or your Hugging Face
-  id), and login sessions (only keyed hashes of their tokens).
-- **Your doubles**: reference video/photos, cut-outs, face embedding, voice sample and embedding,
-  settings and restrictions. Deleting a double erases all of its media and biometrics.
-- **The consent ledger**: dates, statement versions, hashes and check scores for every consent,
-  change, revocation and deletion. It holds no media and no biometrics, and it is kept.
-- **Clips** you made or appear in, with their identity metrics and provenance.
-"""
 
 
 @dataclass
@@ -35,10 +25,12 @@ class PrivacyComponents:
 
 
 def render() -> PrivacyComponents:
-    gr.Markdown(WHAT_WE_KEEP)
+    gr.Markdown(label("privacy.what_we_keep"))
     with gr.Group():
-        export_button = gr.Button("Download my data (.zip)", elem_id="export-data")
-        export_file = gr.File(label="Your export", interactive=False, elem_id="export-file")
+        export_button = gr.Button(label("privacy.export"), elem_id="export-data")
+        export_file = gr.File(
+            label=label("privacy.export_file"), interactive=False, elem_id="export-file"
+        )
     with gr.Accordion("Delete my account", open=False, elem_id="delete-account"):
         gr.Markdown(
             "This erases every double's media, face and voice data, removes every clip you made "
@@ -46,7 +38,7 @@ def render() -> PrivacyComponents:
         )
         confirm_textbox = gr.Textbox(label="Your username", info=DELETE_CONFIRMATION_HINT,
                                      elem_id="delete-confirm")  # fmt: skip
-        delete_button = gr.Button("Delete my account for good", variant="stop",
+        delete_button = gr.Button(label("privacy.delete_account"), variant="stop",
                                   elem_id="delete-account-button")  # fmt: skip
         delete_markdown = gr.Markdown()
     return PrivacyComponents(export_button, export_file, confirm_textbox, delete_button,

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import gradio as gr
 
+from webapp.i18n import LANGUAGE_CHOICES, label
 from webapp.services import Services
 from webapp.ui import (
     account,
@@ -22,21 +23,16 @@ from webapp.ui import (
 )
 
 TITLE = "Co-Star Studio"
-# What the app does, in one sentence, then the three steps to a first clip.
-TAGLINE = (
-    "Star in short animated clips with your friends: record a few seconds of yourself once, "
-    "and your consent-checked digital double acts in ready-made scenes."
-)
-FIRST_STEPS = (
-    "**Your first clip in three steps:** create an account · **My doubles**: a 2–5 s video "
-    "of you saying a sentence · **Make your first clip**. Every clip is labelled "
-    "*AI-generated*, watermarked and signed."
-)
 
 THEME = gr.themes.Soft(primary_hue="violet", secondary_hue="amber", neutral_hue="slate")
 # The page's styles live in assets/css/app.css (phone layout, focus rings, fonts).
 CSS_FILE = Path(__file__).resolve().parents[2] / "assets" / "css" / "app.css"
 CSS = CSS_FILE.read_text(encoding="utf-8")
+
+
+def _tab_names() -> tuple[gr.Tab, gr.Tab, gr.Tab]:
+    return (gr.Tab(label=label("tab.studio")), gr.Tab(label=label("tab.doubles")),
+            gr.Tab(label=label("tab.my_data")))  # fmt: skip
 
 
 def build_blocks(services: Services) -> gr.Blocks:
@@ -47,34 +43,40 @@ def build_blocks(services: Services) -> gr.Blocks:
         live_components = live.render()
         with gr.Row(elem_id="app-header", equal_height=False):
             with gr.Column(scale=3):
-                gr.Markdown(f"# {TITLE}\n{TAGLINE}", elem_id="app-tagline")
-                gr.Markdown(FIRST_STEPS, elem_id="first-steps")
+                gr.Markdown(f"# {TITLE}", elem_id="app-title")
+                # What the app does, in one sentence, then the three steps to a first clip.
+                gr.Markdown(label("app.tagline"), elem_id="app-tagline")
+                gr.Markdown(label("app.first_steps"), elem_id="first-steps")
             with gr.Column(scale=2, min_width=240):
+                language = gr.Dropdown(
+                    LANGUAGE_CHOICES, value="en", label=label("language.label"),
+                    elem_id="ui-language", min_width=160,
+                )  # fmt: skip
                 header = account.render_header()
         account_components = account.render(hf_oauth, header)
         # "wrap": on a phone every section stays one tap away under its name, never behind
         # Gradio's unlabelled overflow menu.
         with gr.Tabs(elem_id="main-tabs", overflow_behavior="wrap") as tabs:
-            with gr.Tab("Studio", id="studio", elem_id="tab-studio"):
+            with gr.Tab(label("tab.studio"), id="studio", elem_id="tab-studio") as studio_tab:
                 studio_components = studio.render(services.templates)
-            with gr.Tab("Clips", id="clips", elem_id="tab-clips") as clips_tab:
+            with gr.Tab(label("tab.clips"), id="clips", elem_id="tab-clips") as clips_tab:
                 feed_components = clips_feed.render()
-            with gr.Tab("My doubles", id="doubles", elem_id="tab-doubles"):
+            with gr.Tab(label("tab.doubles"), id="doubles", elem_id="tab-doubles") as doubles_tab:
                 doubles_components = doubles.render()
-            with gr.Tab("Friends", id="friends", elem_id="tab-friends") as friends_tab:
+            with gr.Tab(label("tab.friends"), id="friends", elem_id="tab-friends") as friends_tab:
                 friends_components = friends.render()
-            with gr.Tab("Appearances", id="appearances", elem_id="tab-appearances") as (
-                appearances_tab
-            ):
+            with gr.Tab(
+                label("tab.appearances"), id="appearances", elem_id="tab-appearances"
+            ) as appearances_tab:
                 appearances_components = appearances.render()
-            with gr.Tab("My data", id="my-data", elem_id="tab-my-data"):
+            with gr.Tab(label("tab.my_data"), id="my-data", elem_id="tab-my-data") as my_data_tab:
                 privacy_components = privacy.render()
         redraw_for_token = account.listen(
             blocks, account_components, session_components, services.auth, hf_oauth=hf_oauth
         )
         doubles.listen(
             doubles_components, session_components, services.auth, services.doubles,
-            services.media_files, services.grants,
+            services.media_files, services.grants, language,
         )  # fmt: skip
         friends_redraw = friends.listen(
             friends_components, session_components, services.auth, services.friends
@@ -108,7 +110,7 @@ def build_blocks(services: Services) -> gr.Blocks:
         )  # fmt: skip
         live.listen(
             live_components, live.LiveTabs(clips_tab, friends_tab, appearances_tab),
-            session_components, services.auth, services.live,
+            session_components, services.auth, services.live, language,
         )  # fmt: skip
         live.redraw_on_change(live_components.friends_changed, friends_redraw)
         live.redraw_on_change(live_components.appearances_changed, appearances_redraw)
@@ -116,6 +118,18 @@ def build_blocks(services: Services) -> gr.Blocks:
         # me change with my appearances.
         live.redraw_on_change(live_components.clips_changed, feed_redraw)
         live.redraw_on_change(live_components.appearances_changed, feed_redraw)
+        languages = [code for _name, code in LANGUAGE_CHOICES]
+        blocks.load(None, None, [language], js=page_js.follow_language(languages))
+        language.input(
+            None, [language], [language], js=page_js.switch_language(languages),
+            api_visibility="private",
+        )  # fmt: skip
+        # Gradio translates a tab's name when the tab is drawn, not when the language changes:
+        # send the names again (the live poller does so for the tabs that carry counts).
+        language.change(
+            _tab_names, None, [studio_tab, doubles_tab, my_data_tab], api_visibility="private",
+            show_progress="hidden",
+        )  # fmt: skip
         blocks.load(None, js=page_js.KNOW_RECORDING_LENGTH)
         blocks.load(None, js=page_js.NAME_CONTROLS)
     blocks.queue(default_concurrency_limit=4)

@@ -23,6 +23,7 @@ from webapp.clips import (
     ClipRecord,
     ClipService,
 )
+from webapp.i18n import label
 from webapp.media import MediaFiles
 from webapp.render_queue import DELAYED_MESSAGE, RenderQueue
 from webapp.ui.page_js import scroll_into_view
@@ -69,28 +70,26 @@ class StudioComponents:
 
 
 def render(templates: list[Template]) -> StudioComponents:
-    signed_out_markdown = gr.Markdown(
-        "Browse the preset scripts below. **Sign in** and register a double to star in one."
-    )
+    signed_out_markdown = gr.Markdown(label("studio.signed_out"))
     template_gallery = gr.Gallery(
         value=[(str(t.card), _template_caption(t)) for t in templates if t.card],
-        label="Preset scripts (select one)", columns=4, height="auto", allow_preview=False,
+        label=label("studio.presets"), columns=4, height="auto", allow_preview=False,
         elem_id="template-gallery",
     )  # fmt: skip
-    template_markdown = gr.Markdown(
-        "Select a preset script to see its roles.", elem_id="studio-preset"
-    )
+    template_markdown = gr.Markdown(label("studio.pick_preset"), elem_id="studio-preset")
     with gr.Row(visible=False, elem_id="star-row") as star_row:
-        star_role_radio = gr.Radio([], label="Your role", elem_id="star-role", scale=3)
-        star_button = gr.Button("★ Star in this", variant="primary", elem_id="star-in", scale=1)
-    with gr.Accordion("…or write your own script", open=False):
+        star_role_radio = gr.Radio(
+            [], label=label("studio.your_role"), elem_id="star-role", scale=3
+        )
+        star_button = gr.Button(label("studio.star"), variant="primary", elem_id="star-in", scale=1)
+    with gr.Accordion(label("studio.own_script"), open=False):
         gr.Markdown(SCRIPT_HELP)
-        script_textbox = gr.Textbox(label="Your script", lines=4, max_length=4000)
-        use_script_button = gr.Button("Use my script")
+        script_textbox = gr.Textbox(label=label("studio.your_script"), lines=4, max_length=4000)
+        use_script_button = gr.Button(label("studio.use_script"))
     script = gr.State(None)
     # A hidden textbox, not State, so API clients can name a preset too.
     template_id = gr.Textbox(visible=False, elem_id="template-id")
-    gr.Markdown("#### Cast")
+    gr.Markdown(label("studio.cast_heading"))
     with gr.Row():
         role_dropdowns = [
             gr.Dropdown(
@@ -108,23 +107,23 @@ def render(templates: list[Template]) -> StudioComponents:
     with gr.Row():
         visibility_radio = gr.Radio(
             [(label, value) for value, label in CLIP_VISIBILITY_LABELS.items()],
-            value="only_me", label="Who can see the clip", elem_id="clip-visibility",
-            info="Limited to what every cast double's owner allows.",
+            value="only_me", label=label("studio.who_can_see"), elem_id="clip-visibility",
+            info=label("studio.who_can_see_info"),
         )  # fmt: skip
-    with gr.Accordion("More options", open=False, elem_id="clip-options"), gr.Row():
+    with gr.Accordion(label("studio.more_options"), open=False, elem_id="clip-options"), gr.Row():
         size_radio = gr.Radio(
             [("832×480 (fast)", "832x480"), ("1280×720 (HD, slower)", "1280x720")],
-            value="832x480", label="Size", elem_id="clip-size",
+            value="832x480", label=label("studio.size"), elem_id="clip-size",
         )  # fmt: skip
-        seed_number = gr.Number(
-            label="Variation number (the same number makes the same clip)", value=7, precision=0
-        )
+        seed_number = gr.Number(label=label("studio.variation"), value=7, precision=0)
     with gr.Row():
-        generate_button = gr.Button("Generate clip", variant="primary", elem_id="generate")
-        cancel_button = gr.Button("Cancel", variant="stop", visible=False, elem_id="cancel")
+        generate_button = gr.Button(label("studio.generate"), variant="primary", elem_id="generate")
+        cancel_button = gr.Button(
+            label("studio.cancel"), variant="stop", visible=False, elem_id="cancel"
+        )
     clip_id = gr.State(None)
     with gr.Column(elem_id="clip-result"):
-        gr.Markdown("#### Your clip")
+        gr.Markdown(label("studio.your_clip_heading"))
         # No label over the player: it would cover the clip's burned-in "AI-generated" label.
         clip_video = gr.Video(
             label="Your clip", show_label=False, interactive=False, elem_id="clip-video",

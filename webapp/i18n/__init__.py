@@ -1,0 +1,60 @@
+"""The interface in English, 简体中文, Bahasa Indonesia and Català.
+
+One catalogue per language (``en.py``, ``zh_cn.py``, ``id.py``, ``ca.py``) for labels, buttons and
+headings; every consent and permission sentence comes from ``core.consent_wording`` under the
+``consent.`` prefix, so it is written once. Two ways the page uses them:
+
+- ``label(key)``: a Gradio translation key; the browser shows it in the page's language and
+  redraws it when the language is switched (``I18N`` goes to ``launch(i18n=...)``).
+- ``text(key, language)``: the sentence itself, for what the server writes (the consent statement,
+  tab names with counts, error messages), in the language the page told it.
+"""
+
+from __future__ import annotations
+
+import gradio as gr
+
+from core.consent import consent_language
+from core.consent_wording import CONSENT_LANGUAGES, LANGUAGE_NAMES, WORDINGS, ConsentLanguage
+from webapp.i18n import ca, en, id, zh_cn
+
+UI_LANGUAGES: tuple[ConsentLanguage, ...] = CONSENT_LANGUAGES
+LANGUAGE_CHOICES: list[tuple[str, str]] = [(LANGUAGE_NAMES[code], code) for code in UI_LANGUAGES]
+_INTERFACE: dict[ConsentLanguage, dict[str, str]] = {
+    "en": en.CATALOGUE,
+    "zh-CN": zh_cn.CATALOGUE,
+    "id": id.CATALOGUE,
+    "ca": ca.CATALOGUE,
+}
+CATALOGUES: dict[ConsentLanguage, dict[str, str]] = {
+    language: {
+        **_INTERFACE[language],
+        **{f"consent.{key}": value for key, value in WORDINGS[language].items()},
+    }
+    for language in UI_LANGUAGES
+}
+
+
+def _browser_catalogue(catalogue: dict[str, str]) -> dict[str, str]:
+    # The browser's translator reads "{name}" as a placeholder it has no value for; sentences
+    # with placeholders are filled in by the server only.
+    return {key: value for key, value in catalogue.items() if "{" not in value}
+
+
+I18N = gr.I18n(**{language: _browser_catalogue(CATALOGUES[language]) for language in UI_LANGUAGES})
+
+
+def label(key: str) -> gr.i18n.I18nData:
+    """A translated label, button text or Markdown value (shown in the page's language)."""
+    if key not in CATALOGUES["en"]:
+        raise KeyError(f"No interface text named {key!r}")
+    return I18N(key)
+
+
+def text(key: str, language: str | None, **values: object) -> str:
+    """The sentence in the given UI language (English for an unknown one), filled in."""
+    sentence = CATALOGUES[consent_language(language)][key]
+    return sentence.format(**values) if values else sentence
+
+
+__all__ = ["CATALOGUES", "I18N", "LANGUAGE_CHOICES", "UI_LANGUAGES", "label", "text"]
