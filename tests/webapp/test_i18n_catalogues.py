@@ -81,9 +81,11 @@ def test_every_translated_text_on_the_page_has_a_translation(tmp_path):
     config = json.dumps(blocks.get_config_file(), default=str)
     keys = set(re.findall(r'__i18n__\{\\"__type__\\": \\"translation_metadata\\", '
                           r'\\"key\\": \\"([^\\"]+)\\"\}', config))  # fmt: skip
-    # Headings, tabs, the consent checkboxes and the main buttons of every tab.
+    # Headings, tabs, the consent checkboxes, the main buttons of every tab, and choices (who
+    # may use a double, what it is of).
     assert {"tab.doubles", "consent.checkbox.age", "consent.checkbox.statement",
             "doubles.create", "studio.generate", "friends.search", "privacy.export",
-            "account.create", "language.label"} <= keys  # fmt: skip
+            "account.create", "language.label", "visibility.approved", "kind.pet",
+            "studio.size_hd"} <= keys  # fmt: skip
     for language in UI_LANGUAGES:
         assert keys <= set(I18N.translations_dict[language]), language

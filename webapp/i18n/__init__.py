@@ -12,6 +12,8 @@ headings; every consent and permission sentence comes from ``core.consent_wordin
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import gradio as gr
 
 from core.consent import consent_language
@@ -51,10 +53,23 @@ def label(key: str) -> gr.i18n.I18nData:
     return I18N(key)
 
 
+def choice_labels(choices: Sequence[tuple[str, str]], prefix: str) -> list[tuple[str, str]]:
+    """Radio or dropdown choices whose shown names are translated (``prefix.value`` keys)."""
+    return [(str(label(f"{prefix}.{value}")), value) for _name, value in choices]
+
+
 def text(key: str, language: str | None, **values: object) -> str:
     """The sentence in the given UI language (English for an unknown one), filled in."""
     sentence = CATALOGUES[consent_language(language)][key]
     return sentence.format(**values) if values else sentence
 
 
-__all__ = ["CATALOGUES", "I18N", "LANGUAGE_CHOICES", "UI_LANGUAGES", "label", "text"]
+__all__ = [
+    "CATALOGUES",
+    "I18N",
+    "LANGUAGE_CHOICES",
+    "UI_LANGUAGES",
+    "choice_labels",
+    "label",
+    "text",
+]

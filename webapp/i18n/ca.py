@@ -21,6 +21,17 @@ CATALOGUE: dict[str, str] = {
     "tab.clips_in_progress": "Clips ({count} en curs)",
     "tab.friends_waiting": "Amics ({count})",
     "tab.appearances_count": "Aparicions ({count})",
+    # Choices: who may use a double or see a clip, what a double is of, clip sizes
+    "visibility.only_me": "Només jo",
+    "visibility.approved": "Persones que aprovo",
+    "visibility.friends": "Els meus amics",
+    "visibility.everyone": "Tothom",
+    "kind.person": "Jo (una persona)",
+    "kind.pet": "La meva mascota",
+    "kind.object": "Una joguina o un objecte",
+    "kind.character": "Un personatge meu",
+    "studio.size_fast": "832×480 (ràpid)",
+    "studio.size_hd": "1280×720 (HD, més lent)",
     # Account
     "account.sign_in_heading": "### Inicia la sessió",
     "account.username": "Nom d'usuari",

@@ -22,6 +22,17 @@ CATALOGUE: dict[str, str] = {
     "tab.clips_in_progress": "Clips ({count} in progress)",
     "tab.friends_waiting": "Friends ({count})",
     "tab.appearances_count": "Appearances ({count})",
+    # Choices: who may use a double or see a clip, what a double is of, clip sizes
+    "visibility.only_me": "Only me",
+    "visibility.approved": "People I approve",
+    "visibility.friends": "My friends",
+    "visibility.everyone": "Everyone",
+    "kind.person": "Me (a person)",
+    "kind.pet": "My pet",
+    "kind.object": "A toy or object",
+    "kind.character": "A character I own",
+    "studio.size_fast": "832×480 (fast)",
+    "studio.size_hd": "1280×720 (HD, slower)",
     # Account
     "account.sign_in_heading": "### Sign in",
     "account.username": "Username",

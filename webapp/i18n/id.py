@@ -22,6 +22,17 @@ CATALOGUE: dict[str, str] = {
     "tab.clips_in_progress": "Klip ({count} sedang dibuat)",
     "tab.friends_waiting": "Teman ({count})",
     "tab.appearances_count": "Penampilan ({count})",
+    # Choices: who may use a double or see a clip, what a double is of, clip sizes
+    "visibility.only_me": "Hanya saya",
+    "visibility.approved": "Orang yang saya setujui",
+    "visibility.friends": "Teman saya",
+    "visibility.everyone": "Semua orang",
+    "kind.person": "Saya (orang)",
+    "kind.pet": "Hewan peliharaan saya",
+    "kind.object": "Mainan atau benda",
+    "kind.character": "Karakter milik saya",
+    "studio.size_fast": "832×480 (cepat)",
+    "studio.size_hd": "1280×720 (HD, lebih lambat)",
     # Account
     "account.sign_in_heading": "### Masuk",
     "account.username": "Nama pengguna",

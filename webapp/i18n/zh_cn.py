@@ -20,6 +20,17 @@ CATALOGUE: dict[str, str] = {
     "tab.clips_in_progress": "短片（{count} 个制作中）",
     "tab.friends_waiting": "好友（{count}）",
     "tab.appearances_count": "出镜记录（{count}）",
+    # Choices: who may use a double or see a clip, what a double is of, clip sizes
+    "visibility.only_me": "仅自己",
+    "visibility.approved": "我批准的人",
+    "visibility.friends": "我的好友",
+    "visibility.everyone": "所有人",
+    "kind.person": "我自己（人）",
+    "kind.pet": "我的宠物",
+    "kind.object": "玩具或物品",
+    "kind.character": "我拥有的角色",
+    "studio.size_fast": "832×480（快）",
+    "studio.size_hd": "1280×720（高清，较慢）",
     # Account
     "account.sign_in_heading": "### 登录",
     "account.username": "用户名",

@@ -33,13 +33,15 @@ from webapp.doubles import (
     visibility_choices,
 )
 from webapp.grants import GrantService
-from webapp.i18n import label, text
+from webapp.i18n import choice_labels, label, text
 from webapp.media import MediaFiles
 from webapp.ui import grants as grants_ui
 from webapp.ui.page_js import scroll_into_view
 from webapp.ui.session import SessionComponents, require_user
 from webapp.ui.text import MEDIA_BUTTONS, as_markdown_text, ui_error
 
+# The language a live code is read in, for each page language (core.voice.digits' codes).
+CODE_LANGUAGE_OF_PAGE = {"en": "en", "zh-CN": "zh", "id": "id", "ca": "ca"}
 PHOTO_TYPES = {
     ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg",
@@ -143,7 +145,8 @@ def render() -> DoublesComponents:
                 label=label("doubles.description"), max_length=400
             )
             edit_visibility_radio = gr.Radio(
-                visibility_choices(), label=label("doubles.who_may_cast")
+                choice_labels(visibility_choices(), "visibility"),
+                label=label("doubles.who_may_cast"),
             )
             edit_restrictions_textbox = gr.Textbox(
                 label=label("doubles.restrictions"),
@@ -167,7 +170,9 @@ def render() -> DoublesComponents:
 
         gr.Markdown(label("doubles.register_heading"))
         gr.Markdown(label("doubles.step_reference"))
-        kind_radio = gr.Radio(kind_choices(), value="person", label=label("doubles.kind"))
+        kind_radio = gr.Radio(
+            choice_labels(kind_choices(), "kind"), value="person", label=label("doubles.kind")
+        )
         with gr.Row(equal_height=False):
             reference_video = gr.Video(
                 label=label("doubles.reference_video"),
@@ -221,7 +226,7 @@ def render() -> DoublesComponents:
                 placeholder="a woman with short dark hair", max_length=400,
             )  # fmt: skip
             visibility_radio = gr.Radio(
-                visibility_choices(),
+                choice_labels(visibility_choices(), "visibility"),
                 value="only_me",
                 label=label("doubles.who_may_cast"),
                 elem_id="new-visibility",
@@ -355,6 +360,15 @@ def listen(
         restate, [ui.draft, language],
         [ui.statement_markdown, ui.statement_shown, ui.statement_checkbox],
         api_visibility="private", show_progress="hidden",
+    )  # fmt: skip
+
+    def code_language_for(ui_language: str | None) -> str:
+        """The code is read in the page's language unless the person picks another."""
+        return CODE_LANGUAGE_OF_PAGE.get(consent.consent_language(ui_language), "en")
+
+    language.change(
+        code_language_for, [language], [ui.code_language_dropdown], api_visibility="private",
+        show_progress="hidden",
     )  # fmt: skip
 
     def hear_draft_voice(token: str | None, draft: Draft | None) -> Any:

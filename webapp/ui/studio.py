@@ -23,7 +23,7 @@ from webapp.clips import (
     ClipRecord,
     ClipService,
 )
-from webapp.i18n import label
+from webapp.i18n import choice_labels, label
 from webapp.media import MediaFiles
 from webapp.render_queue import DELAYED_MESSAGE, RenderQueue
 from webapp.ui.page_js import scroll_into_view
@@ -106,13 +106,15 @@ def render(templates: list[Template]) -> StudioComponents:
     cast_notes_markdown = gr.Markdown(elem_id="cast-notes")
     with gr.Row():
         visibility_radio = gr.Radio(
-            [(label, value) for value, label in CLIP_VISIBILITY_LABELS.items()],
+            choice_labels([(name, value) for value, name in CLIP_VISIBILITY_LABELS.items()],
+                          "visibility"),
             value="only_me", label=label("studio.who_can_see"), elem_id="clip-visibility",
             info=label("studio.who_can_see_info"),
         )  # fmt: skip
     with gr.Accordion(label("studio.more_options"), open=False, elem_id="clip-options"), gr.Row():
         size_radio = gr.Radio(
-            [("832×480 (fast)", "832x480"), ("1280×720 (HD, slower)", "1280x720")],
+            [(str(label("studio.size_fast")), "832x480"),
+             (str(label("studio.size_hd")), "1280x720")],
             value="832x480", label=label("studio.size"), elem_id="clip-size",
         )  # fmt: skip
         seed_number = gr.Number(label=label("studio.variation"), value=7, precision=0)
