@@ -44,7 +44,12 @@ from webapp.render_queue import build_render_queue
 from webapp.services import Services
 from webapp.settings import Settings
 from webapp.ui.shell import CSS, THEME, build_blocks
-from webapp.ui.web_fonts import WaitForWebFonts, font_face_head, prepare_in_background
+from webapp.ui.web_fonts import (
+    WaitForWebFonts,
+    font_face_head,
+    prepare_in_background,
+    web_font_cache_dir,
+)
 
 logger = logging.getLogger("costar")
 
@@ -155,7 +160,7 @@ def launch(blocks: gr.Blocks, services: Services) -> None:
     services.render_workers.start()
     # Every character of the interface goes into the Chinese web font, whatever the language.
     interface_text = "".join(v for catalogue in CATALOGUES.values() for v in catalogue.values())
-    fonts_dir = (settings.data_dir / "webfonts").resolve()
+    fonts_dir = web_font_cache_dir().resolve()
     preparing_fonts = prepare_in_background(fonts_dir, interface_text)
     middleware = [
         Middleware(ServedMediaGuard, media_files=services.media_files),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import shutil
 import threading
 import urllib.parse
@@ -39,6 +40,14 @@ _FONT_STACK = (
     "'Montserrat', ui-sans-serif, system-ui, 'CoStar Noto Sans', 'CoStar Noto Sans SC', "
     "'CoStar Noto Sans Symbols', sans-serif"
 )
+
+
+def web_font_cache_dir() -> Path:
+    """Where the web fonts are kept: a per-machine cache, not the app's data folder, so every
+    app and test process on the machine shares one cut of the CJK face (its file name is a hash
+    of the characters it holds, so a changed catalogue gets a new file)."""
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache) / "costar-studio" / "webfonts"
 
 
 def cjk_file_name(extra_text: str) -> str:
@@ -91,7 +100,8 @@ def _write_cjk_subset(collection: Path, target: Path, characters: set[str]) -> N
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted({ord(c) for c in characters} | set(range(0x20, 0x7F))))
     subsetter.subset(font)
-    partial = target.with_suffix(".partial")
+    # A name of its own: two app processes sharing the cache may cut the same face at once.
+    partial = target.with_name(f"{target.stem}.{os.getpid()}.{threading.get_ident()}.partial")
     font.save(str(partial))
     partial.replace(target)  # never serve a half-written font
 
