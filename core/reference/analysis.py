@@ -10,6 +10,7 @@ Nothing here touches a database; the service stores the results.
 from __future__ import annotations
 
 import io
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -63,6 +64,10 @@ CHALLENGE_FACE_FRAMES = 5
 CHALLENGE_VOICE_THRESHOLD = 0.62
 
 Progress = Callable[[str, float], None]
+
+
+def _no_progress(_stage: str, _fraction: float) -> None:
+    pass
 
 
 class ReferenceMediaError(ValueError):
@@ -144,17 +149,37 @@ class ReferenceAnalyzer:
         self._limits = limits
         # Builds a person double's body rig; without it the rig is estimated from the outline.
         self._pose_landmarker = pose_landmarker
+        # The app warms the models up in the background at start; a check that comes first
+        # waits on this lock (saying so) instead of loading them a second time.
+        self._models_lock = threading.Lock()
+        self._models_ready = False
 
-    def warm_up(self) -> None:
+    def warm_up(self, progress: Progress | None = None) -> None:
         """Load every model a reference check uses (faces, person mask, pose, voice), so the
-        first person to check a reference after a start does not wait for them."""
-        blank = np.zeros((256, 256, 3), dtype=np.uint8)
-        self._face_backend().detect(blank)
-        self._person_segmenter().person_probability(blank)
-        if self._pose_landmarker is not None and (landmarker := self._pose_landmarker()):
-            landmarker.landmarks(blank)
-        quiet_noise = np.random.default_rng(0).normal(0, 0.01, 16_000).astype(np.float32)
-        speaker_vectors([quiet_noise])
+        first person to check a reference after a start does not wait for them.
+
+        Args:
+            progress: Told which model is loading (a check that finds them cold passes its own).
+        """
+        report = progress or _no_progress
+        if self._models_ready:
+            return
+        # Said before taking the lock: a check that waits for the start-up warm-up says why.
+        report("Loading the face model…", 0.02)
+        with self._models_lock:
+            if self._models_ready:
+                return
+            blank = np.zeros((256, 256, 3), dtype=np.uint8)
+            self._face_backend().detect(blank)
+            report("Loading the person cut-out model…", 0.04)
+            self._person_segmenter().person_probability(blank)
+            if self._pose_landmarker is not None and (landmarker := self._pose_landmarker()):
+                report("Loading the body pose model…", 0.06)
+                landmarker.landmarks(blank)
+            report("Loading the voice model…", 0.08)
+            quiet_noise = np.random.default_rng(0).normal(0, 0.01, 16_000).astype(np.float32)
+            speaker_vectors([quiet_noise])
+            self._models_ready = True
 
     # --- registration -------------------------------------------------------------------
 
@@ -168,20 +193,25 @@ class ReferenceAnalyzer:
                 the problem: no face, two faces, too small, too blurred, no subject…).
             core.reference.intake.MediaIntakeError: the file itself is unusable.
         """
-        report = progress or (lambda _stage, _fraction: None)
+        report = progress or _no_progress
         timings: dict[str, float] = {}
         clock = _Stopwatch(timings)
         if inputs.video_path is None and not inputs.photos:
             raise ReferenceMediaError(
                 "Upload or record a short reference video, or add 1–4 photos."
             )
-        report("Reading your media", 0.05)
+        if not self._models_ready:
+            # Only the first checks after a start get here (the start-up warm-up may still be
+            # running): say what the wait is for instead of showing a dimmed button.
+            with clock("models"):
+                self.warm_up(report)
+        report("Reading your media", 0.1)
         with clock("decode"):
             frames, alphas, audio = self._decode(inputs)
-        report("Looking at the subject", 0.3)
         if inputs.kind == "person":
-            subject = self._analyze_person(frames, clock)
+            subject = self._analyze_person(frames, clock, report)
         else:
+            report(f"Finding the subject in {len(frames)} frames", 0.3)
             subject = self._analyze_subject(frames, alphas, clock)
         report("Building your living sprite", 0.6)
         mattes = subject.mattes
@@ -244,14 +274,18 @@ class ReferenceAnalyzer:
             alphas.append(matte_from_alpha(rgba) if has_alpha else None)
         return frames, alphas, None
 
-    def _analyze_person(self, frames: list[np.ndarray], clock: _Stopwatch) -> _Subject:
+    def _analyze_person(
+        self, frames: list[np.ndarray], clock: _Stopwatch, report: Progress
+    ) -> _Subject:
         step = max(1, len(frames) // FACE_SAMPLE_FRAMES)
         sampled = frames[::step][:FACE_SAMPLE_FRAMES]
+        report(f"Checking {len(sampled)} frames for one clear face", 0.3)
         with clock("faces"):
             try:
                 person = analyze_person(sampled, self._face_backend())
             except FaceAnalysisError as error:  # each one carries a message for the person
                 raise ReferenceMediaError(str(error)) from error
+        report(f"Cutting you out of {len(frames)} frames", 0.45)
         with clock("mattes"):
             mattes = self._person_segmenter().segment(frames)
         best = sampled[person.best_frame_index]
