@@ -10,6 +10,7 @@ from core.generation.dialogue_fit import check_dialogue_fits, remembering_length
 from core.generation.voicing import DialogueVoicer
 from core.media.audio import Audio
 from core.scripts.model import DialogueLine, Role, Script, Shot, validate_script
+from core.scripts.templates import load_templates
 from core.voice.tuning import speak_english
 from tests.core.generation.generation_fakes import TONE_RATE, cast_reference
 
@@ -113,3 +114,9 @@ def test_remembered_lengths_give_the_same_verdicts_and_voice_each_line_once():
         assert check_refusal(too_long, remembered) == check_refusal(too_long, drawl)
     # Once at normal speed, once sped up for the long line; repeats are free.
     assert sorted(set(spoken)) == sorted(spoken)
+
+
+def test_every_preset_fits_with_the_built_in_voice():
+    # "Star in this" checks a preset like any script: none may be refused for its dialogue.
+    for template in load_templates():
+        assert check_refusal(template.script, speak_english) is None, template.id
