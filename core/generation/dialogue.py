@@ -10,11 +10,11 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Sequence
+from typing import Protocol
 
 import numpy as np
 
 from core.generation.types import GenerationError, ShotPlan, SpokenLine
-from core.generation.voicing import DialogueVoicer
 from core.media.audio import Audio
 from core.scripts.model import Shot, speaking_seconds
 from core.voice.speech import resample
@@ -37,6 +37,13 @@ MIX_PEAK = 0.95
 MIN_SILENT_LINE_SECONDS = 1.0
 
 
+class LineVoicer(Protocol):
+    """Speaks a role's line at a speed (a render's :class:`~core.generation.voicing.DialogueVoicer`,
+    or the unshifted voice that checks a script before it is queued)."""
+
+    def voice(self, role: str, text: str, *, speed: float = 1.0) -> Audio | None: ...
+
+
 class DialogueError(GenerationError):
     """The dialogue could not be voiced or placed."""
 
@@ -46,7 +53,7 @@ class DialogueTooLongError(DialogueError):
 
 
 def place_shot_lines(
-    shot: Shot, shot_number: int, *, fps: int, frame_count: int, voicer: DialogueVoicer
+    shot: Shot, shot_number: int, *, fps: int, frame_count: int, voicer: LineVoicer
 ) -> tuple[SpokenLine, ...]:
     """Voice a shot's lines and place them one after another inside the shot.
 
@@ -55,7 +62,8 @@ def place_shot_lines(
         shot_number: 1-based number, for messages.
         fps: Output frame rate.
         frame_count: Frames of the shot (the loudness arrays get this length).
-        voicer: The render's voicer.
+        voicer: The render's voicer (or :mod:`core.generation.dialogue_fit`'s, which checks a
+            script before it is queued with exactly this rule).
 
     Returns:
         The placed lines, in script order.

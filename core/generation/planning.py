@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from core.acting.timeline import build_timeline, performer_of
@@ -119,21 +120,30 @@ def plan_shots(request: RenderRequest) -> list[ShotPlan]:
     Returns:
         One plan per shot, without voiced lines yet.
     """
-    plans, start = [], 0.0
-    for index, shot in enumerate(request.script.shots):
-        first = round(start * request.fps)
-        end = round((start + shot.duration) * request.fps)
-        plans.append(
-            ShotPlan(
-                index=index,
-                shot=shot,
-                start=first / request.fps,
-                duration=(end - first) / request.fps,
-                frame_count=end - first,
-                fps=request.fps,
-                width=request.width,
-                height=request.height,
-            )
+    spans = shot_frame_spans([shot.duration for shot in request.script.shots], request.fps)
+    return [
+        ShotPlan(
+            index=index,
+            shot=shot,
+            start=first / request.fps,
+            duration=(end - first) / request.fps,
+            frame_count=end - first,
+            fps=request.fps,
+            width=request.width,
+            height=request.height,
         )
-        start += shot.duration
-    return plans
+        for index, (shot, (first, end)) in enumerate(zip(request.script.shots, spans, strict=True))
+    ]
+
+
+def shot_frame_spans(durations: Sequence[float], fps: int) -> list[tuple[int, int]]:
+    """(first frame, end frame) of each shot: shot i covers round(start*fps) to round(end*fps).
+
+    Shared by :func:`plan_shots` and the dialogue check made before queueing, so both give a
+    shot exactly the same number of frames.
+    """
+    spans, start = [], 0.0
+    for duration in durations:
+        spans.append((round(start * fps), round((start + duration) * fps)))
+        start += duration
+    return spans

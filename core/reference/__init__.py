@@ -2,7 +2,7 @@
 
 Owns the intake limits and file sniffing, reading reference videos and photos, person and
 subject mattes, the living sprite (matted frames the renderer animates) and the whole reference
-analysis that registration runs (faces, voice, live challenge checks).
+analysis that registration runs (faces, voice) and the live challenge check (`challenge`).
 """
 
 from core.reference.analysis import ReferenceAnalysis, ReferenceAnalyzer, ReferenceInputs

@@ -1,15 +1,17 @@
-"""From uploaded reference media to everything a double needs, plus the live-challenge check.
+"""From uploaded reference media to everything a double needs.
 
 ``ReferenceAnalyzer.analyze`` decodes the upload, checks the subject (one good face for a
 person; a usable cut-out for pets, objects and characters), builds the living sprite, finds
 the voice and returns the quality report the person sees before giving consent.
-``ReferenceAnalyzer.check_challenge`` checks a live recording against that analysis.
+``ReferenceAnalyzer.check_challenge`` checks a live recording against that analysis with the
+same face model (:mod:`core.reference.challenge`).
 Nothing here touches a database; the service stores the results.
 """
 
 from __future__ import annotations
 
 import io
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -26,7 +28,8 @@ from core.identity.analysis import analyze_person, draw_face_preview
 from core.identity.faces import FaceBackend, FaceEmbedding
 from core.identity.quality import FaceAnalysisError, QualityCheck
 from core.media.audio import Audio
-from core.reference.intake import IntakeLimits, MediaIntakeError
+from core.reference.challenge import ChallengeResult, check_live_recording
+from core.reference.intake import IntakeLimits
 from core.reference.matting import (
     NoSubjectFoundError,
     PersonSegmenter,
@@ -46,31 +49,23 @@ from core.voice.samples import (
     extract_voice_sample,
     speaker_embedding,
     speaker_vectors,
-    voice_similarity,
 )
-from core.voice.spoken_code import CodeCheck, check_spoken_code, recognize_digits
 
 # Faces are checked on a few frames per second; mattes and the sprite use more for smooth motion.
 FACE_SAMPLE_FRAMES = 8
 SPRITE_FPS = 8.0
 SPRITE_HEIGHT = 360
 SUBJECT_MATTE_FRAMES = 24  # GrabCut is ~70 ms a frame; keep pets and toys within budget
-CHALLENGE_FACE_FRAMES = 5
-# A spoken code is 2-3 s of digits, weaker evidence than the sentences VOICE_MATCH_THRESHOLD
-# was calibrated on. Through an AAC-encoded recording, the same speaker scored 0.70-0.88 and a
-# clearly different voice 0.41-0.50 (docs/voice_calibration.md); milder pitch shifts reach 0.73.
-# The fresh code and the face carry the live check; the voice must only not be clearly another.
-CHALLENGE_VOICE_THRESHOLD = 0.62
 
 Progress = Callable[[str, float], None]
 
 
+def _no_progress(_stage: str, _fraction: float) -> None:
+    pass
+
+
 class ReferenceMediaError(ValueError):
     """The reference media can't make a double; the message says why and what to do."""
-
-
-class ChallengeError(ValueError):
-    """The live recording can't be checked at all (e.g. no sound); the message says why."""
 
 
 @dataclass(frozen=True)
@@ -101,33 +96,6 @@ class ReferenceAnalysis:
         return self.voice_embedding is not None
 
 
-@dataclass(frozen=True)
-class ChallengeResult:
-    code: CodeCheck
-    face_distance: float | None
-    face_matched: bool | None  # None: not a person double
-    voice_similarity: float | None
-    voice_matched: bool | None  # None: one side has no speech
-    problems: tuple[str, ...]
-
-    @property
-    def passed(self) -> bool:
-        return not self.problems
-
-    def scores(self) -> dict[str, object]:
-        """The numbers written into the consent ledger (no media, no embeddings)."""
-        return {
-            "code_passed": self.code.passed,
-            "code_wrong_digits": self.code.wrong_digits,
-            "face_distance": None if self.face_distance is None else round(self.face_distance, 4),
-            "face_matched": self.face_matched,
-            "voice_similarity": None
-            if self.voice_similarity is None
-            else round(self.voice_similarity, 4),
-            "voice_matched": self.voice_matched,
-        }
-
-
 class ReferenceAnalyzer:
     """Holds the (lazily loaded, shared) models; one instance serves every request."""
 
@@ -144,17 +112,37 @@ class ReferenceAnalyzer:
         self._limits = limits
         # Builds a person double's body rig; without it the rig is estimated from the outline.
         self._pose_landmarker = pose_landmarker
+        # The app warms the models up in the background at start; a check that comes first
+        # waits on this lock (saying so) instead of loading them a second time.
+        self._models_lock = threading.Lock()
+        self._models_ready = False
 
-    def warm_up(self) -> None:
+    def warm_up(self, progress: Progress | None = None) -> None:
         """Load every model a reference check uses (faces, person mask, pose, voice), so the
-        first person to check a reference after a start does not wait for them."""
-        blank = np.zeros((256, 256, 3), dtype=np.uint8)
-        self._face_backend().detect(blank)
-        self._person_segmenter().person_probability(blank)
-        if self._pose_landmarker is not None and (landmarker := self._pose_landmarker()):
-            landmarker.landmarks(blank)
-        quiet_noise = np.random.default_rng(0).normal(0, 0.01, 16_000).astype(np.float32)
-        speaker_vectors([quiet_noise])
+        first person to check a reference after a start does not wait for them.
+
+        Args:
+            progress: Told which model is loading (a check that finds them cold passes its own).
+        """
+        report = progress or _no_progress
+        if self._models_ready:
+            return
+        # Said before taking the lock: a check that waits for the start-up warm-up says why.
+        report("Loading the face model…", 0.02)
+        with self._models_lock:
+            if self._models_ready:
+                return
+            blank = np.zeros((256, 256, 3), dtype=np.uint8)
+            self._face_backend().detect(blank)
+            report("Loading the person cut-out model…", 0.04)
+            self._person_segmenter().person_probability(blank)
+            if self._pose_landmarker is not None and (landmarker := self._pose_landmarker()):
+                report("Loading the body pose model…", 0.06)
+                landmarker.landmarks(blank)
+            report("Loading the voice model…", 0.08)
+            quiet_noise = np.random.default_rng(0).normal(0, 0.01, 16_000).astype(np.float32)
+            speaker_vectors([quiet_noise])
+            self._models_ready = True
 
     # --- registration -------------------------------------------------------------------
 
@@ -168,20 +156,25 @@ class ReferenceAnalyzer:
                 the problem: no face, two faces, too small, too blurred, no subject…).
             core.reference.intake.MediaIntakeError: the file itself is unusable.
         """
-        report = progress or (lambda _stage, _fraction: None)
+        report = progress or _no_progress
         timings: dict[str, float] = {}
         clock = _Stopwatch(timings)
         if inputs.video_path is None and not inputs.photos:
             raise ReferenceMediaError(
                 "Upload or record a short reference video, or add 1–4 photos."
             )
-        report("Reading your media", 0.05)
+        if not self._models_ready:
+            # Only the first checks after a start get here (the start-up warm-up may still be
+            # running): say what the wait is for instead of showing a dimmed button.
+            with clock("models"):
+                self.warm_up(report)
+        report("Reading your media", 0.1)
         with clock("decode"):
             frames, alphas, audio = self._decode(inputs)
-        report("Looking at the subject", 0.3)
         if inputs.kind == "person":
-            subject = self._analyze_person(frames, clock)
+            subject = self._analyze_person(frames, clock, report)
         else:
+            report(f"Finding the subject in {len(frames)} frames", 0.3)
             subject = self._analyze_subject(frames, alphas, clock)
         report("Building your living sprite", 0.6)
         mattes = subject.mattes
@@ -244,14 +237,18 @@ class ReferenceAnalyzer:
             alphas.append(matte_from_alpha(rgba) if has_alpha else None)
         return frames, alphas, None
 
-    def _analyze_person(self, frames: list[np.ndarray], clock: _Stopwatch) -> _Subject:
+    def _analyze_person(
+        self, frames: list[np.ndarray], clock: _Stopwatch, report: Progress
+    ) -> _Subject:
         step = max(1, len(frames) // FACE_SAMPLE_FRAMES)
         sampled = frames[::step][:FACE_SAMPLE_FRAMES]
+        report(f"Checking {len(sampled)} frames for one clear face", 0.3)
         with clock("faces"):
             try:
                 person = analyze_person(sampled, self._face_backend())
             except FaceAnalysisError as error:  # each one carries a message for the person
                 raise ReferenceMediaError(str(error)) from error
+        report(f"Cutting you out of {len(frames)} frames", 0.45)
         with clock("mattes"):
             mattes = self._person_segmenter().segment(frames)
         best = sampled[person.best_frame_index]
@@ -297,58 +294,13 @@ class ReferenceAnalyzer:
         reference_voice: VoiceEmbedding | None,
         language: CodeLanguage = "en",
     ) -> ChallengeResult:
-        """Check the spoken code, the face and the voice of a live recording.
-
-        ``language`` is the language the person read the code in (see
-        :data:`core.voice.digits.CODE_LANGUAGES`).
-
-        Raises:
-            ChallengeError: the recording has no sound or can't be read.
-        """
-        limits = IntakeLimits(
-            max_bytes=self._limits.max_bytes, min_video_seconds=1.0, max_video_seconds=30.0,
-            max_pixels=self._limits.max_pixels,
+        """Check a live recording with this analyzer's face model (see
+        :func:`core.reference.challenge.check_live_recording`)."""
+        return check_live_recording(
+            recording, expected_code, kind=kind, reference_face=reference_face,
+            reference_voice=reference_voice, language=language,
+            face_backend=self._face_backend(), limits=self._limits,
         )  # fmt: skip
-        try:
-            video = load_reference_video(recording, limits, sample_fps=4.0, max_side=720)
-        except MediaIntakeError as error:
-            raise ChallengeError(f"The live recording can't be used: {error}") from error
-        if video.audio is None:
-            raise ChallengeError(consent.CHALLENGE_NO_SOUND)
-        problems: list[str] = []
-        code = check_spoken_code(expected_code, recognize_digits(video.audio, language))
-        if not code.passed:
-            problems.append(code.message)
-        face_distance, face_matched = None, None
-        if kind == "person":
-            face_distance = self._closest_face_distance(video.frames, reference_face)
-            face_matched = face_distance is not None and face_distance <= self._threshold()
-            if face_distance is None:
-                problems.append(consent.CHALLENGE_NO_FACE)
-            elif not face_matched:
-                problems.append(consent.CHALLENGE_FACE_MISMATCH)
-        similarity, voice_matched = _voice_match(video.audio, reference_voice)
-        if voice_matched is False:
-            problems.append(consent.CHALLENGE_VOICE_MISMATCH)
-        return ChallengeResult(code, face_distance, face_matched, similarity, voice_matched,
-                               tuple(problems))  # fmt: skip
-
-    def _threshold(self) -> float:
-        return self._face_backend().match_threshold
-
-    def _closest_face_distance(
-        self, frames: Sequence[np.ndarray], reference: FaceEmbedding | None
-    ) -> float | None:
-        if reference is None:
-            return None
-        backend = self._face_backend()
-        step = max(1, len(frames) // CHALLENGE_FACE_FRAMES)
-        distances = []
-        for frame in frames[::step][:CHALLENGE_FACE_FRAMES]:
-            faces = backend.detect(frame)
-            if faces:
-                distances.append(backend.distance(backend.embed(frame, faces[0]), reference))
-        return min(distances) if distances else None
 
 
 @dataclass(frozen=True, eq=False)
@@ -392,19 +344,6 @@ def _analyze_voice(
     message = f"Voice found: {sample.speech_seconds:.1f} s of speech. {consent.VOICE_SHIFT_NOTICE}"
     return (sample.audio.to_wav_bytes(), speaker_embedding(sample), sample.speech_seconds,
             QualityCheck("voice", True, message))  # fmt: skip
-
-
-def _voice_match(
-    audio: Audio, reference: VoiceEmbedding | None
-) -> tuple[float | None, bool | None]:
-    if reference is None:
-        return None, None
-    try:
-        sample = extract_voice_sample(audio, min_speech_seconds=0.8)
-    except NoSpeechError:
-        return None, None  # the code check already fails when nothing was said
-    similarity = voice_similarity(speaker_embedding(sample), reference)
-    return similarity, similarity >= CHALLENGE_VOICE_THRESHOLD
 
 
 def _png(rgb: np.ndarray) -> bytes:

@@ -46,11 +46,15 @@ class Transcript:
         language: The language decoded (the one asked for, or the one detected).
         no_speech_probability: Whisper's own estimate that the audio holds no speech (0-1), the
             highest over segments; 1.0 when no segment was produced.
+        log_probability: The decoder's mean log-probability per token, the lowest over
+            segments (0 is certain; Whisper's own rule treats a decode below -1.0 as failed);
+            -inf when no segment was produced.
     """
 
     text: str
     language: str
     no_speech_probability: float
+    log_probability: float = float("-inf")
 
 
 @functools.cache
@@ -123,6 +127,7 @@ def transcribe(
         language=language,
         beam_size=1,
         temperature=0.0,
+        log_prob_threshold=None,  # the caller judges low confidence (see Transcript)
         condition_on_previous_text=False,
         without_timestamps=True,
         initial_prompt=initial_prompt,
@@ -131,7 +136,13 @@ def transcribe(
     parts = list(segments)  # decoding happens while iterating
     text = " ".join(part.text.strip() for part in parts).strip()
     no_speech = max((part.no_speech_prob for part in parts), default=1.0)
-    return Transcript(text=text, language=info.language, no_speech_probability=no_speech)
+    log_probability = min((part.avg_logprob for part in parts), default=float("-inf"))
+    return Transcript(
+        text=text,
+        language=info.language,
+        no_speech_probability=no_speech,
+        log_probability=log_probability,
+    )
 
 
 __all__ = [

@@ -30,6 +30,9 @@ from core.voice.speech import Audio, resample
 logger = logging.getLogger(__name__)
 
 _WORLD_FRAME_PERIOD_MS = 5.0
+# WORLD re-synthesises whole analysis frames, so shifted speech can come out up to one frame
+# longer than its input (measured: +34 to +84 samples at 22.05 kHz), never shorter.
+MAX_SHIFT_GROWTH_SECONDS = _WORLD_FRAME_PERIOD_MS / 1000
 _F0_RATIO_LIMITS = (0.5, 2.0)
 FORMANT_WARP_CANDIDATES = (0.86, 0.93, 1.0, 1.07, 1.14)
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.voice.asr import RecognizerUnavailableError, transcribe
+from core.voice.asr import RecognizerUnavailableError, Transcript, transcribe
 from core.voice.digits import CodeLanguage, digits_from_text
 from core.voice.samples import find_speech
 from core.voice.speech import Audio, resample
@@ -34,6 +34,20 @@ _SPEECH_MARGIN_SECONDS = 0.4
 # A code read aloud is under 30 tokens in every supported language ("delapan" is 3); more means
 # the decoder is looping.
 _MAX_CODE_TOKENS = 60
+# Primes Whisper to write what it hears as digits. Without it, digit words said by voices it
+# finds hard come out as look-alike words ("I'll do I'll do…" for "nine two nine", "A, zero,
+# A" for "eight, zero, eight"); with it the same recordings came out as "9 2 9 1 9 8". It
+# names no code and every language's digits are written the same way, so it is one prompt for
+# all (docs/voice_calibration.md has the comparison).
+DIGITS_PROMPT = "0 1 2 3 4 5 6 7 8 9"
+# A decode whose mean token log-probability is below this failed (Whisper's own threshold).
+# The digits prompt makes Whisper write a digit for music now and then (" 0" at -1.34, where
+# read codes decode at -0.06 to -0.17): that is "not heard", not a wrong code.
+_MIN_LOG_PROBABILITY = -1.0
+# On speech it cannot make out, Whisper sometimes echoes its prompt ("1 2 3 4 5 6 9 9 9…" for an
+# unintelligible espeak-ng Catalan voice). Codes are drawn without this many digits counting
+# up by one, so such a run is only ever the prompt: "not heard", never a near-match.
+_PROMPT_RUN = 4
 _SYSTEM_RANDOM = secrets.SystemRandom()
 
 
@@ -63,7 +77,8 @@ def new_challenge_code(length: int = 6, rng: random.Random = _SYSTEM_RANDOM) -> 
     """Draw a random code to be read aloud.
 
     No digit repeats its neighbour ("4 4") because doubled words are the recognizer's most
-    common insertion/deletion error and are awkward to read.
+    common insertion/deletion error and are awkward to read. No four digits count up by one
+    ("3456"): that is how the recogniser's digits prompt sounds when echoed.
 
     Args:
         length: Number of digits, 4 to 6.
@@ -80,10 +95,13 @@ def new_challenge_code(length: int = 6, rng: random.Random = _SYSTEM_RANDOM) -> 
         raise ValueError(
             f"A challenge code has {MIN_CODE_LENGTH} to {MAX_CODE_LENGTH} digits; got {length}."
         )
-    digits = [rng.choice("0123456789")]
-    while len(digits) < length:
-        digits.append(rng.choice([d for d in "0123456789" if d != digits[-1]]))
-    return "".join(digits)
+    while True:  # rejection keeps every allowed code equally likely
+        digits = [rng.choice("0123456789")]
+        while len(digits) < length:
+            digits.append(rng.choice([d for d in "0123456789" if d != digits[-1]]))
+        code = "".join(digits)
+        if not _counts_up(code, _PROMPT_RUN):
+            return code
 
 
 def recognize_digits(audio: Audio, language: CodeLanguage = "en") -> str:
@@ -109,8 +127,29 @@ def recognize_digits(audio: Audio, language: CodeLanguage = "en") -> str:
     start = max(0, round((segments[0][0] - _SPEECH_MARGIN_SECONDS) * _RECOGNIZER_SAMPLE_RATE))
     end = round((segments[-1][1] + _SPEECH_MARGIN_SECONDS) * _RECOGNIZER_SAMPLE_RATE)
     speech = Audio(np.asarray(audio16k.samples[start:end]), _RECOGNIZER_SAMPLE_RATE)
-    transcript = transcribe(speech, language=language, max_new_tokens=_MAX_CODE_TOKENS)
-    return digits_from_text(transcript.text, language)
+    transcript = transcribe(
+        speech, language=language, initial_prompt=DIGITS_PROMPT, max_new_tokens=_MAX_CODE_TOKENS
+    )
+    return digits_from_transcript(transcript, language)
+
+
+def digits_from_transcript(transcript: Transcript, language: CodeLanguage = "en") -> str:
+    """The digits of a code-reading transcript; "" when the decode failed.
+
+    A decode below Whisper's own confidence threshold, or one that echoes the digits prompt
+    (a run of :data:`_PROMPT_RUN` digits counting up, which no code has), heard nothing.
+
+    Args:
+        transcript: What Whisper wrote for the recording, decoded with :data:`DIGITS_PROMPT`.
+        language: The language the code was read in.
+
+    Returns:
+        The digits heard in order, or "".
+    """
+    if transcript.log_probability < _MIN_LOG_PROBABILITY:
+        return ""
+    digits = digits_from_text(transcript.text, language)
+    return "" if _counts_up(digits, _PROMPT_RUN) else digits
 
 
 def check_spoken_code(expected: str, heard: str, max_wrong_digits: int = 1) -> CodeCheck:
@@ -167,6 +206,16 @@ def check_spoken_code(expected: str, heard: str, max_wrong_digits: int = 1) -> C
     return CodeCheck(passed=passed, heard=heard, wrong_digits=wrong, message=message)
 
 
+def _counts_up(digits: str, length: int) -> bool:
+    """Whether ``length`` digits in a row each add one to the last ("3456")."""
+    run = 1
+    for previous, digit in itertools.pairwise(digits):
+        run = run + 1 if int(digit) == int(previous) + 1 else 1
+        if run >= length:
+            return True
+    return False
+
+
 def _has_repeats(digits: str) -> bool:
     return any(a == b for a, b in itertools.pairwise(digits))
 
@@ -191,6 +240,7 @@ __all__ = [
     "RecognizerUnavailableError",
     "SpokenCodeError",
     "check_spoken_code",
+    "digits_from_transcript",
     "new_challenge_code",
     "recognize_digits",
 ]

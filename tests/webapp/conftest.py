@@ -56,4 +56,4 @@ def clips(sessions, tmp_path, clock) -> ClipService:
     pipeline = CoStarPipeline(SolidColourBackend(), keys_dir=tmp_path / "keys",
                               work_dir=tmp_path / "work", speak=tone_speech)  # fmt: skip
     return ClipService(sessions, lambda: pipeline, backend_name="animatic",
-                       max_blob_bytes=50_000_000, clock=clock)  # fmt: skip
+                       max_blob_bytes=50_000_000, clock=clock, speak=tone_speech)  # fmt: skip

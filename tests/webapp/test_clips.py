@@ -68,7 +68,7 @@ def service(sqlite_sessions, tmp_path):
     pipeline = CoStarPipeline(SolidColourBackend(), keys_dir=tmp_path / "keys",
                               work_dir=tmp_path / "work", speak=tone_speech)  # fmt: skip
     return ClipService(sqlite_sessions, lambda: pipeline, backend_name="animatic",
-                       max_blob_bytes=50_000_000)  # fmt: skip
+                       max_blob_bytes=50_000_000, speak=tone_speech)  # fmt: skip
 
 
 def count(sessions, model):
@@ -115,6 +115,42 @@ def test_a_pet_cannot_play_a_person_only_role(service, cast_ids):
 def test_uncast_role_is_refused(service, cast_ids):
     with pytest.raises(ClipError, match="buddy"):
         service.create(MAYA, two_role_script(), {"lead": "maya"}, seed=1)
+
+
+def slow_speech(text: str, speed: float = 1.0) -> Audio:
+    """0.6 s a word: slower than the script's own estimate (1/3 s a word) assumes."""
+    return tone_speech(f"{text} {text}", speed)
+
+
+def test_dialogue_that_cannot_fit_its_shot_is_refused_before_anything_is_queued(
+    sqlite_sessions, tmp_path, cast_ids
+):
+    script = two_role_script()
+    long_line = type(script.shots[1].dialogue[0])("lead", "Hello there my friend.")
+    last = type(script.shots[1])(**{**script.shots[1].__dict__, "dialogue": (long_line,)})
+    script = type(script)(script.title, script.roles, (script.shots[0], last))
+    cast = {"lead": "maya", "buddy": "rex"}
+    pipeline = CoStarPipeline(SolidColourBackend(), keys_dir=tmp_path / "keys",
+                              work_dir=tmp_path / "work", speak=slow_speech)  # fmt: skip
+
+    def service_checking_with(speak):
+        return ClipService(sqlite_sessions, lambda: pipeline, backend_name="animatic",
+                           max_blob_bytes=50_000_000, speak=speak)  # fmt: skip
+
+    # Before: checked with a voice faster than the render's, it is queued, then the render fails.
+    queued = service_checking_with(tone_speech).create(MAYA, script, cast, seed=1)
+    with pytest.raises(ClipError) as render_failure:
+        service_checking_with(tone_speech).render(MAYA, queued.id)
+    clips_before = count(sqlite_sessions, Clip), count(sqlite_sessions, Appearance)
+
+    # Checked with the render's own voice, it is refused at once, with the render's words.
+    with pytest.raises(ClipError) as refusal:
+        service_checking_with(slow_speech).create(MAYA, script, cast, seed=1)
+
+    assert str(refusal.value).startswith("Shot 2's dialogue takes")
+    assert str(render_failure.value) == f"The clip could not be rendered: {refusal.value}"
+    assert (count(sqlite_sessions, Clip), count(sqlite_sessions, Appearance)) == clips_before
+    service_checking_with(slow_speech).check_dialogue(two_role_script())  # short lines pass
 
 
 def test_restrictions_are_enforced_with_a_quote(service, cast_ids):

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import gradio as gr
+import pytest
+
 import app
 from webapp.appearances import AppearanceRecord
 from webapp.feed import ClipCard
@@ -22,6 +25,20 @@ def test_the_app_exposes_the_feed_and_appearance_endpoints(tmp_path):
     api_names = {fn.api_name for fn in blocks.fns.values() if fn.api_name}
     assert {"list_feed", "verify_clip", "list_appearances", "delete_appearance",
             "report_appearance", "revoke_creator", "restore_creator"} <= api_names  # fmt: skip
+
+
+def test_use_script_refuses_dialogue_that_cannot_fit_before_anything_is_cast(tmp_path):
+    # Three long words pass the word-count estimate (1 s) in a 1.5 s shot; spoken, they need
+    # over 3 s even sped up. "Use this script" says so with the render's message.
+    blocks, services = app.build_app(Settings(data_dir=tmp_path / "data"))
+    token = services.auth.sign_up("dora", "correct horse battery 9").token
+    use_script = next(fn.fn for fn in blocks.fns.values() if fn.api_name == "use_script")
+    script = ('Shot 1 (2s): wide, @dora waves. Shot 2 (1.5s): close-up, @dora says '
+              '"Supercalifragilisticexpialidocious is antidisestablishmentarianism."')  # fmt: skip
+    refusal = (r"Shot 2's dialogue takes \d+\.\d s even spoken fast, but the shot lasts 1\.5 s\. "
+               r"Shorten the lines or lengthen the shot\.")  # fmt: skip
+    with pytest.raises(gr.Error, match=refusal):
+        use_script(token, script)
 
 
 def test_a_card_shows_hostile_titles_and_handles_as_text():

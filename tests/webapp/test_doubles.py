@@ -16,7 +16,7 @@ from sqlalchemy import func, select, text
 from core import consent
 from core.identity.backends import load_face_backend
 from core.model_files import selfie_model_path
-from core.reference.analysis import ReferenceAnalyzer, ReferenceInputs
+from core.reference.analysis import FACE_SAMPLE_FRAMES, ReferenceAnalyzer, ReferenceInputs
 from core.reference.intake import IntakeLimits
 from core.reference.matting import load_person_segmenter
 from core.voice.samples import VoiceSample
@@ -444,3 +444,25 @@ def test_ledger_command_reports_ok_then_broken(service, sessions, engine, collin
         session.execute(text("DELETE FROM consent_events WHERE event_type = 'given'"))
     assert ledger.main(["db.consent", url]) == 1
     assert "chain broken" in capsys.readouterr().out
+
+
+def test_a_reference_check_says_what_it_waits_for(analyzer, media):
+    """A check that finds the models cold says it is loading them; then it names each stage."""
+    cold = ReferenceAnalyzer(
+        face_backend=lambda: load_face_backend(),
+        person_segmenter=lambda: load_person_segmenter(selfie_model_path()),
+        limits=IntakeLimits(),
+    )
+    inputs = ReferenceInputs(kind="person", video_path=media["collins"])
+    first: list[tuple[str, float]] = []
+    cold.analyze(inputs, lambda stage, done: first.append((stage, done)))
+    again: list[tuple[str, float]] = []
+    cold.analyze(inputs, lambda stage, done: again.append((stage, done)))
+
+    stages = [stage for stage, _ in first]
+    assert stages[:2] == ["Loading the face model…", "Loading the person cut-out model…"]
+    assert "Loading the voice model…" in stages
+    assert f"Checking {FACE_SAMPLE_FRAMES} frames for one clear face" in stages
+    assert any(stage.startswith("Cutting you out of") for stage in stages)
+    assert [done for _, done in first] == sorted(done for _, done in first)  # never backwards
+    assert not any(stage.startswith("Loading") for stage, _ in again)  # warm: no loading step

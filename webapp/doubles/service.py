@@ -30,13 +30,12 @@ from core.acting.house import is_house_handle
 from core.identity.faces import FaceEmbedding
 from core.media.audio import Audio
 from core.reference.analysis import (
-    ChallengeError,
-    ChallengeResult,
     ReferenceAnalysis,
     ReferenceAnalyzer,
     ReferenceInputs,
     ReferenceMediaError,
 )
+from core.reference.challenge import ChallengeError, ChallengeResult
 from core.reference.intake import MediaIntakeError
 from core.voice.digits import CODE_LANGUAGES, CodeLanguage
 from core.voice.samples import VoiceSample

@@ -200,7 +200,8 @@ def listen(
         require_user(auth, token)
         try:
             parsed = parse_script(text)
-        except ScriptError as error:
+            clips.check_dialogue(parsed.script)
+        except (ScriptError, ClipError) as error:
             raise ui_error(str(error), title="Script not usable") from None
         doubles = _castable(auth, clips, token)
         by_handle = {double.handle: double for double in doubles}

@@ -6,8 +6,14 @@ import random
 import numpy as np
 import pytest
 
+from core.voice.asr import Transcript
 from core.voice.speech import Audio, synthesize_speech
-from core.voice.spoken_code import check_spoken_code, new_challenge_code, recognize_digits
+from core.voice.spoken_code import (
+    check_spoken_code,
+    digits_from_transcript,
+    new_challenge_code,
+    recognize_digits,
+)
 
 
 @pytest.fixture(scope="module")
@@ -25,6 +31,31 @@ def test_codes_are_digits_of_the_asked_length_without_doubled_digits() -> None:
             assert len(code) == length
             assert code.isdigit()
             assert all(a != b for a, b in itertools.pairwise(code))
+
+
+def test_codes_never_count_up_four_digits_in_a_row() -> None:
+    rng = random.Random(12)
+    codes = [new_challenge_code(6, rng) for _ in range(3000)]
+    ascending = {"".join(str(d + i) for i in range(4)) for d in range(7)}  # 0123 … 6789
+    assert not [code for code in codes if any(run in code for run in ascending)]
+    assert len(set(codes)) > 2900  # still drawn from ~550,000 codes
+
+
+def transcript(text: str, log_probability: float = -0.1) -> Transcript:
+    return Transcript(text, "en", 0.1, log_probability)
+
+
+def test_a_confident_transcript_gives_its_digits() -> None:
+    assert digits_from_transcript(transcript("4 8 1 9 0 3")) == "481903"
+    assert digits_from_transcript(transcript("quatre vuit u", -0.4), "ca") == "481"
+
+
+def test_a_failed_decode_or_an_echoed_prompt_is_not_heard() -> None:
+    assert digits_from_transcript(transcript(" 0", log_probability=-1.34)) == ""  # music
+    assert digits_from_transcript(transcript("1 2 3 4 5 6 9 9 9 9 9")) == ""
+    assert digits_from_transcript(transcript("2 2 1 2 3 4 4 4 4")) == ""
+    check = check_spoken_code("481903", digits_from_transcript(transcript("0 1 2 3 4 5 6 7")))
+    assert "could not hear the digits" in check.message
 
 
 def test_default_codes_come_from_the_system_generator() -> None:
