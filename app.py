@@ -35,6 +35,7 @@ from webapp.doubles import DoubleService
 from webapp.feed import FeedService
 from webapp.friends import FriendService
 from webapp.grants import GrantService
+from webapp.hf_login import HubLoginFailureGuard
 from webapp.live import LiveService
 from webapp.media import MediaFiles, ServedMediaGuard
 from webapp.media_store_setup import build_media_store
@@ -159,14 +160,22 @@ def launch(blocks: gr.Blocks, services: Services) -> None:
         footer_links=["api"],
         max_file_size=settings.max_upload_bytes,
         allowed_paths=[str(served_files_dir().resolve())],
-        # Every fetch of a served media copy is checked again against its viewer.
-        app_kwargs={"middleware": [Middleware(ServedMediaGuard, media_files=services.media_files)]},
+        app_kwargs={"middleware": middleware(services)},
         show_error=True,
         ssr_mode=False,
         # Skip Gradio's start-up probe of its own URL: it gives up after one 3 s HEAD request,
         # and on a loaded 2-core machine serving the page took longer, so the app exited.
         _frontend=False,
     )
+
+
+def middleware(services: Services) -> list[Middleware]:
+    # Every fetch of a served media copy is checked again against its viewer.
+    stack = [Middleware(ServedMediaGuard, media_files=services.media_files)]
+    if services.settings.hf_oauth:
+        # A cancelled or failed Hub login returns to the page with a message, not a 500.
+        stack.append(Middleware(HubLoginFailureGuard))
+    return stack
 
 
 demo: gr.Blocks | None = None
