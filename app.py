@@ -35,6 +35,7 @@ from webapp.doubles import DoubleService
 from webapp.feed import FeedService
 from webapp.friends import FriendService
 from webapp.grants import GrantService
+from webapp.hf_login import HubLoginFailureGuard
 from webapp.i18n import CATALOGUES, I18N
 from webapp.live import LiveService
 from webapp.media import MediaFiles, ServedMediaGuard
@@ -163,7 +164,7 @@ def launch(blocks: gr.Blocks, services: Services) -> None:
     fonts_dir = web_font_cache_dir().resolve()
     preparing_fonts = prepare_in_background(fonts_dir, interface_text)
     middleware = [
-        Middleware(ServedMediaGuard, media_files=services.media_files),
+        *middleware_for(services),
         Middleware(WaitForWebFonts, folder=fonts_dir, preparing=preparing_fonts),
     ]
     blocks.launch(
@@ -185,6 +186,15 @@ def launch(blocks: gr.Blocks, services: Services) -> None:
         # and on a loaded 2-core machine serving the page took longer, so the app exited.
         _frontend=False,
     )
+
+
+def middleware_for(services: Services) -> list[Middleware]:
+    # Every fetch of a served media copy is checked again against its viewer.
+    stack = [Middleware(ServedMediaGuard, media_files=services.media_files)]
+    if services.settings.hf_oauth:
+        # A cancelled or failed Hub login returns to the page with a message, not a 500.
+        stack.append(Middleware(HubLoginFailureGuard))
+    return stack
 
 
 demo: gr.Blocks | None = None

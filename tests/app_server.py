@@ -8,7 +8,8 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -36,9 +37,9 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float
     raise RuntimeError(f"the app did not answer within {timeout} s:\n{log.read_text()[-3000:]}")
 
 
-@pytest.fixture(scope="module")
-def running_app(tmp_path_factory) -> Iterator[str]:
-    data_dir = tmp_path_factory.mktemp("app-data")
+@contextmanager
+def serving_app(data_dir: Path, extra_env: Mapping[str, str] | None = None) -> Iterator[str]:
+    """Run ``python app.py`` with a fresh data folder (plus ``extra_env``); yield its URL."""
     port = free_port()
     env = {
         **os.environ,
@@ -46,6 +47,7 @@ def running_app(tmp_path_factory) -> Iterator[str]:
         "COSTAR_PORT": str(port),
         "GRADIO_ANALYTICS_ENABLED": "False",
         "HF_HUB_OFFLINE": "1",
+        **(extra_env or {}),
     }
     log = data_dir / "app.log"
     with log.open("w") as log_file:
@@ -63,3 +65,9 @@ def running_app(tmp_path_factory) -> Iterator[str]:
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="module")
+def running_app(tmp_path_factory) -> Iterator[str]:
+    with serving_app(tmp_path_factory.mktemp("app-data")) as url:
+        yield url

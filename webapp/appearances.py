@@ -219,7 +219,10 @@ def _appearance(
     creators: Mapping[int, tuple[str, str]],
 ) -> AppearanceRecord:
     username, display_name = creators.get(clip.creator_user_id, ("(deleted account)", ""))
-    revoked = any(
+    made_by_me = clip.creator_user_id == user.id
+    # Grants are what an owner gives others: my own clips need no lookup (a query per double
+    # per row that dominated listing a busy account's appearances).
+    revoked = not made_by_me and any(
         (grant := social.grant_of(session, double.id, clip.creator_user_id)) is not None
         and grant.status == "revoked"
         for double in my_doubles_by_role.values()
@@ -230,7 +233,7 @@ def _appearance(
         my_roles={role: d.handle for role, d in sorted(my_doubles_by_role.items())},
         hidden_reason=permissions.hidden_reason(session, clip),
         video_sha=clip.video_sha if clip.removed_at is None else None,
-        made_by_me=clip.creator_user_id == user.id, creator_revoked=revoked,
+        made_by_me=made_by_me, creator_revoked=revoked,
     )  # fmt: skip
 
 

@@ -1,8 +1,11 @@
 """Handing media blobs to the browser, only to people allowed to see them.
 
 Gradio serves any file a handler returns to whoever knows its URL, so blobs are never served
-from a stable path: each request gets its own copy in a random folder, swept after a while,
+from a stable path: each viewer gets their own copy in a random folder, swept after a while,
 and withdrawn at once when the blob is purged (a deleted clip must not stay downloadable).
+A viewer's copy is handed to them again while its link has more than half its lifetime left:
+copying every video on every feed redraw was the slowest part of a page under load, and the
+reuse never lengthens a link's life nor shares a copy between viewers.
 Which blobs a viewer may see is decided by the features that reference them (a double's
 owner, a clip's audience), registered as ``BlobAccessRule`` functions.
 
@@ -72,6 +75,7 @@ class MediaFiles:
         rules: Sequence[BlobAccessRule] = (),
         *,
         max_age_seconds: float = 3600.0,
+        sweep_interval_seconds: float = 60.0,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self._sessions = sessions
@@ -85,6 +89,13 @@ class MediaFiles:
         # memory: copies made before a restart are only removed by the sweep.
         self._copies: dict[str, set[Path]] = {}
         self._copies_lock = threading.Lock()
+        # (viewer id, blob key, file name) -> the copy last made for them (see temporary_copy).
+        self._reusable: dict[tuple[int, str, str], Path] = {}
+        # The sweep walks the whole served folder; running it on every copy made each feed
+        # page slower the more pages had been shown (a 20-person load test piled up a thousand
+        # folders within a minute). It only reclaims disk: expiry is enforced on every fetch.
+        self._sweep_interval_seconds = min(sweep_interval_seconds, max_age_seconds)
+        self._next_sweep_at = 0.0  # time.monotonic() value
 
     def add_rule(self, rule: BlobAccessRule) -> None:
         self._rules.append(rule)
@@ -93,7 +104,10 @@ class MediaFiles:
         return any(rule(session, viewer, key) for rule in self._rules)
 
     def temporary_copy(self, viewer: CurrentUser | None, key: str, filename: str) -> Path:
-        """Write the blob to a fresh random folder and return the file's path.
+        """The blob as a file in a random folder made for this viewer; returns the file's path.
+
+        Access is checked on every call; the viewer's previous copy is returned while its link
+        has more than half its lifetime left, otherwise the bytes are written to a new folder.
 
         Raises:
             MediaAccessDeniedError: no rule lets this viewer see the blob.
@@ -106,6 +120,9 @@ class MediaFiles:
                 info = media.get_blob_info(session, key)
             except media.BlobNotFoundError:
                 raise MediaAccessDeniedError("You don't have access to that media.") from None
+            reusable = self._reusable_copy(viewer, key, filename)
+            if reusable is not None:
+                return reusable
             data = media.read_blob(session, key)
         path = self._write(data, filename, info.media_type)
         with self._copies_lock:
@@ -114,12 +131,29 @@ class MediaFiles:
                 self._grants[path.parent.name] = _ServedGrant(
                     key, viewer.id, self._clock() + self._max_age_seconds
                 )
+                self._reusable[(viewer.id, key, filename)] = path
         return path
+
+    def _reusable_copy(self, viewer: CurrentUser | None, key: str, filename: str) -> Path | None:
+        if viewer is None:  # anonymous copies are never served: nothing to reuse
+            return None
+        with self._copies_lock:
+            path = self._reusable.get((viewer.id, key, filename))
+            if path is None:
+                return None
+            grant = self._grants.get(path.parent.name)
+            time_left = grant.expires_at - self._clock() if grant is not None else 0.0
+            if time_left > self._max_age_seconds / 2 and path.exists():
+                return path
+            del self._reusable[(viewer.id, key, filename)]
+            return None
 
     def withdraw(self, key: str) -> int:
         """Delete every served copy of a blob now; returns how many copies went."""
         with self._copies_lock:
             folders = self._copies.pop(key, set())
+            for reuse_key in [k for k in self._reusable if k[1] == key]:
+                del self._reusable[reuse_key]
         for folder in folders:
             shutil.rmtree(folder, ignore_errors=True)
         return len(folders)
@@ -173,12 +207,20 @@ class MediaFiles:
             return self.may_view(session, viewer, grant.key) and _blob_exists(session, grant.key)
 
     def _write(self, data: bytes, filename: str, media_type: str) -> Path:
-        self.sweep()
+        self._sweep_if_due()
         folder = self._served_dir / secrets.token_urlsafe(16)
         folder.mkdir(parents=True, mode=0o700)
         path = folder / _file_name(filename, media_type)
         path.write_bytes(data)
         return path
+
+    def _sweep_if_due(self) -> None:
+        now = time.monotonic()
+        with self._copies_lock:
+            if now < self._next_sweep_at:
+                return
+            self._next_sweep_at = now + self._sweep_interval_seconds
+        self.sweep()
 
     def sweep(self) -> int:
         """Remove served copies older than the maximum age; returns how many folders went."""
@@ -194,6 +236,9 @@ class MediaFiles:
             now = self._clock()
             for name in [n for n, grant in self._grants.items() if grant.expires_at < now]:
                 del self._grants[name]
+            for reuse_key, path in list(self._reusable.items()):
+                if path.parent.name not in self._grants:
+                    del self._reusable[reuse_key]
             for key, folders in list(self._copies.items()):
                 folders.intersection_update(f for f in folders if f.exists())
                 if not folders:

@@ -1,4 +1,4 @@
-"""Blobs reach the browser only through an access rule, as a fresh per-request copy."""
+"""Blobs reach the browser only through an access rule, as a copy made for one viewer."""
 
 from __future__ import annotations
 
@@ -29,13 +29,35 @@ def owner_only(owner_id):
     return rule
 
 
-def test_allowed_viewer_gets_a_fresh_copy_each_time(sqlite_sessions, stored, tmp_path):
-    files = MediaFiles(sqlite_sessions, tmp_path / "served", [owner_only(MAYA.id)])
+def test_a_viewer_gets_their_own_copy_reused_while_its_link_is_fresh(
+    sqlite_sessions, stored, tmp_path
+):
+    now = [1000.0]
+    files = MediaFiles(sqlite_sessions, tmp_path / "served", [lambda *_: True],
+                       max_age_seconds=600, clock=lambda: now[0])  # fmt: skip
     first = files.temporary_copy(MAYA, stored.sha256, "my voice.wav")
-    second = files.temporary_copy(MAYA, stored.sha256, "my voice.wav")
-    assert first.read_bytes() == b"RIFF....WAVEfmt fake"
-    assert first != second and first.parent != second.parent
-    assert first.name == "my_voice.wav"
+    assert first.read_bytes() == b"RIFF....WAVEfmt fake" and first.name == "my_voice.wav"
+    assert files.temporary_copy(MAYA, stored.sha256, "my voice.wav") == first  # no new copy
+    assert files.temporary_copy(BOB, stored.sha256, "my voice.wav").parent != first.parent
+    now[0] += 301  # past half its lifetime: a new link, so no link outlives its maximum age
+    assert files.temporary_copy(MAYA, stored.sha256, "my voice.wav").parent != first.parent
+
+
+def test_a_reused_copy_is_still_checked_against_the_rules(sqlite_sessions, stored, tmp_path):
+    allowed = [True]
+    files = MediaFiles(sqlite_sessions, tmp_path / "served", [lambda *_: allowed[0]])
+    files.temporary_copy(MAYA, stored.sha256, "x.wav")
+    allowed[0] = False  # say, the double was revoked
+    with pytest.raises(MediaAccessDeniedError):
+        files.temporary_copy(MAYA, stored.sha256, "x.wav")
+
+
+def test_a_withdrawn_copy_is_never_handed_out_again(sqlite_sessions, stored, tmp_path):
+    files = MediaFiles(sqlite_sessions, tmp_path / "served", [lambda *_: True])
+    first = files.temporary_copy(MAYA, stored.sha256, "x.wav")
+    files.withdraw(stored.sha256)
+    again = files.temporary_copy(MAYA, stored.sha256, "x.wav")
+    assert again.parent != first.parent and again.exists()
 
 
 @pytest.mark.parametrize("viewer", [BOB, None])
@@ -79,3 +101,15 @@ def test_withdrawing_a_blob_removes_every_served_copy_at_once(sqlite_sessions, s
     assert files.withdraw(stored.sha256) == 2
     assert not any(copy.exists() or copy.parent.exists() for copy in copies)
     assert files.withdraw(stored.sha256) == 0
+
+
+def test_making_a_copy_sweeps_at_most_once_per_interval(sqlite_sessions, stored, tmp_path):
+    """Walking the served folder on every copy made busy pages slower and slower."""
+    files = MediaFiles(sqlite_sessions, tmp_path / "served", [lambda *_: True],
+                       max_age_seconds=60, sweep_interval_seconds=30)  # fmt: skip
+    an_hour_ago = time.time() - 3600
+    first = files.temporary_copy(MAYA, stored.sha256, "x.wav")  # the first copy sweeps
+    os.utime(first.parent, (an_hour_ago, an_hour_ago))
+    files.temporary_copy(BOB, stored.sha256, "x.wav")  # a new copy within the interval: no walk
+    assert first.exists()
+    assert files.sweep() == 1 and not first.exists()  # the sweep itself still removes it

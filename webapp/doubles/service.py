@@ -202,7 +202,11 @@ class DoubleService:
                 f"The handle @{settings.handle} was just taken. Please pick another."
             ) from None
         except media.MediaStoreUnavailableError as error:  # S3 down: nothing was kept
-            raise DoubleError(str(error)) from None
+            # The live check already spent the code, so "try again" needs a new one.
+            raise DoubleError(
+                f"Your double was not saved. {error} Each code works once: get a new code "
+                "and record it again."
+            ) from None
 
     def _check_recording(
         self, user: CurrentUser, analysis: ReferenceAnalysis, code: str, recording: Path,

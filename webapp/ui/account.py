@@ -14,11 +14,13 @@ from core.accounts import (
     validate_username,
 )
 from webapp.auth import AuthError, AuthService, CurrentUser
+from webapp.hf_login import LOGOUT_PATH, login_outcome_message
 from webapp.i18n import label
 from webapp.ui.session import SessionComponents
 from webapp.ui.text import as_markdown_text, ui_error
 
 HF_PROVIDER = "huggingface"
+HF_LOGOUT_URL = LOGOUT_PATH + "?_target_url=/"
 RESTORED_OUTPUTS = 5  # token, saved token, account line, the two columns: no password field
 
 
@@ -178,19 +180,24 @@ def listen(
         return view[:RESTORED_OUTPUTS]
 
     def restore_or_hf_sign_in(
-        saved_token: str | None, profile: gr.OAuthProfile | None
+        saved_token: str | None, profile: gr.OAuthProfile | None, request: gr.Request
     ) -> tuple[Any, ...]:
         user = auth.current_user(saved_token)
         if user is not None:
             return _view(saved_token, user)[:RESTORED_OUTPUTS]
         if profile is None:  # gr.LoginButton restricts nothing: no profile, no user
-            return _view(None, None)[:RESTORED_OUTPUTS]
-        signed_in = auth.sign_in_external(
-            provider=HF_PROVIDER,
-            subject=str(profile.get("sub") or profile.username),
-            preferred_username=profile.username,
-            display_name=profile.name or profile.username,
-        )
+            # A cancelled or failed Hub login comes back here with ?hf_login=… in the URL.
+            notice = login_outcome_message(getattr(request, "query_params", None))
+            return _view(None, None, notice=notice)[:RESTORED_OUTPUTS]
+        try:
+            signed_in = auth.sign_in_external(
+                provider=HF_PROVIDER,
+                subject=str(profile.get("sub") or profile.username),
+                preferred_username=profile.username,
+                display_name=profile.name or profile.username,
+            )
+        except AuthError as error:  # e.g. the linked account was deleted
+            return _view(None, None, notice=str(error))[:RESTORED_OUTPUTS]
         return _view(signed_in.token, signed_in.user)[:RESTORED_OUTPUTS]
 
     def whoami(token: str | None) -> str:
@@ -230,7 +237,13 @@ def listen(
         api_name="log_in",
         show_progress="hidden",
     )
-    account.sign_out_button.click(sign_out, [session.token], after_auth, api_name="log_out")
+    signed_out = account.sign_out_button.click(
+        sign_out, [session.token], after_auth, api_name="log_out"
+    )
+    if hf_oauth:
+        # A Hub login lives on in Gradio's session cookie, and the next page load would sign
+        # the person straight back in: end it too (Gradio's /logout comes back to the page).
+        signed_out.then(None, js=f"() => {{ window.location.assign('{HF_LOGOUT_URL}'); }}")
     account.whoami_button.click(
         whoami, [session.token], [account.whoami_textbox], api_name="whoami"
     )
@@ -268,12 +281,17 @@ def _field_check(check: Any) -> dict[str, Any]:
     return gr.validate(True, "")
 
 
-def _view(token: str | None, user: CurrentUser | None) -> tuple[Any, ...]:
+def _view(
+    token: str | None, user: CurrentUser | None, *, notice: str | None = None
+) -> tuple[Any, ...]:
     signed_in = user is not None
+    status = status_text(user)
+    if notice:  # shown on the account line, above the sign-in forms, until the next redraw
+        status = f"**{as_markdown_text(notice)}**\n\n{status}"
     return (
         token,
         token,
-        status_text(user),
+        status,
         gr.Column(visible=not signed_in),
         gr.Column(visible=signed_in),
         "",

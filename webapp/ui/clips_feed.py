@@ -24,6 +24,7 @@ from webapp.ui import studio
 from webapp.ui.live import Redraw
 from webapp.ui.session import SessionComponents, require_user
 from webapp.ui.text import MEDIA_BUTTONS, as_markdown_text, clip_state_words, ui_error
+from webapp.ui.updates import skip_unchanged
 
 CARDS_PER_PAGE = 12
 REMOVED = "This clip was deleted."
@@ -181,17 +182,31 @@ def listen(
         *[slot.delete_button for slot in ui.slots], ui.page_ids,
     ]  # fmt: skip
 
-    def show(token: str | None, section: str, page_number: float | None) -> tuple[Any, ...]:
+    # Shown or hidden only by this redraw: unchanged, they are skipped (webapp/ui/updates.py).
+    layout_only = [ui.signed_out_markdown, ui.signed_in_column, ui.previous_button,
+                   ui.next_button, ui.actions_column, *[slot.column for slot in ui.slots],
+                   *[slot.star_button for slot in ui.slots],
+                   *[slot.delete_button for slot in ui.slots]]  # fmt: skip
+    layout_positions = [i for i, output in enumerate(page_outputs)
+                        if any(output is mine for mine in layout_only)]  # fmt: skip
+    layout_sent = gr.State(None)
+    page_outputs.append(layout_sent)
+
+    def show(
+        token: str | None, section: str, page_number: float | None, sent: Any = None
+    ) -> tuple[Any, ...]:
         user = auth.current_user(token)
         if user is None:
-            return _signed_out_view(len(page_outputs))
+            return (*_signed_out_view(len(page_outputs) - 1), None)
         try:
             page = feed.page(user, section, int(page_number or 1), CARDS_PER_PAGE)
         except FeedError as error:
             raise ui_error(str(error), title="Clips not shown") from None
-        return _page_view(media_files, user, page) + _card_actions_view(page)
+        values = _page_view(media_files, user, page) + _card_actions_view(page)
+        values, layout = skip_unchanged(values, layout_positions, sent)
+        return (*values, layout)
 
-    inputs = [session.token, ui.section_radio, ui.page_number]
+    inputs = [session.token, ui.section_radio, ui.page_number, layout_sent]
     ui.refresh_button.click(show, inputs, page_outputs, api_name="list_feed")
     ui.section_radio.change(lambda: 1, None, ui.page_number, api_visibility="private").then(
         show, inputs, page_outputs, api_visibility="private"

@@ -1,0 +1,38 @@
+"""Don't re-send layout updates a page already shows.
+
+Every ``gr.Column(visible=…)`` or ``gr.Button(interactive=…)`` a handler returns makes Gradio
+build a fresh component and its config for that session (1–2 ms each, under the GIL). The
+feed's redraw returned about two dozen such updates on every call, nearly always the same
+ones, which made it the slowest read view under load (docs/benchmarks.md, UI latency). A
+handler keeps what it last sent in a ``gr.State`` and sends ``gr.skip()`` while it holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import gradio as gr
+
+
+def update_key(value: Any) -> Any:
+    """A comparable stand-in for an output value (a component update by its arguments)."""
+    if isinstance(value, gr.blocks.Block):
+        arguments = getattr(value, "constructor_args", {}) or {}
+        return (type(value).__name__, tuple(sorted((k, repr(v)) for k, v in arguments.items())))
+    return repr(value)
+
+
+def skip_unchanged(
+    values: Sequence[Any], positions: Sequence[int], sent: Any
+) -> tuple[list[Any], tuple[Any, ...]]:
+    """``values`` with the outputs at ``positions`` skipped when they equal what was ``sent``.
+
+    Only for outputs no other event changes: a skipped update trusts the page to still show
+    the last one this handler sent. Returns the values and the key to keep for next time.
+    """
+    key = tuple(update_key(values[position]) for position in positions)
+    if key != sent:
+        return list(values), key
+    skipped = set(positions)
+    return [gr.skip() if index in skipped else value for index, value in enumerate(values)], key
