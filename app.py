@@ -49,7 +49,6 @@ from webapp.ui.web_fonts import (
     WaitForWebFonts,
     font_face_head,
     prepare_in_background,
-    web_font_cache_dir,
 )
 
 logger = logging.getLogger("costar")
@@ -161,7 +160,7 @@ def launch(blocks: gr.Blocks, services: Services) -> None:
     services.render_workers.start()
     # Every character of the interface goes into the Chinese web font, whatever the language.
     interface_text = "".join(v for catalogue in CATALOGUES.values() for v in catalogue.values())
-    fonts_dir = web_font_cache_dir().resolve()
+    fonts_dir = (settings.cache_dir / "webfonts").resolve()
     preparing_fonts = prepare_in_background(fonts_dir, interface_text)
     middleware = [
         *middleware_for(services),

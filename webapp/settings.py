@@ -18,6 +18,15 @@ MediaStoreKind = Literal["db", "s3"]
 ENV_PREFIX = "COSTAR_"
 
 
+def _default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/costar-studio``, else ``~/.cache/costar-studio``."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "costar-studio"
+
+
+DEFAULT_CACHE_DIR = _default_cache_dir()
+
+
 class SettingsError(ValueError):
     """An environment variable holds a value the app cannot use."""
 
@@ -27,6 +36,8 @@ class Settings:
     """Everything the app can be configured with. Defaults run offline on a CPU laptop."""
 
     data_dir: Path = Path("data")
+    # Derived files every app process on the machine can share (the cut web fonts).
+    cache_dir: Path = DEFAULT_CACHE_DIR
     database_url: str = ""  # empty: a SQLite file inside data_dir
     host: str = "127.0.0.1"
     port: int = 7860

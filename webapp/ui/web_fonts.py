@@ -42,14 +42,6 @@ _FONT_STACK = (
 )
 
 
-def web_font_cache_dir() -> Path:
-    """Where the web fonts are kept: a per-machine cache, not the app's data folder, so every
-    app and test process on the machine shares one cut of the CJK face (its file name is a hash
-    of the characters it holds, so a changed catalogue gets a new file)."""
-    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(cache) / "costar-studio" / "webfonts"
-
-
 def cjk_file_name(extra_text: str) -> str:
     """The subset's file name: it changes when the characters it must hold change."""
     digest = hashlib.sha256("".join(sorted(set(extra_text))).encode()).hexdigest()[:12]
