@@ -208,6 +208,7 @@ class CoStarPipeline:
             clip_id=request.clip_id,
             notes=(*voicer.notes, *action_notes(request)),
             model=getattr(self.backend, "model_label", ANIMATIC_LABEL),
+            speech_envelopes=speech_envelopes(plans),
         )
 
     def _encode_and_sign(
@@ -261,6 +262,23 @@ class CoStarPipeline:
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
         return output_path
+
+
+def speech_envelopes(plans: list[ShotPlan]) -> dict[str, np.ndarray]:
+    """Each speaking role's loudness per clip frame (0..1; the loudest line where two overlap)."""
+    total = sum(plan.frame_count for plan in plans)
+    envelopes: dict[str, np.ndarray] = {}
+    first = 0
+    for plan in plans:
+        for line in plan.lines:
+            if line.audio is None:
+                continue
+            envelope = envelopes.setdefault(line.role, np.zeros(total, np.float32))
+            loudness = np.asarray(line.loudness, np.float32)[: plan.frame_count]
+            span = envelope[first : first + len(loudness)]
+            np.maximum(span, loudness, out=span)
+        first += plan.frame_count
+    return envelopes
 
 
 def _voice_shots(

@@ -26,7 +26,7 @@ from core.generation.types import CastReference
 from core.media.audio import Audio
 from core.voice.samples import VoiceSample
 from core.voice.shift import VoiceShift, shift_voice
-from core.voice.speech import UnsupportedTextError
+from core.voice.speech import TimedSpeech, UnsupportedTextError
 from core.voice.tuning import Speak, speak_english, tune_voice
 
 __all__ = [
@@ -183,7 +183,8 @@ class DialogueVoicer:
         reference = self._cast[role].voice_sample
         shift = self.voice_shift(role)
         if shift is not None:
-            return shift_voice(speech, f0_ratio=shift.f0_ratio, formant_warp=shift.formant_warp)
+            shifted = shift_voice(speech, f0_ratio=shift.f0_ratio, formant_warp=shift.formant_warp)
+            return _keep_timings(speech, shifted)
         if reference is not None:
             logger.warning("Voice sample of @%s has no pitch; using a stock voice.", handle)
             self._note(f"@{handle}'s voice sample could not be used: a stock voice was used.")
@@ -195,7 +196,16 @@ class DialogueVoicer:
         pitch, warp = self._stock_voice[role]
         if pitch == 1.0 and warp == 1.0:
             return speech
-        return shift_voice(speech, f0_ratio=pitch, formant_warp=warp)
+        return _keep_timings(speech, shift_voice(speech, f0_ratio=pitch, formant_warp=warp))
 
     def _note(self, message: str) -> None:
         self._notes.setdefault(message, None)
+
+
+def _keep_timings(speech: Audio, shifted: Audio) -> Audio:
+    """The shifted speech with the phoneme timings of the original (a shift keeps timing; the
+    vocoder may add or drop a few milliseconds at the end)."""
+    drift = abs(shifted.duration - speech.duration)
+    if isinstance(speech, TimedSpeech) and drift < 0.05:
+        return speech.with_samples(shifted)
+    return shifted
