@@ -26,6 +26,9 @@ from core.identity.mesh import (
 )
 
 JAW_DROP = 0.38  # at full opening the lips part by this share of the mouth's width
+# Below 1, small openings show more: the mesh-found lips of a smiling mouth (teeth already
+# showing) barely read as open at a quarter opening otherwise, and narrow vowels looked still.
+OPENING_GAMMA = 0.7
 UPPER_LIFT = 0.15  # the upper lip's share of the opening
 CORNER_SPREAD = 0.1  # corners move this share of the width at full spread/pucker
 MIN_PRESENCE = 0.5
@@ -127,7 +130,7 @@ def warp_mouth(rgba: np.ndarray, lips: Lips, opening: float, spread: float) -> M
     opening = min(max(opening, 0.0), 1.0)
     spread = min(max(spread, -1.0), 1.0)
     width = lips.width
-    drop = JAW_DROP * width * opening
+    drop = JAW_DROP * width * opening**OPENING_GAMMA
     if drop < 0.4 and abs(spread) * CORNER_SPREAD * width < 0.4:
         return None
     lift = UPPER_LIFT * drop

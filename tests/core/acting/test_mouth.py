@@ -54,6 +54,17 @@ def test_opening_the_jaw_opens_the_measured_mouth(photo, size, faces, mesh):
     assert measured[2] > before + 0.15
 
 
+def test_a_narrow_vowel_still_reads_open_on_a_smiling_mouth(faces, mesh):
+    # Eileen smiles with her teeth showing: before the opening curve, a quarter opening (a
+    # narrow vowel, an unstressed syllable) moved her measured mouth by 0.03, so it read as still.
+    rgba = _rgba(astronaut_rgb())
+    lips = find_lips(mesh, rgba, find_mouth_box(faces, rgba))
+    square = (lips.nose[0], lips.nose[1], 3.4 * lips.width)
+    before = mouth_opening(mesh.landmarks(rgba, square)[0])
+    quarter = apply_patch(rgba, warp_mouth(rgba, lips, 0.25, 0.0))
+    assert mouth_opening(mesh.landmarks(quarter, square)[0]) > before + 0.05
+
+
 def test_a_closed_shape_changes_nothing_and_a_warp_stays_near_the_mouth(faces, mesh):
     rgba = _rgba(grace_hopper_rgb())
     lips = find_lips(mesh, rgba, find_mouth_box(faces, rgba))

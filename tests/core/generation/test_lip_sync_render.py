@@ -58,5 +58,7 @@ def test_the_speaker_mouths_the_words_and_the_listener_keeps_still(tmp_path, pho
     assert report.tracked_frames.get("talker", 0) > 60, report
     assert report.speakers["talker"] is not None and report.speakers["talker"] >= 0.6, report
     assert report.silent[(1, "listener")] is not None, report
+    # The listener's face is never warped (see test_speaking_faces); what the mesh measures on
+    # it is its own jitter on the looping sprite (std < 0.015), which lands near 0.2 here.
     assert report.silent[(1, "listener")] <= 0.3, report
     assert report.silent_movement[(1, "listener")] < 0.015, report
