@@ -27,6 +27,7 @@ import numpy as np
 
 from core.generation.types import CastReference
 from core.media.audio import Audio
+from core.voice.languages import unvoiced_language_note
 from core.voice.mandarin import MEDIAN_F0_HZ as MANDARIN_F0_HZ
 from core.voice.mandarin import is_chinese, mandarin_available, synthesize_mandarin
 from core.voice.samples import VoiceSample
@@ -209,6 +210,9 @@ class DialogueVoicer:
                 )
                 return None
             speech, pitch_basis = chinese, MANDARIN_F0_HZ / ENGLISH_TUNING_F0_HZ
+        language_note = unvoiced_language_note(text)
+        if language_note is not None:
+            self._note(f"@{handle}'s line “{text}” {language_note}.")
         reference = self._cast[role].voice_sample
         shift = self.voice_shift(role)
         if shift is not None:

@@ -122,6 +122,15 @@ def test_a_line_no_voice_can_read_keeps_its_time_without_audio(voicer):
     assert any("no installed voice" in note for note in voicer.notes)
 
 
+def test_an_indonesian_line_is_read_by_the_english_voice_and_the_clip_says_so(voicer):
+    (line,) = place_shot_lines(
+        a_shot(4.0, ("lead", "Janji ya, tahun depan kita ke sini lagi.")), 1, fps=FPS,
+        frame_count=96, voicer=voicer,
+    )  # fmt: skip
+    assert line.audio is not None
+    assert any("looks Indonesian: no Indonesian voice" in note for note in voicer.notes)
+
+
 @pytest.mark.parametrize("text", ["我们去公园吧", "镜头外的你，听得到吗？", "生日快乐！2026年见。"])
 def test_chinese_lines_are_spoken_with_timed_mouths(voicer, text):
     (line,) = place_shot_lines(a_shot(4.0, ("lead", text)), 1, fps=FPS, frame_count=96,
