@@ -22,6 +22,7 @@ mesh or phoneme timings it falls back to :func:`open_mouth_warp` (loudness).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import math
@@ -68,6 +69,10 @@ FALLBACK_SCENE = "living_room"
 PUSH_ZOOM = 0.12  # push-in ends (and pull-out starts) 12 % closer
 PAN_FRACTION = 0.06  # a pan drifts 6 % of the width
 MAX_LOOP_FRAMES = 16  # longer reference loops are thinned: each kept frame is graded per shot
+# A photo-only double's portrait in a close-up: its height and where its bottom edge sits, as
+# shares of the frame height (the mouth lands near 0.8, above the subtitle band).
+PHOTO_CLOSE_UP_HEIGHT = 0.92
+PHOTO_CLOSE_UP_GROUND = 1.04
 HEAD_FADE = 0.12  # the bottom share of a head cut-out fades into the drawn neck
 
 _T = TypeVar("_T")
@@ -279,7 +284,24 @@ def layout(plan: ShotPlan, request: RenderRequest) -> list[Slot]:
     rigged = {role: _sprite_rig(request.cast[role]) is not None
               or request.cast[role].kind == "person" for role in roles}  # fmt: skip
     persons = {role: request.cast[role].kind == "person" for role in roles}
-    return block_shot(plan.shot.framing, roles, speakers, rigged, persons, plan.width, plan.height)
+    slots = block_shot(plan.shot.framing, roles, speakers, rigged, persons, plan.width, plan.height)
+    return [
+        _photo_close_up(slot, plan.height)
+        if slot.kind == "bust" and not slot.foreground and request.cast[slot.role].sprite is None
+        else slot
+        for slot in slots
+    ]
+
+
+def _photo_close_up(slot: Slot, height: int) -> Slot:
+    """A photo-only double's close-up: the whole portrait, its mouth above the subtitles.
+
+    Close-ups are blocked for a living sprite (head and shoulders, the head in its top part);
+    a portrait is mostly face, so at that size its mouth sat behind the subtitle band.
+    """
+    return dataclasses.replace(
+        slot, size=PHOTO_CLOSE_UP_HEIGHT * height, ground=PHOTO_CLOSE_UP_GROUND * height
+    )
 
 
 def _sprite_rig(reference: CastReference) -> BodyRig | None:

@@ -85,7 +85,10 @@ def find_mouth_box(backend: FaceBackend, rgba: np.ndarray) -> tuple[int, int, in
     y0 = round(nose[1] + 0.30 * eye_distance)
     y1 = round(nose[1] + 0.95 * eye_distance)
     height, width = rgba.shape[:2]
-    if x0 < 0 or y0 < 0 or x1 > width or y1 > height or y1 - y0 < 4:
+    # A portrait is often cut just below the chin: the box may end at the picture's edge (the
+    # lips are found from its top and sides; its bottom only bounds the warp).
+    y1 = min(y1, height)
+    if x0 < 0 or y0 < 0 or x1 > width or y1 - y0 < 4:
         return None
     return (x0, y0, x1, y1)
 
