@@ -70,9 +70,10 @@ PUSH_ZOOM = 0.12  # push-in ends (and pull-out starts) 12 % closer
 PAN_FRACTION = 0.06  # a pan drifts 6 % of the width
 MAX_LOOP_FRAMES = 16  # longer reference loops are thinned: each kept frame is graded per shot
 # A photo-only double's portrait in a close-up: its height and where its bottom edge sits, as
-# shares of the frame height (the mouth lands near 0.8, above the subtitle band).
-PHOTO_CLOSE_UP_HEIGHT = 0.92
-PHOTO_CLOSE_UP_GROUND = 1.04
+# shares of the frame height (the mouth lands above the subtitle band; the GPU guide still gets a
+# close-up mask a third of the frame).
+PHOTO_CLOSE_UP_HEIGHT = 1.0
+PHOTO_CLOSE_UP_GROUND = 1.06
 HEAD_FADE = 0.12  # the bottom share of a head cut-out fades into the drawn neck
 
 _T = TypeVar("_T")

@@ -132,7 +132,7 @@ def test_a_photo_only_close_up_keeps_its_mouth_above_the_subtitles(cast, faces):
 
     close = shot("close-up", description="@photo smiles", dialogue=(DialogueLine("photo", "Hi."),))
     (slot,) = layout(plan_for(close), request_for(close, cast, roles=("photo",)))
-    assert slot.kind == "bust" and slot.size < H
+    assert slot.kind == "bust" and slot.size <= H
     portrait = cast["photo"].portrait
     alpha = np.full(portrait.shape[:2], 255, np.uint8)
     rgba = np.dstack([portrait[..., :3], alpha])
