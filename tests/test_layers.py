@@ -12,7 +12,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 _CORE_FORBIDDEN = {"gradio", "sqlalchemy", "alembic", "db", "webapp", "app"}
 CORE_PACKAGES = (
     "acting", "consent_wording", "generation", "identity", "media", "provenance", "reference",
-    "scenes", "scripts", "voice",
+    "scenes", "scripts", "soundtrack", "voice",
 )  # fmt: skip
 FORBIDDEN = {
     "core": _CORE_FORBIDDEN,

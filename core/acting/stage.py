@@ -11,7 +11,8 @@ Three kinds of performer, chosen by the double and the framing:
 
 Everything that costs is done once per shot (scaling, grading, rim light, edge refinement);
 per frame only small head images are rotated and blended. The lip-sync hook is ``face_warp``:
-it receives each visible face image before it is composited.
+it receives each visible face image before it is composited, with the lips found on it (when the
+face mesh found them) and the viseme its role is saying now.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from core.acting.blend import Layers, blend_layers
 from core.acting.compositing import grade_and_light, grade_colour, grade_gains, scene_tone
 from core.acting.figure import HEAD, draw_figure
 from core.acting.motion import Context, Pose, body_pose
+from core.acting.mouth import Lips
 from core.acting.props import draw_ball, draw_prop
 from core.acting.rig import BodyRig
 from core.acting.timeline import TimedAction
@@ -51,6 +53,10 @@ class FaceFrame:
         t: Clip time in seconds.
         loudness: The role's speech loudness now (0..1).
         mouth_box: (x0, y0, x1, y1) of the mouth in ``rgba``, when known.
+        lips: The lips in ``rgba`` (face mesh), when found.
+        shape: The mouth shape the role's line asks for now, (jaw opening 0..1, lip spread
+            -1..1) from the phoneme timings; None when only the loudness is known. Silent
+            roles get (0, 0).
     """
 
     rgba: np.ndarray
@@ -58,6 +64,8 @@ class FaceFrame:
     t: float
     loudness: float
     mouth_box: tuple[int, int, int, int] | None
+    lips: Lips | None = None
+    shape: tuple[float, float] | None = None
 
 
 def editable_region(
@@ -100,6 +108,7 @@ class Performer:
     mouth_box: tuple[int, int, int, int] | None = None  # in ``frames`` coordinates
     back_of_head: np.ndarray | None = None
     source_height: int = 0  # height of the sprite frames ``rig`` was measured on (busts)
+    lips: Sequence[Lips | None] = ()  # per frame of ``frames``, in its coordinates (lip sync)
     _layers: dict[int, Layers] = field(default_factory=dict)
 
     def layers(self, index: int) -> Layers:
@@ -195,9 +204,23 @@ class ShotStage:
         self._face_warp = face_warp
         self._blend = blend
         self._width, self._height = frame_size
+        self._mouths: Mapping[str, tuple[float, float]] | None = None
 
-    def draw(self, frame: np.ndarray, t: float, loudness: Mapping[str, float]) -> None:
-        """Draw every performer at clip time ``t``."""
+    def draw(
+        self,
+        frame: np.ndarray,
+        t: float,
+        loudness: Mapping[str, float],
+        mouths: Mapping[str, tuple[float, float]] | None = None,
+    ) -> None:
+        """Draw every performer at clip time ``t``.
+
+        Args:
+            loudness: Each speaking role's speech loudness now (0..1).
+            mouths: Each role's mouth shape now (opening, spread) from the phoneme timings;
+                None when the lines have none (mouths then follow the loudness).
+        """
+        self._mouths = mouths
         for performer in self._performers:
             context = self._context(performer, loudness.get(performer.slot.role, 0.0))
             if performer.slot.kind == "figure":
@@ -262,8 +285,8 @@ class ShotStage:
         if back and performer.back_of_head is not None:
             image = performer.back_of_head
         else:
-            image = performer.frames[performer.frame_index(t)]
-            image = self._warp_face(image, performer, t, speaking)
+            index = performer.frame_index(t)
+            image = self._warp_face(performer.frames[index], index, performer, t, speaking)
         height, width = image.shape[:2]
         chin = (width / 2, height * 0.94)
         if abs(roll) < 0.01 and abs(turn) < 0.02:
@@ -299,7 +322,7 @@ class ShotStage:
         the unchanged frame, so its edges never show.
         """
         image = performer.frames[index]
-        warped = self._warp_face(image, performer, t, speaking)
+        warped = self._warp_face(image, index, performer, t, speaking)
         if warped is image or performer.mouth_box is None:
             blend_layers(frame, performer.layers(index), left, top)
             return
@@ -316,12 +339,16 @@ class ShotStage:
         frame[fy0:fy1, fx0:fx1] = behind
 
     def _warp_face(
-        self, image: np.ndarray, performer: Performer, t: float, speaking: float
+        self, image: np.ndarray, index: int, performer: Performer, t: float, speaking: float
     ) -> np.ndarray:
         if self._face_warp is None:
             return image
+        role = performer.slot.role
+        lips = performer.lips[index] if index < len(performer.lips) else None
+        # With phoneme timings every role has a shape: silent ones (0, 0), so they keep still.
+        shape = None if self._mouths is None else self._mouths.get(role, (0.0, 0.0))
         return self._face_warp(
-            FaceFrame(image, performer.slot.role, t, speaking, performer.mouth_box)
+            FaceFrame(image, role, t, speaking, performer.mouth_box, lips=lips, shape=shape)
         )
 
     # --- busts ---------------------------------------------------------------------------

@@ -13,18 +13,21 @@ scene is painted once (``paint_scene`` caches) and each frame blends only small 
 integer arithmetic.
 
 Lip sync plugs in as ``face_warp``: a function that gets each visible face (a
-:class:`core.acting.stage.FaceFrame`) and returns it changed; the default opens the mouth with
-the loudness of the line.
+:class:`core.acting.stage.FaceFrame`) and returns it changed. The default,
+:func:`viseme_mouth_warp`, shapes the lips found by the face mesh to the viseme of the phoneme
+being said (:mod:`core.generation.lipsync`, :mod:`core.acting.mouth`), on video sprites and
+photo-only doubles alike; people silent in the shot keep their mouths still. Without the face
+mesh or phoneme timings it falls back to :func:`open_mouth_warp` (loudness).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import math
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TypeVar
 
 import cv2
@@ -33,9 +36,9 @@ import numpy as np
 from core.acting.blend import blend_rgba
 from core.acting.blocking import block_shot
 from core.acting.figure import HEAD
+from core.acting.mouth import Lips, lips_on_frames
 from core.acting.rig import BodyRig, estimate_rig
 from core.acting.stage import (
-    FaceFrame,
     Performer,
     ShotStage,
     Slot,
@@ -45,8 +48,18 @@ from core.acting.stage import (
     scale_frames,
 )
 from core.acting.timeline import ActionTimeline, build_timeline, performer_of
+from core.generation.speaking_faces import (
+    FaceWarp,
+    find_mouth_box,
+    loudness_by_role,
+    mouth_shapes_by_role,
+    scaled_lips,
+    viseme_mouth_warp,
+)
 from core.generation.types import CastReference, FrameCallback, RenderRequest, ShotPlan
 from core.identity.faces import FaceBackend
+from core.identity.mesh import FaceMesh, load_face_mesh
+from core.model_files import ModelFileMissingError
 from core.scenes.catalog import SCENE_NAMES, paint_scene
 from core.scripts.model import mentions_in
 
@@ -56,9 +69,13 @@ FALLBACK_SCENE = "living_room"
 PUSH_ZOOM = 0.12  # push-in ends (and pull-out starts) 12 % closer
 PAN_FRACTION = 0.06  # a pan drifts 6 % of the width
 MAX_LOOP_FRAMES = 16  # longer reference loops are thinned: each kept frame is graded per shot
+# A photo-only double's portrait in a close-up: its height and where its bottom edge sits, as
+# shares of the frame height (the mouth lands above the subtitle band; the GPU guide still gets a
+# close-up mask a third of the frame).
+PHOTO_CLOSE_UP_HEIGHT = 1.0
+PHOTO_CLOSE_UP_GROUND = 1.06
 HEAD_FADE = 0.12  # the bottom share of a head cut-out fades into the drawn neck
 
-FaceWarp = Callable[[FaceFrame], np.ndarray]
 _T = TypeVar("_T")
 
 
@@ -67,8 +84,10 @@ class AnimaticBackend:
 
     Args:
         face_backend: Finds the face (for the mouth) on a sprite once; loaded lazily.
-        face_warp: Changes each visible face per frame (lip sync); default: the mouth opens
-            with the loudness of the line (when ``face_backend`` is given).
+        face_warp: Changes each visible face per frame (lip sync); default:
+            :func:`viseme_mouth_warp` (when ``face_backend`` is given).
+        face_mesh: Finds the lips on a sprite's frames (once per sprite); None, or a model
+            that is not installed: mouths open with the loudness only.
     """
 
     name = "animatic"
@@ -77,9 +96,11 @@ class AnimaticBackend:
         self,
         face_backend: Callable[[], FaceBackend] | None = None,
         face_warp: FaceWarp | None = None,
+        face_mesh: Callable[[], FaceMesh] | None = load_face_mesh,
     ) -> None:
         self._face_backend = face_backend
-        self._face_warp = face_warp if face_warp is not None else open_mouth_warp
+        self._face_mesh = face_mesh
+        self._face_warp = face_warp if face_warp is not None else viseme_mouth_warp
         self._warps_faces = face_warp is not None or face_backend is not None
         # Per script (a render's shots share one): its timeline; per sprite: rig and mouth.
         self._memo = _Memo()
@@ -115,13 +136,19 @@ class AnimaticBackend:
         warp = self._face_warp if self._warps_faces else None
         stage = ShotStage(performers, face_warp=warp, blend=blend_rgba,
                           frame_size=(plan.width, plan.height))  # fmt: skip
-        loudness = _loudness_by_role(plan)
+        loudness = loudness_by_role(plan)
+        shapes = mouth_shapes_by_role(plan)
         frames = []
         for index in range(plan.frame_count):
             t = plan.start + index / plan.fps
             frame = paint_scene(scene, plan.width, plan.height, t=t, seed=request.seed)
             levels = {role: float(level[index]) for role, level in loudness.items()}
-            stage.draw(frame, t, levels)
+            mouths = None
+            if shapes is not None:
+                mouths = {
+                    role: (float(s[index, 0]), float(s[index, 1])) for role, s in shapes.items()
+                }
+            stage.draw(frame, t, levels, mouths)
             frames.append(_camera(frame, plan, index))
             if on_frame is not None:
                 on_frame(index + 1, plan.frame_count)
@@ -147,6 +174,7 @@ class AnimaticBackend:
         actions = timeline.for_role(slot.role, plan.index)
         phase = _phase(request.seed, slot.role)
         mouth = self._mouth_in(reference, source)
+        lips = self._lips_in(source, mouth) if mouth is not None else ()
         graded_key = (id(source[0]), scene, request.seed, plan.width, plan.height)
         if slot.kind == "figure":
             rig = self._rig(reference, source)
@@ -163,7 +191,8 @@ class AnimaticBackend:
                 mouth = _scaled_box(mouth, scale, x0, y0)
             lit = graded_rig(rig, background, scene)
             return Performer(slot, graded, fps, phase, actions, rig=lit, mouth_box=mouth,
-                             back_of_head=back_of_head(graded[0], lit.hair))  # fmt: skip
+                             back_of_head=back_of_head(graded[0], lit.hair),
+                             lips=scaled_lips(lips, scale, x0, y0))  # fmt: skip
         whole = self._memo.get(
             ("whole", *graded_key), lambda: grade_frames(source, background, scene), keep=source
         )
@@ -173,7 +202,8 @@ class AnimaticBackend:
         rig = self._rig(reference, source) if slot.kind == "bust" else None
         return Performer(slot, graded, fps, phase, actions, rig=rig,
                          mouth_box=_scaled_box(mouth, scale) if mouth else None,
-                         source_height=source[0].shape[0])  # fmt: skip
+                         source_height=source[0].shape[0],
+                         lips=scaled_lips(lips, scale))  # fmt: skip
 
     def _rig(self, reference: CastReference, source: tuple[np.ndarray, ...]) -> BodyRig:
         stored = _sprite_rig(reference)
@@ -191,8 +221,24 @@ class AnimaticBackend:
         backend = self._face_backend
         return self._memo.get(
             ("mouth", id(source[0])),
-            lambda: _mouth_box(backend(), source[len(source) // 2]),
+            lambda: find_mouth_box(backend(), source[len(source) // 2]),
             keep=source,
+        )
+
+    def _lips_in(
+        self, source: tuple[np.ndarray, ...], box: tuple[int, int, int, int]
+    ) -> tuple[Lips | None, ...]:
+        """The lips on every source frame (once per sprite, shared by the render's shots)."""
+        if self._face_mesh is None:
+            return ()
+        try:
+            mesh = self._face_mesh()
+        except ModelFileMissingError as error:
+            logger.warning("Lip sync is off (mouths open with loudness only): %s", error)
+            self._face_mesh = None
+            return ()
+        return self._memo.get(
+            ("lips", id(source[0]), box), lambda: lips_on_frames(mesh, source, box), keep=source
         )
 
 
@@ -221,19 +267,6 @@ class _Memo:
         return value
 
 
-def open_mouth_warp(face: FaceFrame) -> np.ndarray:
-    """The default face warp: stretch the lower lip and chin down with the line's loudness."""
-    if face.mouth_box is None or face.loudness <= 0.04:
-        return face.rgba
-    patch = _open_mouth(face.rgba, face.mouth_box, face.loudness)
-    if patch is None:
-        return face.rgba
-    out = face.rgba.copy()
-    rows, columns = patch.rgba.shape[:2]
-    out[patch.top : patch.top + rows, patch.left : patch.left + columns] = patch.rgba
-    return out
-
-
 def on_screen_roles(plan: ShotPlan, request: RenderRequest) -> list[str]:
     """Roles mentioned in the shot, then its speakers; the whole cast when the shot names none.
 
@@ -252,7 +285,24 @@ def layout(plan: ShotPlan, request: RenderRequest) -> list[Slot]:
     rigged = {role: _sprite_rig(request.cast[role]) is not None
               or request.cast[role].kind == "person" for role in roles}  # fmt: skip
     persons = {role: request.cast[role].kind == "person" for role in roles}
-    return block_shot(plan.shot.framing, roles, speakers, rigged, persons, plan.width, plan.height)
+    slots = block_shot(plan.shot.framing, roles, speakers, rigged, persons, plan.width, plan.height)
+    return [
+        _photo_close_up(slot, plan.height)
+        if slot.kind == "bust" and not slot.foreground and request.cast[slot.role].sprite is None
+        else slot
+        for slot in slots
+    ]
+
+
+def _photo_close_up(slot: Slot, height: int) -> Slot:
+    """A photo-only double's close-up: the whole portrait, its mouth above the subtitles.
+
+    Close-ups are blocked for a living sprite (head and shoulders, the head in its top part);
+    a portrait is mostly face, so at that size its mouth sat behind the subtitle band.
+    """
+    return dataclasses.replace(
+        slot, size=PHOTO_CLOSE_UP_HEIGHT * height, ground=PHOTO_CLOSE_UP_GROUND * height
+    )
 
 
 def _sprite_rig(reference: CastReference) -> BodyRig | None:
@@ -303,83 +353,9 @@ def _soften(rgba: np.ndarray) -> np.ndarray:
     return blurred
 
 
-def _mouth_box(backend: FaceBackend, rgba: np.ndarray) -> tuple[int, int, int, int] | None:
-    """The mouth region below the nose, from the 5-point landmarks of the sprite's face."""
-    faces = backend.detect(np.ascontiguousarray(rgba[..., :3]))
-    if not faces:
-        return None
-    face = faces[0]
-    (left_eye, right_eye), nose = face.landmarks.eyes, face.landmarks.nose
-    eye_distance = math.dist(left_eye, right_eye)
-    x0 = round(nose[0] - 0.55 * eye_distance)
-    x1 = round(nose[0] + 0.55 * eye_distance)
-    y0 = round(nose[1] + 0.30 * eye_distance)
-    y1 = round(nose[1] + 0.95 * eye_distance)
-    height, width = rgba.shape[:2]
-    if x0 < 0 or y0 < 0 or x1 > width or y1 > height or y1 - y0 < 4:
-        return None
-    return (x0, y0, x1, y1)
-
-
 def _phase(seed: int, role: str) -> float:
     digest = hashlib.sha256(f"{seed}:{role}".encode()).digest()
     return int.from_bytes(digest[:4], "big") / 2**32
-
-
-def _silence(plan: ShotPlan) -> np.ndarray:
-    return np.zeros(plan.frame_count, dtype=np.float32)
-
-
-def _loudness_by_role(plan: ShotPlan) -> dict[str, np.ndarray]:
-    levels: dict[str, np.ndarray] = {}
-    for line in plan.lines:
-        current = levels.setdefault(line.role, _silence(plan))
-        envelope = np.asarray(line.loudness, dtype=np.float32)[: plan.frame_count]
-        current[: len(envelope)] = np.maximum(current[: len(envelope)], envelope)
-    return levels
-
-
-@dataclass(frozen=True, eq=False)
-class _MouthPatch:
-    """The part of a sprite frame an open mouth changed, and where it sits in that frame."""
-
-    rgba: np.ndarray
-    left: int
-    top: int
-
-
-def _open_mouth(
-    sprite: np.ndarray, box: tuple[int, int, int, int], loudness: float
-) -> _MouthPatch | None:
-    """Stretch the lower-lip and chin area downward in proportion to loudness.
-
-    The stretch is feathered at the edges of the box, so no seam shows where it ends.
-
-    Returns:
-        The changed rows of the box (RGBA), or None when the box is empty.
-    """
-    x0, y0, x1, y1 = box
-    patch = sprite[y0:y1, x0:x1]
-    if patch.size == 0:
-        return None
-    height = patch.shape[0]
-    stretch = 1.0 + 0.35 * min(1.0, loudness)
-    tall = cv2.resize(
-        patch, (patch.shape[1], round(height * stretch)), interpolation=cv2.INTER_LINEAR
-    )
-    bottom = min(sprite.shape[0], y0 + tall.shape[0])
-    rows = bottom - y0
-    weight = _feather(rows, patch.shape[1])
-    region = sprite[y0:bottom, x0:x1].astype(np.float32)
-    blended = region * (1 - weight) + tall[:rows].astype(np.float32) * weight
-    return _MouthPatch(blended.astype(np.uint8), x0, y0)
-
-
-def _feather(rows: int, columns: int) -> np.ndarray:
-    """1 in the middle of the mouth box, fading to 0 at its edges (an oval)."""
-    yy, xx = np.mgrid[:rows, :columns].astype(np.float32)
-    distance = ((xx - columns / 2) / (columns / 2)) ** 2 + ((yy - rows / 2) / (rows / 2)) ** 2
-    return np.clip((1.0 - distance) * 2.5, 0.0, 1.0)[..., None]
 
 
 def _camera(frame: np.ndarray, plan: ShotPlan, index: int) -> np.ndarray:

@@ -14,10 +14,11 @@ from typing import Protocol
 
 import numpy as np
 
+from core.generation.lipsync import mouth_track
 from core.generation.types import GenerationError, ShotPlan, SpokenLine
 from core.media.audio import Audio
 from core.scripts.model import Shot, speaking_seconds
-from core.voice.speech import resample
+from core.voice.speech import TimedSpeech, resample
 
 logger = logging.getLogger(__name__)
 
@@ -92,17 +93,18 @@ def place_shot_lines(
             for audio, length in zip(audios, lengths, strict=True)
         ]
     starts = _line_starts(lengths, duration, shot_number)
-    return tuple(
-        SpokenLine(
-            role=line.role,
-            text=line.text,
-            start=start,
-            end=start + length,
-            audio=audio,
-            loudness=loudness_envelope(audio, start=start, fps=fps, frame_count=frame_count),
-        )
-        for line, audio, start, length in zip(shot.dialogue, audios, starts, lengths, strict=True)
-    )
+    placed = []
+    for line, audio, start, length in zip(shot.dialogue, audios, starts, lengths, strict=True):
+        loudness = loudness_envelope(audio, start=start, fps=fps, frame_count=frame_count)
+        mouth = None
+        if audio is not None:
+            phonemes = audio.phonemes if isinstance(audio, TimedSpeech) else ()
+            mouth = mouth_track(
+                phonemes, start=start, fps=fps, frame_count=frame_count, loudness=loudness
+            )
+        placed.append(SpokenLine(line.role, line.text, start, start + length, audio, loudness,
+                                 mouth))  # fmt: skip
+    return tuple(placed)
 
 
 def _line_length(text: str, audio: Audio | None) -> float:

@@ -70,6 +70,13 @@ from core.provenance import (
     ensure_signing_identity,
     sign_mp4,
 )
+from core.soundtrack import (
+    FoleyCue,
+    SceneSpan,
+    compose_soundtrack,
+    cues_from_actions,
+    cues_from_descriptions,
+)
 
 # What a clip says rendered it when the backend names no model (the embedded renderer).
 ANIMATIC_LABEL = "embedded animatic (CPU)"
@@ -126,6 +133,14 @@ class CoStarPipeline:
             self._signing_identity = ensure_signing_identity(self.keys_dir)
         return self._signing_identity
 
+    def _foley_cues(self, request: RenderRequest, plans: list[ShotPlan]) -> list[FoleyCue]:
+        """Foley from the backend's action timeline when it has one, else from the words."""
+        # Duck-typed: a backend that performs actions exposes ``timeline(request)``.
+        timeline = getattr(self.backend, "timeline", None)
+        if callable(timeline):
+            return cues_from_actions(timeline(request).actions)
+        return cues_from_descriptions([(p.start, p.duration, p.shot.description) for p in plans])
+
     def check_inputs(self, request: RenderRequest) -> RenderRequest:
         """Validate a request and return it cleaned; see ``planning.checked_request``."""
         return checked_request(request)
@@ -172,7 +187,13 @@ class CoStarPipeline:
         with ShotPainter(self.backend, request, plans, progress) as painter:
             plans = _voice_shots(plans, voicer, painter, progress)
             duration = sum(plan.frame_count for plan in plans) / request.fps
-            soundtrack = mix_dialogue(plans, duration=duration)
+            soundtrack = compose_soundtrack(
+                mix_dialogue(plans, duration=duration),
+                [SceneSpan(p.start, p.duration, p.shot.scene, p.shot.description) for p in plans],
+                title=request.script.title,
+                seed=request.seed,
+                cues=self._foley_cues(request, plans),
+            )
 
             # 3-6. Frames -> finishing -> encode, streamed, then signed. The faces of the sampled
             # frames are found meanwhile, as soon as each frame is finished (see face_scan).
@@ -208,6 +229,7 @@ class CoStarPipeline:
             clip_id=request.clip_id,
             notes=(*voicer.notes, *action_notes(request)),
             model=getattr(self.backend, "model_label", ANIMATIC_LABEL),
+            speech_envelopes=speech_envelopes(plans),
         )
 
     def _encode_and_sign(
@@ -261,6 +283,23 @@ class CoStarPipeline:
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
         return output_path
+
+
+def speech_envelopes(plans: list[ShotPlan]) -> dict[str, np.ndarray]:
+    """Each speaking role's loudness per clip frame (0..1; the loudest line where two overlap)."""
+    total = sum(plan.frame_count for plan in plans)
+    envelopes: dict[str, np.ndarray] = {}
+    first = 0
+    for plan in plans:
+        for line in plan.lines:
+            if line.audio is None:
+                continue
+            envelope = envelopes.setdefault(line.role, np.zeros(total, np.float32))
+            loudness = np.asarray(line.loudness, np.float32)[: plan.frame_count]
+            span = envelope[first : first + len(loudness)]
+            np.maximum(span, loudness, out=span)
+        first += plan.frame_count
+    return envelopes
 
 
 def _voice_shots(

@@ -94,6 +94,9 @@ class SpokenLine:
     end: float
     audio: Audio | None  # None when the text can't be voiced (e.g. an unsupported script)
     loudness: np.ndarray  # one value in [0, 1] per output frame of the shot (mouth motion)
+    # (frames, 2) per output frame of the shot: jaw opening 0..1 and lip spread -1..1, from the
+    # phoneme timings (see core.generation.lipsync); None: only the loudness is known.
+    mouth: np.ndarray | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -171,3 +174,5 @@ class ClipResult:
     clip_id: str
     notes: tuple[str, ...] = ()  # e.g. "@rex has no voice: a stock voice was used"
     model: str = ""  # which model painted the frames, e.g. "Wan2.1-VACE-14B · bfloat16"
+    # Role -> loudness of its speech per clip frame (0..1), for lip-sync checks.
+    speech_envelopes: Mapping[str, np.ndarray] = field(default_factory=dict)

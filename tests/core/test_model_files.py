@@ -96,3 +96,22 @@ def test_installed_whisper_model_is_the_pinned_one() -> None:
             digest.update(chunk)
     assert digest.hexdigest() == WHISPER_MODEL_SHA256
     assert install_whisper_model(default_models_dir()) == (folder, False)
+
+
+def test_face_mesh_and_timed_voice_are_installed() -> None:
+    from core.model_files import face_mesh_model_path
+    from core.voice.aligned_voice import aligned_voice_path
+    from core.voice.speech import voice_model_path
+
+    assert face_mesh_model_path().read_bytes()[4:8] == b"TFL3"
+    patched = aligned_voice_path(voice_model_path())
+    assert patched is not None and patched.stat().st_size > 1_000_000
+
+
+def test_missing_face_mesh_tells_how_to_install(tmp_path: Path) -> None:
+    from core.model_files import face_mesh_model_path
+    from core.voice.aligned_voice import aligned_voice_path
+
+    with pytest.raises(ModelFileMissingError, match=r"python -m core\.model_files"):
+        face_mesh_model_path(tmp_path)
+    assert aligned_voice_path(tmp_path / "voice.onnx", tmp_path) is None

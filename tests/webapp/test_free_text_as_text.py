@@ -43,3 +43,14 @@ def test_clip_titles_and_messages_in_the_studio(status):
                       progress=0.0, status_message=HOSTILE, visibility="only_me",
                       video_sha=None, duration=2.0, cast={"maya": "maya"})  # fmt: skip
     assert_shown_as_text(waiting_text(clip) if status == "queued" else clip_text(clip))
+
+
+def test_a_line_no_voice_speaks_in_its_language_is_named_in_the_summary():
+    line = "Terima kasih, kita berhasil!"
+    parsed = parse_script(f'Shot 1 (5s): medium, @maya on a roof says "{line}"')
+    summary = _script_summary(parsed.script, "")
+    sound = summary.split("**How it will sound**", 1)[1]
+    html = markdown_it.MarkdownIt().render(sound)
+    assert f"Shot 1, maya: “{line}” looks Indonesian: no Indonesian voice ships yet" in html
+    english = parse_script('Shot 1 (5s): medium, @maya on a roof says "We made it!"')
+    assert "How it will sound" not in _script_summary(english.script, "")

@@ -14,6 +14,7 @@ from core.acting.timeline import build_timeline
 from core.scripts.model import Script, ScriptError
 from core.scripts.parser import parse_script
 from core.scripts.templates import Template
+from core.voice.languages import unvoiced_lines
 from webapp.auth import AuthService, CurrentUser
 from webapp.clips import (
     CLIP_AUDIENCE_PHRASES,
@@ -487,6 +488,16 @@ def _script_summary(script: Script, blurb: str) -> str:
     if notes:
         summary += "\n\n**How it will be acted**\n" + "\n".join(
             f"- {as_markdown_text(note)}" for note in notes
+        )
+    # ... and lines written in a language no installed voice speaks (Indonesian, Catalan).
+    unvoiced = unvoiced_lines(
+        (number, line.role, line.text)
+        for number, shot in enumerate(script.shots, start=1)
+        for line in shot.dialogue
+    )
+    if unvoiced:
+        summary += "\n\n**How it will sound**\n" + "\n".join(
+            f"- {as_markdown_text(note)}" for note in unvoiced
         )
     return summary
 

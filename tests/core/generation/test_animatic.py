@@ -123,3 +123,22 @@ def test_photo_only_double_and_unknown_scene_still_render(backend, cast):
     request = request_for(odd, cast, roles=("photo",))
     frames = backend.render_shot(plan_for(odd), request)
     assert len(frames) == 6 and frames[0].std() > 10
+
+
+def test_a_photo_only_close_up_keeps_its_mouth_above_the_subtitles(cast, faces):
+    from core.acting.mouth import find_lips
+    from core.generation.speaking_faces import find_mouth_box
+    from core.identity.mesh import load_face_mesh
+
+    close = shot("close-up", description="@photo smiles", dialogue=(DialogueLine("photo", "Hi."),))
+    (slot,) = layout(plan_for(close), request_for(close, cast, roles=("photo",)))
+    assert slot.kind == "bust" and slot.size <= H
+    portrait = cast["photo"].portrait
+    alpha = np.full(portrait.shape[:2], 255, np.uint8)
+    rgba = np.dstack([portrait[..., :3], alpha])
+    box = find_mouth_box(faces, rgba)  # Eileen's portrait ends just below her chin
+    lips = find_lips(load_face_mesh(), rgba, box) if box is not None else None
+    assert lips is not None
+    # The portrait is drawn slot.size tall with its bottom edge at slot.ground.
+    lower_lip = float(lips.lower[:, 1].max()) / portrait.shape[0]
+    assert slot.ground - slot.size + lower_lip * slot.size < 0.86 * H  # above the subtitles

@@ -113,13 +113,31 @@ def test_speech_that_cannot_fit_even_fast_is_refused(voicer):
         place_shot_lines(a_shot(1.5, ("lead", text)), 3, fps=FPS, frame_count=36, voicer=voicer)
 
 
-def test_chinese_line_keeps_its_time_without_audio(voicer):
+def test_a_line_no_voice_can_read_keeps_its_time_without_audio(voicer):
     (line,) = place_shot_lines(
-        a_shot(3.0, ("lead", "我们去公园吧")), 1, fps=FPS, frame_count=72, voicer=voicer
+        a_shot(3.0, ("lead", "우리 공원에 가자")), 1, fps=FPS, frame_count=72, voicer=voicer
     )
     assert line.audio is None and line.end > line.start
-    assert not line.loudness.any()
-    assert any("not English" in note for note in voicer.notes)
+    assert not line.loudness.any() and line.mouth is None
+    assert any("no installed voice" in note for note in voicer.notes)
+
+
+def test_an_indonesian_line_is_read_by_the_english_voice_and_the_clip_says_so(voicer):
+    (line,) = place_shot_lines(
+        a_shot(4.0, ("lead", "Janji ya, tahun depan kita ke sini lagi.")), 1, fps=FPS,
+        frame_count=96, voicer=voicer,
+    )  # fmt: skip
+    assert line.audio is not None
+    assert any("looks Indonesian: no Indonesian voice" in note for note in voicer.notes)
+
+
+@pytest.mark.parametrize("text", ["我们去公园吧", "镜头外的你，听得到吗？", "生日快乐！2026年见。"])
+def test_chinese_lines_are_spoken_with_timed_mouths(voicer, text):
+    (line,) = place_shot_lines(a_shot(4.0, ("lead", text)), 1, fps=FPS, frame_count=96,
+                               voicer=voicer)  # fmt: skip
+    assert line.audio is not None and line.audio.duration > 0.5
+    assert line.mouth is not None and line.mouth[:, 0].max() > 0.3
+    assert voicer.notes == () or all("subtitle" not in note for note in voicer.notes)
 
 
 def test_the_mix_is_48khz_clip_long_and_speech_is_clearly_audible(voicer):

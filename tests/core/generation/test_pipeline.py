@@ -196,13 +196,22 @@ def test_a_backend_returning_the_wrong_frame_count_is_an_error(tmp_path, keys_di
     assert leftovers(tmp_path) == []
 
 
-def test_chinese_line_becomes_a_silent_subtitle_with_a_note(tmp_path, keys_dir):
+def test_a_line_no_voice_speaks_becomes_a_silent_subtitle_with_a_note(tmp_path, keys_dir):
+    script = two_role_script()
+    first = replace(script.shots[0], dialogue=(DialogueLine("lead", "안녕, 친구"),))  # Korean
+    request = two_role_request(script=replace(script, shots=(first, script.shots[1])))
+    result = make_pipeline(tmp_path, keys_dir)(request, output_path=tmp_path / "clip.mp4")
+    assert any("no installed voice" in note and "@maya" in note for note in result.notes)
+    assert probe_mp4(result.path).frame_count == 72
+
+
+def test_a_chinese_line_is_spoken(tmp_path, keys_dir):
     script = two_role_script()
     first = replace(script.shots[0], dialogue=(DialogueLine("lead", "你好，朋友"),))
     request = two_role_request(script=replace(script, shots=(first, script.shots[1])))
     result = make_pipeline(tmp_path, keys_dir)(request, output_path=tmp_path / "clip.mp4")
-    assert any("not English" in note and "@maya" in note for note in result.notes)
-    assert probe_mp4(result.path).frame_count == 72
+    assert not any("@maya" in note and "subtitle" in note for note in result.notes)
+    assert result.speech_envelopes["lead"].max() > 0.5
 
 
 def test_roles_must_match_their_cast_entries(tmp_path, keys_dir):

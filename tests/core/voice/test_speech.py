@@ -1,6 +1,7 @@
 """Offline TTS and the Audio helpers, on real synthesized speech."""
 
 import io
+import itertools
 
 import numpy as np
 import pytest
@@ -122,3 +123,18 @@ def test_audio_is_mono_and_read_only(sentence: Audio) -> None:
         Audio(np.zeros((10, 2)), 16000)
     with pytest.raises(ValueError, match="read-only"):
         sentence.samples[0] = 1.0
+
+
+def test_speech_knows_when_each_phoneme_sounds():
+    from core.voice.speech import TimedSpeech
+
+    speech = synthesize_speech("Mama made a map. Is it far?", deterministic=True)
+    assert isinstance(speech, TimedSpeech)
+    phonemes = speech.phonemes
+    assert len(phonemes) > 15
+    assert all(p.end > p.start for p in phonemes)
+    assert all(b.start >= a.end - 1e-9 for a, b in itertools.pairwise(phonemes))
+    assert phonemes[-1].end == pytest.approx(speech.duration, abs=0.01)
+    spoken = "".join(p.phoneme for p in phonemes)
+    assert spoken.count("m") >= 3 and "?" in spoken  # both sentences, in order
+    assert spoken.index("m") < spoken.index("?")
