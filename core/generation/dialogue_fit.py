@@ -23,6 +23,7 @@ from core.generation.dialogue import place_shot_lines
 from core.generation.planning import SUPPORTED_FPS, shot_frame_spans
 from core.media.audio import Audio
 from core.scripts.model import Script
+from core.voice.mandarin import is_chinese, mandarin_available, synthesize_mandarin
 from core.voice.shift import MAX_SHIFT_GROWTH_SECONDS
 from core.voice.speech import UnsupportedTextError
 from core.voice.tuning import Speak
@@ -30,12 +31,16 @@ from core.voice.tuning import Speak
 __all__ = ["check_dialogue_fits", "remembering_lengths"]
 
 
-def check_dialogue_fits(script: Script, *, speak: Speak, fps: int = SUPPORTED_FPS) -> None:
+def check_dialogue_fits(
+    script: Script, *, speak: Speak, chinese: bool = True, fps: int = SUPPORTED_FPS
+) -> None:
     """Refuse a script whose dialogue the render would refuse, with the render's message.
 
     Args:
         script: A validated script.
         speak: The text-to-speech function the render uses (the pipeline's ``speak``).
+        chinese: Time Chinese lines in the Mandarin voice, as the render does when that voice
+            is installed (False: as subtitles, as a render without it does).
         fps: The render's frame rate (shots are cut to whole frames at this rate).
 
     Raises:
@@ -43,7 +48,8 @@ def check_dialogue_fits(script: Script, *, speak: Speak, fps: int = SUPPORTED_FP
             the shot, as the render's does ("Shot 2's dialogue takes 9.1 s even spoken fast…").
         SpeechSynthesisError: A line has nothing speakable in it, or the voice is missing.
     """
-    voicer = _TimingVoicer(speak)
+    speak_chinese = _MANDARIN_LENGTHS if chinese and mandarin_available() else None
+    voicer = _TimingVoicer(speak, speak_chinese)
     spans = shot_frame_spans([shot.duration for shot in script.shots], fps)
     for number, (shot, (first, end)) in enumerate(zip(script.shots, spans, strict=True), 1):
         if shot.dialogue:
@@ -72,13 +78,22 @@ def remembering_lengths(speak: Speak, *, remembered: int = 1024) -> Speak:
 class _TimingVoicer:
     """The render's voice without the shift toward a double, padded by the shift's growth."""
 
-    def __init__(self, speak: Speak) -> None:
+    def __init__(self, speak: Speak, speak_chinese: Speak | None) -> None:
         self._speak = speak
+        self._speak_chinese = speak_chinese
 
     def voice(self, role: str, text: str, *, speed: float = 1.0) -> Audio | None:
         try:
             speech = self._speak(text, speed)
         except UnsupportedTextError:
-            return None  # the render shows it as a subtitle, timed by its length in words
+            # As the render does: Chinese in the Mandarin voice when it is installed, anything
+            # else as a subtitle timed by its length in words.
+            if self._speak_chinese is None or not is_chinese(text):
+                return None
+            speech = self._speak_chinese(text, speed)
         pad = np.zeros(round(MAX_SHIFT_GROWTH_SECONDS * speech.sample_rate), dtype=np.float32)
         return Audio(np.concatenate([speech.samples.astype(np.float32), pad]), speech.sample_rate)
+
+
+# The Mandarin voice's line lengths, remembered across checks like the English voice's.
+_MANDARIN_LENGTHS = remembering_lengths(synthesize_mandarin)

@@ -120,3 +120,13 @@ def test_every_preset_fits_with_the_built_in_voice():
     # "Star in this" checks a preset like any script: none may be refused for its dialogue.
     for template in load_templates():
         assert check_refusal(template.script, speak_english) is None, template.id
+
+
+@pytest.mark.parametrize("seconds", [1.0, 1.6, 2.4, 4.0])
+def test_chinese_lines_are_timed_in_the_mandarin_voice_as_the_render_speaks_them(seconds):
+    from core.voice.mandarin import mandarin_available
+
+    assert mandarin_available(), "the Mandarin voice ships with the install (core.model_files)"
+    line = "我们今天晚上一起去屋顶看星星，好不好？"  # ~2.5 s spoken, 19 characters
+    script = script_of((seconds, (("lead", line),)))
+    assert check_refusal(script, speak_english) == render_refusal(script, speak_english)
