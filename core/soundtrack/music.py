@@ -41,6 +41,8 @@ TEMPLATE_MOODS: dict[str, Mood] = {
     "First dance": "dreamy",
     "Finish line": "upbeat",
     "A toast to us": "upbeat",
+    "Ball? Ball!": "playful",
+    "When nobody's watching": "playful",
 }
 SCENE_MOODS: dict[str, Mood] = {
     "night_city_window": "dreamy",

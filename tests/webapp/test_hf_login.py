@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from webapp.hf_login import HubLoginFailureGuard, failure_redirect, login_outcome_message
 
@@ -40,7 +41,10 @@ def run_guard(path: str, app) -> list[dict]:
         sent.append(message)
 
     scope = {"type": "http", "path": path, "query_string": b"error=access_denied&state=s"}
-    asyncio.run(HubLoginFailureGuard(app)(scope, receive, send))
+    # On a thread of its own: in a full run Playwright's sync driver keeps an event loop
+    # running on the main thread, where asyncio.run() refuses to start another.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(asyncio.run, HubLoginFailureGuard(app)(scope, receive, send)).result()
     return sent
 
 
