@@ -124,9 +124,14 @@ def recognize_digits(audio: Audio, language: CodeLanguage = "en") -> str:
         return ""
     # Decode only the spoken part (plus a margin): a shorter window is faster, and Whisper
     # invents words in long silences.
-    start = max(0, round((segments[0][0] - _SPEECH_MARGIN_SECONDS) * _RECOGNIZER_SAMPLE_RATE))
-    end = round((segments[-1][1] + _SPEECH_MARGIN_SECONDS) * _RECOGNIZER_SAMPLE_RATE)
-    speech = Audio(np.asarray(audio16k.samples[start:end]), _RECOGNIZER_SAMPLE_RATE)
+    margin = round(_SPEECH_MARGIN_SECONDS * _RECOGNIZER_SAMPLE_RATE)
+    first = round(segments[0][0] * _RECOGNIZER_SAMPLE_RATE)
+    last = round(segments[-1][1] * _RECOGNIZER_SAMPLE_RATE)
+    samples = np.asarray(audio16k.samples[max(0, first - margin) : last + margin], np.float32)
+    # A recording that starts (or stops) mid-word still gets its margin, as silence: Whisper
+    # often drops a first digit spoken right at the start of its window.
+    lead, tail = max(0, margin - first), max(0, last + margin - len(audio16k.samples))
+    speech = Audio(np.pad(samples, (lead, tail)), _RECOGNIZER_SAMPLE_RATE)
     transcript = transcribe(
         speech, language=language, initial_prompt=DIGITS_PROMPT, max_new_tokens=_MAX_CODE_TOKENS
     )
