@@ -10,6 +10,7 @@ no hash, so rerun the command after editing a template).
 from __future__ import annotations
 
 import argparse
+import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from PIL import Image
 
 from core.acting.house import HOUSE_CHARACTERS, house_cast_reference
 from core.generation.animatic import AnimaticBackend
+from core.generation.pipeline import CoStarPipeline
 from core.generation.planning import plan_shots
 from core.generation.types import CastReference, RenderRequest
 from core.scripts.templates import (
@@ -30,6 +32,8 @@ from core.scripts.templates import (
 PREVIEW_SIZE = (256, 144)  # rendered at this size: a gallery card, not a clip
 PREVIEW_FPS = 3  # frames kept per second of the clip (the render itself runs at 24)
 PREVIEW_SEED = 11
+SOUND_PREVIEW_SIZE = (448, 256)  # small enough to start at once beside the gallery
+SOUND_PREVIEW_CLIP_ID = "5e1ec7ed00000000"  # not a clip of anyone's: the watermark still reads
 
 
 def stand_in_cast(template: Template) -> dict[str, CastReference]:
@@ -104,6 +108,27 @@ def write_preview(template: Template, output: Path) -> Path:
     return path
 
 
+def write_sound_preview(template: Template, output: Path, *, pipeline: CoStarPipeline) -> Path:
+    """Render and write ``<id>.mp4``: the whole clip, small, with its voices and sound beds.
+
+    It goes through the same pipeline as every clip, so it is labelled, watermarked and signed
+    like one; the stand-ins are house characters, so nobody's likeness or voice is in it.
+
+    Returns:
+        The file written.
+    """
+    width, height = SOUND_PREVIEW_SIZE
+    request = RenderRequest(template.script, stand_in_cast(template), seed=PREVIEW_SEED,
+                            clip_id=SOUND_PREVIEW_CLIP_ID, creator_handle="costar",
+                            width=width, height=height)  # fmt: skip
+    output.mkdir(parents=True, exist_ok=True)
+    path = output / f"{template.id}.mp4"
+    partial = path.with_name(f"{template.id}.partial.mp4")
+    pipeline(request, output_path=partial)
+    partial.replace(path)
+    return path
+
+
 def contact_sheet(frames: Sequence[np.ndarray], columns: int = 3) -> np.ndarray:
     """Frames tiled left to right, top to bottom, with a thin dark gutter."""
     height, width = frames[0].shape[:2]
@@ -128,12 +153,25 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Render the gallery previews of the presets.")
     parser.add_argument("--output", type=Path, default=DEFAULT_TEMPLATES_DIR / PREVIEWS_SUBDIR)
     parser.add_argument("--only", nargs="*", help="template ids (default: all)")
+    parser.add_argument(
+        "--with-sound", action="store_true", help="also write <id>.mp4, with voices and beds"
+    )
     arguments = parser.parse_args(argv)
-    for template in load_templates():
-        if arguments.only and template.id not in arguments.only:
-            continue
-        path = write_preview(template, arguments.output)
-        print(f"wrote {path} ({path.stat().st_size // 1024} KB)")
+    with tempfile.TemporaryDirectory() as scratch:
+        pipeline = None
+        if arguments.with_sound:
+            work = Path(scratch)
+            pipeline = CoStarPipeline(
+                AnimaticBackend(), keys_dir=work / "keys", work_dir=work / "work"
+            )
+        for template in load_templates():
+            if arguments.only and template.id not in arguments.only:
+                continue
+            paths = [write_preview(template, arguments.output)]
+            if pipeline is not None:
+                paths.append(write_sound_preview(template, arguments.output, pipeline=pipeline))
+            for path in paths:
+                print(f"wrote {path} ({path.stat().st_size // 1024} KB)")
 
 
 if __name__ == "__main__":

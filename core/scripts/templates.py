@@ -44,6 +44,9 @@ class Template:
     # The animated gallery card (house characters acting it out), when it has been rendered by
     # ``python -m core.generation.previews``.
     preview: Path | None = None
+    # The same acted out with voices, ambience and music: a small MP4 the Studio plays with
+    # sound when the preset is chosen (``python -m core.generation.previews --with-sound``).
+    sound_preview: Path | None = None
 
     @property
     def card(self) -> Path | None:
@@ -121,6 +124,7 @@ def _load_file(path: Path) -> Template:
         raise TemplateError(f"{path.name}: a template needs at least one line of dialogue.")
     thumbnail = path.parent / THUMBNAILS_SUBDIR / f"{template_id}.png"
     preview = path.parent / PREVIEWS_SUBDIR / f"{template_id}.webp"
+    sound_preview = preview.with_suffix(".mp4")
     return Template(
         id=template_id,
         title=script.title,
@@ -128,6 +132,7 @@ def _load_file(path: Path) -> Template:
         script=script,
         thumbnail=thumbnail if thumbnail.is_file() else None,
         preview=preview if preview.is_file() else None,
+        sound_preview=sound_preview if sound_preview.is_file() else None,
     )
 
 

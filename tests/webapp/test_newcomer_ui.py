@@ -4,6 +4,7 @@ inline checks (several at once)."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 
 import pytest
@@ -177,3 +178,14 @@ def test_reference_check_names_the_missing_video_and_bad_photos():
     bad = validate_reference("token", "person", None, ["/tmp/me.gif", "/tmp/ok.png"], None)
     assert any("me.gif" in c["message"] for c in bad if not c["is_valid"])
     assert all(c["is_valid"] for c in validate_reference("t", "pet", "/v.mp4", None, None))
+
+
+def test_choosing_a_preset_shows_its_preview_with_sound_and_own_scripts_hide_it():
+    from webapp.ui.studio import _no_preview, _template_view
+
+    template = next(t for t in TEMPLATES if t.sound_preview is not None)
+    preview = _template_view(template, [])[3]
+    assert preview.visible and preview.value["path"].endswith(f"{template.id}.mp4")
+    silent = dataclasses.replace(template, sound_preview=None)
+    assert _template_view(silent, [])[3].visible is False
+    assert _no_preview().visible is False

@@ -52,6 +52,7 @@ CATALOGUE: dict[str, str] = {
     ),
     "studio.presets": "Guions predefinits (tria'n un)",
     "studio.pick_preset": "Tria un guió predefinit per veure'n els papers.",
+    "studio.preset_preview": "Vista prèvia amb so: la interpreten els personatges de la casa",
     "studio.your_role": "El teu paper",
     "studio.star": "★ Protagonitza-ho",
     "studio.own_script": "…o escriu el teu propi guió",

@@ -52,6 +52,7 @@ CATALOGUE: dict[str, str] = {
     ),
     "studio.presets": "Preset scripts (select one)",
     "studio.pick_preset": "Select a preset script to see its roles.",
+    "studio.preset_preview": "Preview with sound: house characters act it out",
     "studio.your_role": "Your role",
     "studio.star": "★ Star in this",
     "studio.own_script": "…or write your own script",

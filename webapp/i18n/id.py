@@ -53,6 +53,7 @@ CATALOGUE: dict[str, str] = {
     ),
     "studio.presets": "Naskah siap pakai (pilih satu)",
     "studio.pick_preset": "Pilih naskah siap pakai untuk melihat perannya.",
+    "studio.preset_preview": "Pratinjau bersuara: diperankan oleh karakter bawaan",
     "studio.your_role": "Peran Anda",
     "studio.star": "★ Bintangi ini",
     "studio.own_script": "…atau tulis naskah sendiri",

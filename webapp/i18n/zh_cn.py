@@ -48,6 +48,7 @@ CATALOGUE: dict[str, str] = {
     "studio.signed_out": "浏览下面的预设剧本。**登录**并注册一个分身，就能出演其中一个。",
     "studio.presets": "预设剧本（选择一个）",
     "studio.pick_preset": "选择一个预设剧本，查看其中的角色。",
+    "studio.preset_preview": "有声预览：由内置角色演出",
     "studio.your_role": "你的角色",
     "studio.star": "★ 我来出演",
     "studio.own_script": "……或者自己写剧本",

@@ -51,6 +51,7 @@ class StudioComponents:
     signed_out_markdown: gr.Markdown
     template_gallery: gr.Gallery
     template_markdown: gr.Markdown
+    template_preview: gr.Video
     star_row: gr.Row
     star_role_radio: gr.Radio
     star_button: gr.Button
@@ -78,6 +79,13 @@ def render(templates: list[Template]) -> StudioComponents:
         elem_id="template-gallery",
     )  # fmt: skip
     template_markdown = gr.Markdown(label("studio.pick_preset"), elem_id="studio-preset")
+    # The chosen preset acted by house characters, with its voices, ambience and music.
+    template_preview = gr.Video(
+        # Named for screen readers, but no label drawn over the player: it would cover the
+        # preview's burned-in "AI-generated" label (the summary above says what it is).
+        label=label("studio.preset_preview"), show_label=False, visible=False, interactive=False,
+        autoplay=False, elem_id="preset-preview", buttons=MEDIA_BUTTONS, height=256,
+    )  # fmt: skip
     with gr.Row(visible=False, elem_id="star-row") as star_row:
         star_role_radio = gr.Radio(
             [], label=label("studio.your_role"), elem_id="star-role", scale=3
@@ -134,7 +142,8 @@ def render(templates: list[Template]) -> StudioComponents:
         )  # fmt: skip
         clip_markdown = gr.Markdown(elem_id="clip-info")
     return StudioComponents(
-        signed_out_markdown, template_gallery, template_markdown, star_row, star_role_radio,
+        signed_out_markdown, template_gallery, template_markdown, template_preview, star_row,
+        star_role_radio,
         star_button, script_textbox,
         use_script_button, script, template_id, role_dropdowns, seed_number, visibility_radio,
         size_radio, cast_notes_markdown, generate_button, cancel_button, clip_id, clip_video,
@@ -159,8 +168,8 @@ def listen(
 
     ui.template_gallery.select(
         choose_template, [session.token],
-        [ui.script, ui.template_id, ui.template_markdown, ui.star_row, ui.star_role_radio,
-         *ui.role_dropdowns],
+        [ui.script, ui.template_id, ui.template_markdown, ui.template_preview, ui.star_row,
+         ui.star_role_radio, *ui.role_dropdowns],
         api_visibility="private",
     )  # fmt: skip
 
@@ -214,11 +223,11 @@ def listen(
                 title="Unknown @handle",
             )
         slots = _role_slots(parsed.script, doubles, preferred=by_handle)
-        return (parsed.script, "", _script_summary(parsed.script, ""), *slots)
+        return (parsed.script, "", _script_summary(parsed.script, ""), _no_preview(), *slots)
 
     ui.use_script_button.click(
         use_script, [session.token, ui.script_textbox],
-        [ui.script, ui.template_id, ui.template_markdown, *ui.role_dropdowns],
+        [ui.script, ui.template_id, ui.template_markdown, ui.template_preview, *ui.role_dropdowns],
         api_name="use_script",
     )  # fmt: skip
 
@@ -296,7 +305,8 @@ def listen_first_clip(
 
     first_clip_button.click(
         open_first_clip, [session.token, new_double_handle],
-        [tabs, ui.template_gallery, ui.script, ui.template_id, ui.template_markdown, ui.star_row,
+        [tabs, ui.template_gallery, ui.script, ui.template_id, ui.template_markdown,
+         ui.template_preview, ui.star_row,
          ui.star_role_radio, *ui.role_dropdowns],
         api_visibility="private",
     ).success(None, js=scroll_into_view("studio-preset"))  # fmt: skip
@@ -318,13 +328,28 @@ def first_clip_template(
 def _template_view(
     template: Template, castable: list[CastableDouble], lead: CastableDouble | None = None
 ) -> tuple[Any, ...]:
-    """Script, summary, "Star in this" row and role slots for a chosen preset."""
+    """Script, summary, sound preview, "Star in this" row and role slots for a chosen preset."""
     roles = [role.name for role in template.script.roles]
     star = gr.Radio(choices=roles, value=roles[0], visible=len(roles) > 1)
     preferred = {roles[0]: lead} if lead is not None else None
-    return (template.script, template.id, _script_summary(template.script, template.blurb),
-            gr.Row(visible=bool(castable)), star,
+    preview = (
+        gr.Video(value=str(template.sound_preview), visible=True)
+        if template.sound_preview is not None
+        else _no_preview()
+    )
+    summary = _script_summary(template.script, template.blurb)
+    if template.sound_preview is not None:
+        summary += "\n\n🔊 " + PREVIEW_CAPTION
+    return (template.script, template.id, summary,
+            preview, gr.Row(visible=bool(castable)), star,
             *_role_slots(template.script, castable, preferred=preferred))  # fmt: skip
+
+
+PREVIEW_CAPTION = "Watch and listen below: house characters act it out, then you take a role."
+
+
+def _no_preview() -> Any:
+    return gr.Video(value=None, visible=False)
 
 
 def follow_clip(
