@@ -79,18 +79,19 @@ def render(templates: list[Template]) -> StudioComponents:
         elem_id="template-gallery",
     )  # fmt: skip
     template_markdown = gr.Markdown(label("studio.pick_preset"), elem_id="studio-preset")
-    # The chosen preset acted by house characters, with its voices, ambience and music.
+    with gr.Row(visible=False, elem_id="star-row") as star_row:
+        star_role_radio = gr.Radio(
+            [], label=label("studio.your_role"), elem_id="star-role", scale=3
+        )
+        star_button = gr.Button(label("studio.star"), variant="primary", elem_id="star-in", scale=1)
+    # Under "Star in this" (kept next to the summary, in view on a phone): the chosen preset
+    # acted by house characters, with its voices, ambience and music.
     template_preview = gr.Video(
         # Named for screen readers, but no label drawn over the player: it would cover the
         # preview's burned-in "AI-generated" label (the summary above says what it is).
         label=label("studio.preset_preview"), show_label=False, visible=False, interactive=False,
         autoplay=False, elem_id="preset-preview", buttons=MEDIA_BUTTONS, height=256,
     )  # fmt: skip
-    with gr.Row(visible=False, elem_id="star-row") as star_row:
-        star_role_radio = gr.Radio(
-            [], label=label("studio.your_role"), elem_id="star-role", scale=3
-        )
-        star_button = gr.Button(label("studio.star"), variant="primary", elem_id="star-in", scale=1)
     with gr.Accordion(label("studio.own_script"), open=False):
         gr.Markdown(SCRIPT_HELP)
         script_textbox = gr.Textbox(label=label("studio.your_script"), lines=4, max_length=4000)
@@ -345,7 +346,7 @@ def _template_view(
             *_role_slots(template.script, castable, preferred=preferred))  # fmt: skip
 
 
-PREVIEW_CAPTION = "Watch and listen below: house characters act it out, then you take a role."
+PREVIEW_CAPTION = "Watch and listen below: house characters act it out; then take a role."
 
 
 def _no_preview() -> Any:
