@@ -21,7 +21,7 @@ from core.voice.samples import (
 )
 from core.voice.speech import synthesize_speech
 from core.voice.spoken_code import check_spoken_code, new_challenge_code, recognize_digits
-from tests.voice_set import english_voices, not_speech, other_language_voices
+from tests.voice_set import chinese_voices, english_voices, not_speech, other_language_voices
 
 
 def timed(function, *args, **kwargs):
@@ -73,6 +73,24 @@ def main() -> None:
     print(
         f"warm time per check ({len(times)} checks, audio 3-5 s): median "
         f"{statistics.median(times):.2f} s, max {max(times):.2f} s"
+    )
+    zh_passed = zh_total = zh_wrong = zh_wrong_total = 0
+    for voice in chinese_voices():
+        results = []
+        for _ in range(per_voice):
+            code = new_challenge_code(6, rng)
+            heard = recognize_digits(voice.say(code), voice.language)
+            ok = check_spoken_code(code, heard).passed
+            zh_passed += ok
+            zh_total += 1
+            results.append(f"{code}->{heard or '∅'}{'' if ok else ' ✗'}")
+            others = {new_challenge_code(6, rng) for _ in range(50)} - {code}
+            zh_wrong_total += len(others)
+            zh_wrong += sum(check_spoken_code(other, heard).passed for other in others)
+        print(f"  {voice.name:48} {'  '.join(results)}")
+    print(
+        f"genuine first-try acceptance (Chinese): {zh_passed}/{zh_total} = "
+        f"{zh_passed / zh_total:.1%}; wrong-code acceptance {zh_wrong}/{zh_wrong_total}"
     )
     for voice in other_language_voices():
         results = []

