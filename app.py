@@ -39,6 +39,7 @@ from webapp.hf_login import HubLoginFailureGuard
 from webapp.i18n import CATALOGUES, I18N
 from webapp.live import LiveService
 from webapp.media import MediaFiles, ServedMediaGuard
+from webapp.media_pass import MediaPassRoute, MediaPassTickets
 from webapp.media_store_setup import build_media_store
 from webapp.pipeline_setup import build_pipeline
 from webapp.render_queue import build_render_queue
@@ -112,6 +113,7 @@ def build_services(settings: Settings) -> Services:
         feed=FeedService(sessions, trust_anchor=trust_anchor),
         live=LiveService(sessions),
         browser_state_secret=browser_secret,
+        media_passes=MediaPassTickets(),
     )
 
 
@@ -188,8 +190,17 @@ def launch(blocks: gr.Blocks, services: Services) -> None:
 
 
 def middleware_for(services: Services) -> list[Middleware]:
-    # Every fetch of a served media copy is checked again against its viewer.
-    stack = [Middleware(ServedMediaGuard, media_files=services.media_files)]
+    # Every fetch of a served media copy is checked again against its viewer, who is named by
+    # the request's media-pass cookie (set through MediaPassRoute after each sign-in).
+    def identify(token: str | None) -> int | None:
+        user = services.auth.current_user(token)
+        return user.id if user is not None else None
+
+    max_age = int(timedelta(days=services.settings.session_days).total_seconds())
+    stack = [
+        Middleware(MediaPassRoute, tickets=services.media_passes, max_age_seconds=max_age),
+        Middleware(ServedMediaGuard, media_files=services.media_files, identify=identify),
+    ]
     if services.settings.hf_oauth:
         # A cancelled or failed Hub login returns to the page with a message, not a 500.
         stack.append(Middleware(HubLoginFailureGuard))

@@ -10,12 +10,15 @@ Which blobs a viewer may see is decided by the features that reference them (a d
 owner, a clip's audience), registered as ``BlobAccessRule`` functions.
 
 Every fetch of a served copy is checked again (:class:`ServedMediaGuard`, an ASGI middleware in
-front of Gradio's ``/gradio_api/file=`` route): the copy must have been handed out by this
-process (copies from before a restart are refused), must not be older than its link lifetime,
-its viewer must still be an active account with a live login (signing out or deleting the
-account ends every link at once), and the viewer must still be allowed to see the blob (a
-revoked double, a withdrawn creator or a deleted clip end it at once). The check is keyed by
-blob and viewer, so it does not depend on where the bytes are stored.
+front of Gradio's ``/gradio_api/file=`` route): the request must come from the viewer the copy
+was made for (their login, read from the media-pass cookie, :mod:`webapp.media_pass`; a link
+copied to another browser or account, or fetched without signing in, is refused), the copy
+must have been handed out by this process (copies from before a restart are refused), must not
+be older than its link lifetime, its viewer must still be an active account with a live login
+(signing out or deleting the account ends every link at once), and the viewer must still be
+allowed to see the blob (a revoked double, a withdrawn creator or a deleted clip end it at
+once). The check is keyed by blob and viewer, so it does not depend on where the bytes are
+stored.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from db import media
 from db import users as user_queries
 from db.engine import transaction
 from webapp.auth import CurrentUser
+from webapp.media_pass import requester_token
 
 # (session, viewer or None for anonymous, blob key) -> may this viewer see the blob?
 BlobAccessRule = Callable[[Session, CurrentUser | None, str], bool]
@@ -179,21 +183,22 @@ class MediaFiles:
         served = self._served_dir.resolve()
         return path == served or served in path.parents
 
-    def may_fetch(self, path: Path) -> bool:
+    def may_fetch(self, path: Path, requester_id: int | None) -> bool:
         """Check a fetch of a served copy now (see the module docstring).
 
         Args:
             path: The absolute path a request asks for, inside the served folder.
+            requester_id: The signed-in person making the request (None: nobody signed in).
 
         Returns:
-            True only when the copy is still valid for the viewer it was made for.
+            True only when the copy is still valid and the requester is its viewer.
         """
         relative = path.resolve().relative_to(self._served_dir.resolve())
-        if len(relative.parts) < 2:
+        if len(relative.parts) < 2 or requester_id is None:
             return False
         with self._copies_lock:
             grant = self._grants.get(relative.parts[0])
-        if grant is None or self._clock() > grant.expires_at:
+        if grant is None or grant.viewer_id != requester_id or self._clock() > grant.expires_at:
             return False
         now = datetime.fromtimestamp(self._clock(), UTC)
         with transaction(self._sessions) as session:
@@ -264,16 +269,25 @@ _ASGIApp = Callable[..., Awaitable[None]]
 _FILE_ROUTE_MARK = "/file="
 
 
+# A login token (from the media-pass cookie) -> the id of the person signed in with it, or None.
+IdentifyRequester = Callable[[str | None], int | None]
+
+
 class ServedMediaGuard:
     """ASGI middleware: re-check every fetch of a served media copy (see the module docstring).
 
     Requests for Gradio's file route that point into the served folder are answered 403 unless
-    :meth:`MediaFiles.may_fetch` allows them; everything else passes through untouched.
+    :meth:`MediaFiles.may_fetch` allows them for the person the request's media-pass cookie
+    names; everything else passes through untouched.
     """
 
-    def __init__(self, app: _ASGIApp, media_files: MediaFiles) -> None:
+    def __init__(self, app: _ASGIApp, media_files: MediaFiles, identify: IdentifyRequester) -> None:
         self._app = app
         self._media_files = media_files
+        self._identify = identify
+
+    def _may_fetch(self, target: Path, token: str | None) -> bool:
+        return self._media_files.may_fetch(target, self._identify(token))
 
     async def __call__(
         self, scope: MutableMapping[str, Any], receive: _ASGIApp, send: _ASGIApp
@@ -282,7 +296,8 @@ class ServedMediaGuard:
             target = _requested_file(scope.get("path", ""))
             if target is not None and self._media_files.is_served_path(target):
                 # The check reads the database: keep it off the event loop.
-                allowed = await run_in_threadpool(self._media_files.may_fetch, target)
+                token = requester_token(scope)
+                allowed = await run_in_threadpool(self._may_fetch, target, token)
                 if not allowed:
                     await _refuse(send)
                     return
@@ -302,7 +317,10 @@ def _requested_file(path: str) -> Path | None:
 
 
 async def _refuse(send: _ASGIApp) -> None:
-    body = b"This media link is not valid for you (any more). Open it from the app again."
+    body = (
+        b"This media link is not valid for you (any more), or you are not signed in in this"
+        b" browser. Open it from the app again."
+    )
     await send({"type": "http.response.start", "status": 403, "headers": [
         (b"content-type", b"text/plain; charset=utf-8"), (b"cache-control", b"no-store"),
         (b"content-length", str(len(body)).encode()),

@@ -15,6 +15,7 @@ from webapp.friends import FriendService
 from webapp.grants import GrantService
 from webapp.live import LiveService
 from webapp.media import MediaFiles
+from webapp.media_pass import MediaPassTickets
 from webapp.render_queue import RenderQueue
 from webapp.settings import Settings
 
@@ -35,3 +36,4 @@ class Services:
     feed: FeedService
     live: LiveService  # what changed since a page last looked (counts on tabs, redraws)
     browser_state_secret: str  # keeps the browser's saved login readable across restarts
+    media_passes: MediaPassTickets  # a page's login -> its media cookie (webapp.media_pass)

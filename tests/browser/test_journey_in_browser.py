@@ -248,6 +248,10 @@ def assert_plays_with_sound(page, video_id: str, expected_seconds: float, folder
     source = video.evaluate("el => el.currentSrc")
     response = page.request.get(source)  # the file the page plays, as this person fetches it
     assert response.ok, f"{source}: {response.status}"
+    # The same link opened in another browser (no sign-in there): refused.
+    elsewhere = page.context.browser.new_context()
+    assert elsewhere.request.get(source).status == 403
+    elsewhere.close()
     served = folder / f"served-{video_id.removeprefix('#')}.mp4"
     served.write_bytes(response.body())
     probe = probe_mp4(served)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+import urllib.error
+import urllib.request
 from pathlib import Path
+from urllib.parse import urljoin
 
 from gradio_client import Client, handle_file
 from gradio_client.exceptions import AppError
 
 from tests.double_media import code_recording
+from webapp.media_pass import MEDIA_COOKIE_ROUTE
 
 PASSWORD = "correct horse battery"
 
@@ -17,6 +21,27 @@ def signed_in_client(url: str, username: str) -> Client:
     client = Client(url, verbose=False, download_files=False)
     client.predict(username, "", PASSWORD, PASSWORD, api_name="/sign_up")
     return client
+
+
+def media_pass(client: Client, base_url: str) -> str:
+    """The client's media cookie (``name=value``), got as the page gets it after a sign-in:
+    a one-time ticket from ``/media_pass``, traded at the media-pass route."""
+    ticket = client.predict(api_name="/media_pass")
+    url = urljoin(base_url, MEDIA_COOKIE_ROUTE.lstrip("/"))
+    request = urllib.request.Request(url, data=ticket.encode(), method="POST")  # noqa: S310
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback
+        return response.headers["set-cookie"].split(";")[0]
+
+
+def fetch_media(base_url: str, url: str, cookie: str | None = None) -> tuple[int, bytes]:
+    """Fetch a served media link as a browser holding ``cookie`` (None: a plain request)."""
+    headers = {"Cookie": cookie} if cookie else {}
+    request = urllib.request.Request(urljoin(base_url, url), headers=headers)  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, b""
 
 
 def code_on_screen(markdown: str) -> str:

@@ -7,8 +7,6 @@ session) per person, including the crafted calls a hostile client could make.
 from __future__ import annotations
 
 import re
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import httpx
@@ -18,7 +16,7 @@ from gradio_client.exceptions import AppError
 
 from core.media.video_encode import probe_mp4
 from tests.double_media import person_video
-from tests.e2e.client_steps import create_double, signed_in_client
+from tests.e2e.client_steps import create_double, fetch_media, media_pass, signed_in_client
 
 pytestmark = pytest.mark.slow
 ANA, BEN = "ana_double", "ben_double"
@@ -58,12 +56,9 @@ def appearance_rows(client: Client) -> list[list[str]]:
     return table["data"]
 
 
-def downloadable(base_url: str, video: dict) -> bool:
-    try:
-        with urllib.request.urlopen(video["url"], timeout=10) as response:  # noqa: S310 - loopback
-            return response.status == 200 and len(response.read()) > 0
-    except urllib.error.HTTPError:
-        return False
+def downloadable(base_url: str, video: dict, cookie: str) -> bool:
+    status, body = fetch_media(base_url, video["url"], cookie)
+    return status == 200 and len(body) > 0
 
 
 def test_befriend_grant_costar_swap_and_delete_an_appearance(running_app, tmp_path):
@@ -108,7 +103,11 @@ def test_befriend_grant_costar_swap_and_delete_an_appearance(running_app, tmp_pa
     swap_video, swap_info = ben.predict(duet_id, ANA, api_name="/star_in_clip")
     assert f"{ANA}: @{BEN}" in swap_info and f"{BEN}: @{ANA}" in swap_info
     assert probe_mp4(Path(swap_video["path"])).has_audio
-    assert downloadable(running_app, swap_video)
+    ben_pass = media_pass(ben, running_app)
+    assert downloadable(running_app, swap_video, ben_pass)
+    # The link is Ben's alone: Ana (who may watch the clip) and a plain request are refused.
+    assert not downloadable(running_app, swap_video, media_pass(ana, running_app))
+    assert fetch_media(running_app, swap_video["url"])[0] == 403
     mine, _ = feed(ben, "mine")
     (swap_id,) = clip_ids(mine)
 
@@ -134,7 +133,7 @@ def test_befriend_grant_costar_swap_and_delete_an_appearance(running_app, tmp_pa
     # Gone for Ben: no video on his card, its old URL is dead, it can't be re-made.
     mine, videos = feed(ben, "mine")
     assert "This clip was deleted" in mine[0] and videos[0] is None
-    assert not downloadable(running_app, swap_video)
+    assert not downloadable(running_app, swap_video, ben_pass)
     with pytest.raises(AppError, match="doesn't exist or you can't see it"):
         ben.predict(swap_id, ANA, api_name="/star_in_clip")
     notes = {row[-1]: row[5] for row in appearance_rows(ana)}  # Ana's list keeps the record

@@ -51,10 +51,10 @@ def test_a_copy_is_served_while_its_viewer_may_see_it(sqlite_sessions, world, tm
     allowed = {MAYA.id}
     files = make_files(sqlite_sessions, tmp_path, allowed, Clock())
     path = files.temporary_copy(MAYA, world, "voice.wav")
-    assert files.is_served_path(path) and files.may_fetch(path)
+    assert files.is_served_path(path) and files.may_fetch(path, MAYA.id)
     # The double is revoked / the creator withdrawn / the clip hidden: the rule says no.
     allowed.clear()
-    assert not files.may_fetch(path)
+    assert not files.may_fetch(path, MAYA.id)
 
 
 def test_deleted_blob_is_refused_even_before_the_sweep(sqlite_sessions, world, tmp_path):
@@ -62,7 +62,7 @@ def test_deleted_blob_is_refused_even_before_the_sweep(sqlite_sessions, world, t
     path = files.temporary_copy(MAYA, world, "clip.mp4")
     with transaction(sqlite_sessions) as session:
         media.delete_blob(session, world)
-    assert not files.may_fetch(path)
+    assert not files.may_fetch(path, MAYA.id)
 
 
 def test_signing_out_and_deleting_the_account_end_links(sqlite_sessions, world, tmp_path):
@@ -72,8 +72,8 @@ def test_signing_out_and_deleting_the_account_end_links(sqlite_sessions, world, 
     with transaction(sqlite_sessions) as session:
         user_queries.revoke_all_sessions(session, MAYA.id, datetime.now(UTC))
         user_queries.get_user(session, BOB.id).status = "deleted"
-    assert not files.may_fetch(maya_path)
-    assert not files.may_fetch(bob_export)
+    assert not files.may_fetch(maya_path, MAYA.id)
+    assert not files.may_fetch(bob_export, BOB.id)
 
 
 def test_links_expire(sqlite_sessions, world, tmp_path):
@@ -81,18 +81,18 @@ def test_links_expire(sqlite_sessions, world, tmp_path):
     files = make_files(sqlite_sessions, tmp_path, {MAYA.id}, clock)
     path = files.temporary_copy(MAYA, world, "x.wav")
     clock.now += 601
-    assert not files.may_fetch(path)
+    assert not files.may_fetch(path, MAYA.id)
 
 
 def test_unknown_folders_and_files_without_a_viewer_are_refused(sqlite_sessions, world, tmp_path):
     files = make_files(sqlite_sessions, tmp_path, {MAYA.id}, Clock())
     orphan = files.temporary_file(b"zip", "export", "application/zip")
-    assert not files.may_fetch(orphan)
+    assert not files.may_fetch(orphan, MAYA.id)
     # A copy written by an earlier process (before a restart) is not in this one's grants.
     stale = tmp_path / "served" / "from-before-restart" / "clip.mp4"
     stale.parent.mkdir(parents=True)
     stale.write_bytes(b"old")
-    assert files.is_served_path(stale) and not files.may_fetch(stale)
+    assert files.is_served_path(stale) and not files.may_fetch(stale, MAYA.id)
 
 
 def test_file_route_paths_are_read_like_gradio_reads_them(tmp_path):
@@ -102,3 +102,15 @@ def test_file_route_paths_are_read_like_gradio_reads_them(tmp_path):
     assert _requested_file(f"/file={tmp_path}/served/abc/../abc/x.mp4") == target
     assert _requested_file("/gradio_api/queue/join") is None
     assert _requested_file("/gradio_api/file=https://example.org/x.mp4") is None
+
+
+def test_only_the_viewer_it_was_made_for_may_fetch_a_copy(sqlite_sessions, world, tmp_path):
+    files = make_files(sqlite_sessions, tmp_path, {MAYA.id, BOB.id}, Clock())
+    maya_path = files.temporary_copy(MAYA, world, "clip.mp4")
+    bob_export = files.temporary_file(b"zip", "export", "application/zip", viewer=BOB)
+    # Bob may see the blob too, but this copy's link was made for Maya: a copied link is refused.
+    assert not files.may_fetch(maya_path, BOB.id)
+    assert not files.may_fetch(bob_export, MAYA.id)
+    # Nobody signed in (no media pass in the request): refused.
+    assert not files.may_fetch(maya_path, None)
+    assert files.may_fetch(maya_path, MAYA.id) and files.may_fetch(bob_export, BOB.id)

@@ -16,6 +16,7 @@ from webapp.ui import (
     doubles,
     friends,
     live,
+    media_pass,
     page_js,
     privacy,
     session,
@@ -41,6 +42,7 @@ def build_blocks(services: Services) -> gr.Blocks:
     with gr.Blocks(title=TITLE) as blocks:
         session_components = session.render(services.browser_state_secret)
         live_components = live.render()
+        pass_ticket, pass_button = media_pass.render()
         with gr.Row(elem_id="app-header", equal_height=False):
             with gr.Column(scale=3):
                 gr.Markdown(f"# {TITLE}", elem_id="app-title")
@@ -73,6 +75,9 @@ def build_blocks(services: Services) -> gr.Blocks:
                 privacy_components = privacy.render()
         redraw_for_token = account.listen(
             blocks, account_components, session_components, services.auth, hf_oauth=hf_oauth
+        )
+        media_pass.listen(
+            pass_ticket, pass_button, session_components, services.auth, services.media_passes
         )
         doubles.listen(
             doubles_components, session_components, services.auth, services.doubles,
@@ -132,5 +137,6 @@ def build_blocks(services: Services) -> gr.Blocks:
         )  # fmt: skip
         blocks.load(None, js=page_js.KNOW_RECORDING_LENGTH)
         blocks.load(None, js=page_js.NAME_CONTROLS)
+        blocks.load(None, js=media_pass.RETRY_REFUSED_MEDIA)
     blocks.queue(default_concurrency_limit=4)
     return blocks
