@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from webapp.media_pass import (
     MEDIA_COOKIE,
@@ -41,6 +42,13 @@ def test_the_cookie_is_read_from_the_request_headers():
     assert requester_token({"headers": [(b"cookie", b'\x00bad="')]}) is None
 
 
+def run_request(call) -> None:
+    """Await ``call()`` on a thread of its own: in a full run, Playwright's sync driver keeps an
+    event loop running on the main thread, where ``asyncio.run`` refuses to start another."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(lambda: asyncio.run(call())).result()
+
+
 async def downstream(scope, receive, send):
     """The app behind the route (Gradio): records the requests that reach it."""
     scope["reached_app"] = True
@@ -59,7 +67,7 @@ def post(route: MediaPassRoute, body: bytes, *, method: str = "POST", https: boo
     async def send(message):
         sent.append(message)
 
-    asyncio.run(route(scope, receive, send))
+    run_request(lambda: route(scope, receive, send))
     assert "reached_app" not in scope
     return sent[0]["status"], dict(sent[0]["headers"])
 
@@ -99,5 +107,5 @@ def test_bad_tickets_are_refused_and_an_empty_one_clears_the_cookie():
 
 def test_other_requests_pass_through():
     scope = {"type": "http", "method": "GET", "path": "/gradio_api/info", "headers": []}
-    asyncio.run(make_route(MediaPassTickets())(scope, None, None))
+    run_request(lambda: make_route(MediaPassTickets())(scope, None, None))
     assert scope["reached_app"]
