@@ -3,7 +3,7 @@
 Run from the repository root (starts both apps itself, each on a free loopback port):
 
     python -m benchmarks.bench_ui_latency [--sessions 20] [--processes 2] [--rounds 3]
-        [--seconds 10]
+        [--seconds 10] [--queue threads|celery]
 
 The load generator speaks Gradio's own queue protocol over async HTTP (``POST queue/join``, then
 the session's ``queue/data`` event stream), ``--sessions`` closed-loop sessions split over
@@ -14,8 +14,11 @@ generator drives both, in alternating rounds of ``--seconds`` each, so a shared 
 changing load falls on both alike:
 
 1. idle: nothing else runs;
-2. render: the app renders a clip (threads mode, its own animatic generator) the whole time;
-   only calls that start and end while a clip is rendering count.
+2. render: a clip renders (the app's own animatic generator) the whole time; only calls that
+   start and end while a clip is rendering count. With ``--queue threads`` (the default) the
+   app renders it on its own thread; with ``--queue celery`` the app runs in Celery mode on a
+   scratch PostgreSQL database and a private RabbitMQ node (Debian's ``rabbitmq-server``, as
+   the scale tests start it), and one ``python -m webapp.worker`` process renders it.
 
 The account has rendered clips already, so the feed's cards carry their media, as a real
 person's do. Reported: p50/p95 per app and phase, and the ratios to the trivial app idle
@@ -27,6 +30,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
+import os
 import statistics
 import subprocess
 import sys
@@ -34,6 +38,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -154,11 +159,10 @@ def drive(base: str, hashes: list[str], calls: list[Call], seconds: float) -> li
 # --- the app's data --------------------------------------------------------------------------
 
 
-def seed(data_dir: Path) -> str:
+def seed(url: str) -> str:
     """Maya (with a password) and her two doubles, visible to everyone; returns the DB URL."""
     from argon2 import PasswordHasher
 
-    url = f"sqlite:///{(data_dir / 'costar.db').resolve()}"
     engine = make_engine(url)
     upgrade_database(engine)
     sessions = make_session_factory(engine)
@@ -177,6 +181,7 @@ class Renders:
     when one is rendering, polled from the clips table."""
 
     database_url: str
+    submit: Callable[[int], None] | None = None  # Celery mode: publish; threads: the app polls
 
     def __post_init__(self) -> None:
         self.sessions = make_session_factory(make_engine(self.database_url))
@@ -192,9 +197,12 @@ class Renders:
             return dict(session.query(Clip.id, Clip.status).all())
 
     def queue(self) -> int:
-        return self.clips.create(
+        clip_id = self.clips.create(
             MAYA, two_role_script(), CAST, seed=next(self._seed), visibility="everyone"
         ).id
+        if self.submit is not None:
+            self.submit(clip_id)
+        return clip_id
 
     def wait_for(self, clip_id: int, statuses: set[str], timeout: float = 900) -> None:
         deadline = time.monotonic() + timeout
@@ -290,6 +298,7 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--queue", choices=("threads", "celery"), default="threads")
     parser.add_argument("--serve-trivial", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_trivial:
@@ -299,9 +308,10 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="costar-ui-latency-"))
     data_dir = folder / "app"
     data_dir.mkdir()
-    renders = Renders(seed(data_dir))
+    print(f"queue: {args.queue}; load average at start: {os.getloadavg()[0]:.1f}", flush=True)
     with (
-        serving_app(data_dir) as ours,
+        render_setup(args.queue, folder, data_dir) as (renders, app_env),
+        serving_app(data_dir, app_env) as ours,
         trivial_app(folder / "trivial.log") as trivial,
         ProcessPoolExecutor(args.processes) as pool,
     ):
@@ -347,6 +357,34 @@ def _nothing():
     yield
 
 
+@contextmanager
+def render_setup(queue: str, folder: Path, data_dir: Path) -> Iterator[tuple[Renders, dict]]:
+    """Where clips render: the app's own thread (SQLite), or a Celery worker process beside a
+    scratch PostgreSQL database and a private RabbitMQ node. Yields the renders helper and the
+    app's extra environment."""
+    if queue == "threads":
+        yield Renders(seed(f"sqlite:///{(data_dir / 'costar.db').resolve()}")), {}
+        return
+    from tests.conftest import POSTGRES_ADMIN_URL, _drop_postgres_database, _fresh_postgres_url
+    from tests.scale.conftest import Cluster, RabbitNode, make_replica
+
+    admin = make_engine(POSTGRES_ADMIN_URL).execution_options(isolation_level="AUTOCOMMIT")
+    url, database = _fresh_postgres_url(admin)
+    rabbit = RabbitNode(folder / "rabbitmq")
+    rabbit.start()
+    cluster = Cluster(seed(url), rabbit.url, folder)
+    try:
+        cluster.start_worker("w1", pipeline="webapp.pipeline_setup:build_pipeline")
+        replica = make_replica(cluster, max_active=1000, max_per_hour=10_000)
+        env = {"COSTAR_QUEUE": "celery", "COSTAR_DATABASE_URL": url,
+               "COSTAR_BROKER_URL": rabbit.url}  # fmt: skip
+        yield Renders(url, submit=replica.queue.submit), env
+    finally:
+        cluster.stop_all()
+        rabbit.stop()
+        _drop_postgres_database(admin, database)
+
+
 def report(results: dict[tuple[str, str], list[tuple]], renders: Renders, args) -> None:
     table: dict[tuple[str, str], tuple[int, int, float, float]] = {}
     views: list[str] = []
@@ -364,7 +402,7 @@ def report(results: dict[tuple[str, str], list[tuple]], renders: Renders, args) 
                 )
                 views.append(f"{phase} {view}: p50 {view_p50:.0f} ms, p95 {view_p95:.0f} ms")
     baseline = table[("trivial", "idle")][3]
-    print(f"\n{args.sessions} sessions, {args.processes} generator processes, "
+    print(f"\nqueue: {args.queue}; {args.sessions} sessions, {args.processes} generator processes, "
           f"{args.rounds} x {args.seconds:.0f} s rounds per app and phase\n")  # fmt: skip
     print("| app | phase | calls | failed | p50 ms | p95 ms | p95 / trivial idle p95 |")
     print("|---|---|---|---|---|---|---|")
