@@ -1,5 +1,6 @@
 """Texts the server writes follow the page's language: clip cards, the feed's empty pages, the
-provenance check, the Studio's report under a clip, and the preset gallery's captions.
+provenance check, the Studio's report under a clip, the preset gallery's captions, the
+Appearances and Friends lists and the account line.
 
 Each is drawn through the real function in every UI language and checked for a sentence a
 speaker of that language would read, and for the absence of the English one.
@@ -13,20 +14,28 @@ from datetime import UTC, datetime
 import pytest
 
 from core.scripts.templates import load_templates
+from webapp.appearances import AppearanceRecord
+from webapp.auth import CurrentUser
 from webapp.clips import ClipRecord
 from webapp.clips.records import CANCELLED_MESSAGE, GAVE_UP_MESSAGE, RESUMED_MESSAGE
 from webapp.clips.rendering import WORKER_GAVE_UP_MESSAGE
 from webapp.feed import ClipCard, FeedPage
-from webapp.i18n import CATALOGUES, UI_LANGUAGES, text
+from webapp.friends import FriendsOverview, Person
+from webapp.i18n import CATALOGUES, I18N, UI_LANGUAGES, text
 from webapp.i18n.topics import clips as clips_topic
+from webapp.i18n.topics import people as people_topic
 from webapp.i18n.topics import studio as studio_topic
 from webapp.provenance import ClipVerification, ProvenanceStatus
 from webapp.render_queue import DELAYED_MESSAGE, REQUEUED_MESSAGE
+from webapp.ui.account import status_text
+from webapp.ui.appearances import details_markdown as appearance_details
+from webapp.ui.appearances import table_headers, table_row
 from webapp.ui.clips_feed import card_markdown, details_markdown, page_text, verification_markdown
+from webapp.ui.friends import lists_view, search_view
 from webapp.ui.studio import clip_text, template_caption, waiting_text
 from webapp.ui.text import clip_state_words
 
-TOPICS = [clips_topic, studio_topic]
+TOPICS = [clips_topic, studio_topic, people_topic]
 WHEN = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)
 
 
@@ -267,3 +276,93 @@ def test_preset_captions_are_in_the_page_language(language):
 def test_an_unknown_language_reads_english():
     assert card_markdown(card(), "fr") == card_markdown(card(), "en")
     assert clip_text(record(), None) == clip_text(record(), "en")
+
+
+# --- Appearances, Friends and the account line ---------------------------------------------------
+
+APPEARANCE_WORDS = {
+    "en": ("@maya as buddy", "Made by Bob (@bob)", "Status: waiting for its turn",
+           "You revoked this creator's permission"),
+    "zh-CN": ("@maya 饰演 buddy", "由 Bob（@bob）于", "状态：正在排队", "你已撤销此创作者"),
+    "id": ("@maya sebagai buddy", "Dibuat oleh Bob (@bob)", "Status: menunggu giliran",
+           "Anda mencabut izin pembuat ini"),
+    "ca": ("@maya com a buddy", "Fet per Bob (@bob)", "Estat: esperant el seu torn",
+           "Has retirat a aquest creador el permís"),
+}  # fmt: skip
+
+
+def appearance(**changes: object) -> AppearanceRecord:
+    fields: dict[str, object] = dict(
+        clip_public_id="0123456789abcdef", title="Duet", creator_username="bob",
+        creator_display_name="Bob", created_at=WHEN, status="queued", my_roles={"buddy": "maya"},
+        hidden_reason=None, video_sha=None, made_by_me=False, creator_revoked=True,
+    )  # fmt: skip
+    fields.update(changes)
+    return AppearanceRecord(**fields)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("language", UI_LANGUAGES)
+def test_an_appearance_and_its_table_row_are_in_the_page_language(language):
+    shown = appearance_details(appearance(), language)
+    for words in APPEARANCE_WORDS[language]:
+        assert words in shown, (language, shown)
+    row = table_row(appearance(made_by_me=True, hidden_reason="This clip was deleted."), language)
+    assert row[1] == text("appearances.me", language)
+    assert row[3] == clip_state_words("queued", "This clip was deleted.", language=language)
+    assert row[5] == text("clips.deleted", language)
+    headers = table_headers(language)
+    assert len(headers) == len(row)
+    if language != "en":
+        assert "Made by" not in shown and "Creator" not in headers and row[1] != "me"
+
+
+EMPTY_APPEARANCES = {
+    "en": "No clip uses your doubles yet.",
+    "zh-CN": "还没有短片使用你的分身。",
+    "id": "Belum ada klip yang memakai kembaran Anda.",
+    "ca": "Encara cap clip no fa servir els teus dobles.",
+}
+
+
+@pytest.mark.parametrize("language", UI_LANGUAGES)
+def test_the_appearances_empty_state_is_in_every_language(language):
+    # A translation key: the browser shows it in the page's language (the page's catalogue).
+    assert EMPTY_APPEARANCES[language] in I18N.translations_dict[language]["appearances.empty"]
+
+
+FRIENDS_WORDS = {
+    "en": ("### Friend requests (1)", "### Your friends (1)", "since 2026-12-02"),
+    "zh-CN": ("### 好友请求（1）", "### 你的好友（1）", "自 2026-12-02 起"),
+    "id": ("### Permintaan pertemanan (1)", "### Teman Anda (1)", "sejak 2026-12-02"),
+    "ca": ("### Sol·licituds d'amistat (1)", "### Els teus amics (1)", "des del 2026-12-02"),
+}
+
+
+@pytest.mark.parametrize("language", UI_LANGUAGES)
+def test_friends_lists_are_written_in_the_page_language(language):
+    ana = Person(username="ana", display_name="Ana", relationship="friends", since=WHEN)
+    ben = Person(username="ben", display_name="Ben", relationship="request_received")
+    overview = FriendsOverview(friends=(ana,), incoming=(ben,), outgoing=(), blocked=())
+    shown = lists_view(overview, language)
+    requests_heading, friends_heading, friends_radio = shown[0], shown[3], shown[4]
+    heading, friend_heading, since = FRIENDS_WORDS[language]
+    assert requests_heading == heading and friend_heading == friends_heading
+    assert since in friends_radio.choices[0][0]
+    results = search_view([ben], "be", language)[0]
+    assert text("friends.relationship.request_received", language) in results.choices[0][0]
+    nobody = search_view([], "zed", language)[1]
+    assert "zed" in str(nobody.value)
+    if language != "en":
+        assert "wants to be your friend" not in results.choices[0][0]
+        assert "No one found" not in str(nobody.value)
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("en", "Signed in as **Ana**"), ("zh-CN", "已登录：**Ana**"),
+     ("id", "Masuk sebagai **Ana**"), ("ca", "Sessió iniciada com a **Ana**")],
+)  # fmt: skip
+def test_the_account_line_is_in_the_page_language(language, words):
+    user = CurrentUser(id=1, username="ana", display_name="Ana")
+    assert words in status_text(user, language)
+    assert status_text(None, language) == text("account.guest", language)

@@ -74,8 +74,9 @@ def build_blocks(services: Services) -> gr.Blocks:
             with gr.Tab(label("tab.my_data"), id="my-data", elem_id="tab-my-data") as my_data_tab:
                 privacy_components = privacy.render()
         redraw_for_token = account.listen(
-            blocks, account_components, session_components, services.auth, hf_oauth=hf_oauth
-        )
+            blocks, account_components, session_components, services.auth, hf_oauth=hf_oauth,
+            language=language,
+        )  # fmt: skip
         media_pass.listen(
             pass_ticket, pass_button, session_components, services.auth, services.media_passes
         )
@@ -84,7 +85,7 @@ def build_blocks(services: Services) -> gr.Blocks:
             services.media_files, services.grants, language,
         )  # fmt: skip
         friends_redraw = friends.listen(
-            friends_components, session_components, services.auth, services.friends
+            friends_components, session_components, services.auth, services.friends, language
         )
         studio.listen(
             studio_components, session_components, services.auth, services.clips,
@@ -107,7 +108,7 @@ def build_blocks(services: Services) -> gr.Blocks:
         )  # fmt: skip
         appearances_redraw = appearances.listen(
             appearances_components, session_components, services.auth, services.appearances,
-            services.media_files,
+            services.media_files, language,
         )  # fmt: skip
         clip_cards.listen(
             feed_components, session_components, services.auth, services.feed, services.clips,
@@ -125,7 +126,8 @@ def build_blocks(services: Services) -> gr.Blocks:
         live.redraw_on_change(live_components.clips_changed, feed_redraw)
         live.redraw_on_change(live_components.appearances_changed, feed_redraw)
         # What the server wrote on these lists is in the page's language: redraw on a switch.
-        live.redraw_on_change(language, feed_redraw)
+        for redraw in (feed_redraw, friends_redraw, appearances_redraw):
+            live.redraw_on_change(language, redraw)
         languages = [code for _name, code in LANGUAGE_CHOICES]
         blocks.load(None, None, [language], js=page_js.follow_language(languages))
         language.input(

@@ -114,15 +114,15 @@ ZH_CN: dict[str, str] = {
     "clips.clip_on_page": "本页的短片",
     "clips.clip_on_page_info": "选择一个短片，验证它的来源，或者由你亲自出演。",
     "clips.verify_provenance": "验证来源",
-    "clips.swap_role_info": "你的替身在你的版本中扮演的角色。",
+    "clips.swap_role_info": "你的分身在你的版本中扮演的角色。",
     "clips.your_version": "你的版本",
     "clips.empty.mine": "你还没有制作过短片。在**工作室**里选一个预设剧本，就能做一个。",
     "clips.empty.featuring_me": (
-        "还没有完成的短片用到你的替身。草稿和私密使用列在**出镜记录**中。"
+        "还没有完成的短片用到你的分身。草稿和私密使用列在**出镜记录**中。"
     ),
     "clips.empty.friends": "你的好友还没有和你分享过短片。",
     "clips.empty.public": (
-        "还没有公开的短片：只有当创作者把短片分享给所有人，并且演员表中的每个替身都允许时，短片才会公开。"
+        "还没有公开的短片：只有当创作者把短片分享给所有人，并且演员表中的每个分身都允许时，短片才会公开。"
     ),
     "clips.nothing_more": "这里没有更多内容了。请返回上一页。",
     "clips.section_page": "{section} · 第 {page} 页",
@@ -140,7 +140,7 @@ ZH_CN: dict[str, str] = {
     "state.deleted": "已删除",
     "state.hidden": "已隐藏",
     "clips.scores": (
-        "每个角色在外貌和声音上与其替身的相似程度"
+        "每个角色在外貌和声音上与其分身的相似程度"
         "（1.00 表示完全相同；面部高于 0.40 即为匹配）：{scores}"
     ),
     "clips.score": "{role}：面部 {face}，声音 {voice}",

@@ -106,8 +106,8 @@ ZH_CN: dict[str, str] = {
     ),
     "studio.caption_one_role": "{title} · 1 个角色 · {seconds} 秒",
     "studio.caption_roles": "{title} · {roles} 个角色 · {seconds} 秒",
-    "studio.caption_preview": "{caption} · 预览：由驻场角色演出",
-    "studio.preview_caption": "请在下方观看并收听：由驻场角色演出；然后选一个角色。",
+    "studio.caption_preview": "{caption} · 预览：由内置角色演出",
+    "studio.preview_caption": "请在下方观看并收听：由内置角色演出；然后选一个角色。",
     "studio.summary_roles": "角色：{roles} · {seconds} 秒",
     "studio.how_acted": "**将如何演出**",
     "studio.how_sounds": "**听起来会怎样**",
@@ -170,9 +170,9 @@ ID: dict[str, str] = {
     ),
     "studio.caption_one_role": "{title} · 1 peran · {seconds} dtk",
     "studio.caption_roles": "{title} · {roles} peran · {seconds} dtk",
-    "studio.caption_preview": "{caption} · pratinjau: karakter rumah",
+    "studio.caption_preview": "{caption} · pratinjau: karakter bawaan",
     "studio.preview_caption": (
-        "Tonton dan dengarkan di bawah: karakter rumah memerankannya; lalu ambil sebuah peran."
+        "Tonton dan dengarkan di bawah: karakter bawaan memerankannya; lalu ambil sebuah peran."
     ),
     "studio.summary_roles": "Peran: {roles} · {seconds} dtk",
     "studio.how_acted": "**Bagaimana adegan akan diperankan**",
