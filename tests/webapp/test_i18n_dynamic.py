@@ -16,7 +16,7 @@ import pytest
 from core.scripts.templates import load_templates
 from webapp.appearances import AppearanceRecord
 from webapp.auth import CurrentUser
-from webapp.clips import ClipRecord
+from webapp.clips import CastableDouble, ClipRecord
 from webapp.clips.records import CANCELLED_MESSAGE, GAVE_UP_MESSAGE, RESUMED_MESSAGE
 from webapp.clips.rendering import WORKER_GAVE_UP_MESSAGE
 from webapp.feed import ClipCard, FeedPage
@@ -32,7 +32,14 @@ from webapp.ui.appearances import details_markdown as appearance_details
 from webapp.ui.appearances import table_headers, table_row
 from webapp.ui.clips_feed import card_markdown, details_markdown, page_text, verification_markdown
 from webapp.ui.friends import lists_view, search_view
-from webapp.ui.studio import clip_text, template_caption, waiting_text
+from webapp.ui.studio import (
+    NOBODY,
+    _cast_notes,
+    _role_slots,
+    clip_text,
+    template_caption,
+    waiting_text,
+)
 from webapp.ui.text import clip_state_words
 
 TOPICS = [clips_topic, studio_topic, people_topic]
@@ -271,6 +278,34 @@ def test_preset_captions_are_in_the_page_language(language):
     assert caption.startswith(template.title) and CAPTION_WORDS[language] in caption
     if language != "en":
         assert " role " not in caption and "house characters" not in caption
+
+
+CASTING_WORDS = {
+    "en": ("(choose a double)", "@maya (yours)", "**Cast notes**", "shared by @bob",
+           "your friends"),
+    "zh-CN": ("（选择一个分身）", "@maya（你的）", "**演员说明**", "由 @bob 分享", "你的好友"),
+    "id": ("(pilih kembaran)", "@maya (milik Anda)", "**Catatan pemeran**",
+           "dibagikan oleh @bob", "teman-teman Anda"),
+    "ca": ("(tria un doble)", "@maya (teu)", "**Notes del repartiment**", "compartit per @bob",
+           "els teus amics"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", UI_LANGUAGES)
+def test_casting_a_preset_is_worded_in_the_page_language(language):
+    template = next(t for t in load_templates() if t.card and len(t.script.roles) == 1)
+    kind = template.script.roles[0].allowed_kinds[0]
+    own = CastableDouble(id=1, handle="maya", kind=kind, is_own=True)
+    shared = CastableDouble(id=2, handle="ben", kind=kind, owner_username="bob", is_own=False,
+                            widest_clip_visibility="friends")  # fmt: skip
+    slot = _role_slots(template.script, [own, shared], language=language)[0]
+    nobody, yours, heading, shared_by, audience = CASTING_WORDS[language]
+    assert slot.choices[0] == (nobody, NOBODY)  # the value API clients send stays the same
+    assert (yours, "@maya") in slot.choices
+    notes = _cast_notes([own, shared], ("@maya", "@ben"), language)
+    assert notes.startswith(heading) and shared_by in notes and audience in notes
+    if language != "en":
+        assert "Cast notes" not in notes and "may be seen by" not in notes
 
 
 def test_an_unknown_language_reads_english():

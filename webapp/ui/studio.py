@@ -14,6 +14,7 @@ from core.scripts.model import Script, ScriptError
 from core.scripts.parser import parse_script
 from core.scripts.templates import Template
 from core.voice.languages import unvoiced_lines
+from webapp import i18n
 from webapp.auth import AuthService, CurrentUser
 from webapp.clips import (
     CLIP_AUDIENCE_PHRASES,
@@ -35,11 +36,7 @@ from webapp.ui.text import MEDIA_BUTTONS, as_markdown_text, ui_error
 MAX_ROLES = 4
 FOLLOWERS = 32  # browsers following their clip's progress at once (rendering is the workers')
 FOLLOW_POLL_SECONDS = 0.5
-NOBODY = "(choose a double)"
-NOBODY_FITS = (
-    "No {kinds} double is available to you yet: register one in My doubles, "
-    "or ask a friend to share theirs."
-)
+NOBODY = "(choose a double)"  # the value of an empty role; shown as "studio.nobody"
 SCRIPT_HELP = (
     "Write shots like `Shot 1: wide, @maya at the window. Shot 2 (3s): close-up, @maya says "
     '"I did it!"` or `镜头一，@maya 在窗前。镜头二，特写，@maya 说“成功了”`. '
@@ -210,7 +207,7 @@ def listen(
         user = require_user(auth, token)
         template = by_id.get(template_id or "")
         if template is None:
-            raise ui_error("Choose a preset script first.")
+            raise ui_error(text("studio.choose_preset", lang))
         try:
             clip = clips.star_in_template(user, template.script, template.id, role or None)
         except ClipError as error:
@@ -226,27 +223,31 @@ def listen(
         js=scroll_into_view("clip-video"),
     )  # fmt: skip
 
-    def use_script(token: str | None, text: str) -> tuple[Any, ...]:
+    def use_script(token: str | None, text: str, lang: str | None = "en") -> tuple[Any, ...]:
+        # ``text`` (the script) keeps its name: API clients may pass it by name.
         require_user(auth, token)
         try:
             parsed = parse_script(text)
             clips.check_dialogue(parsed.script)
         except (ScriptError, ClipError) as error:
-            raise ui_error(str(error), title="Script not usable") from None
+            raise ui_error(str(error), title=i18n.text("studio.script_not_usable", lang)) from None
         doubles = _castable(auth, clips, token)
         by_handle = {double.handle: double for double in doubles}
         unknown = [handle for handle in parsed.handles if handle not in by_handle]
         if unknown:
-            raise ui_error(
-                f"@{unknown[0]} isn't one of the doubles you may cast"
-                f" ({', '.join('@' + d.handle for d in doubles) or 'you have none yet'}).",
-                title="Unknown @handle",
+            castable = ", ".join("@" + d.handle for d in doubles) or i18n.text(
+                "studio.none_yet", lang
             )
-        slots = _role_slots(parsed.script, doubles, preferred=by_handle)
-        return (parsed.script, "", _script_summary(parsed.script, ""), _no_preview(), *slots)
+            raise ui_error(
+                i18n.text("studio.unknown_handle", lang, handle=unknown[0], castable=castable),
+                title=i18n.text("studio.unknown_handle_title", lang),
+            )
+        slots = _role_slots(parsed.script, doubles, preferred=by_handle, language=lang)
+        summary = _script_summary(parsed.script, "", lang)
+        return (parsed.script, "", summary, _no_preview(), *slots)
 
     ui.use_script_button.click(
-        use_script, [session.token, ui.script_textbox],
+        use_script, [session.token, ui.script_textbox, language],
         [ui.script, ui.template_id, ui.template_markdown, ui.template_preview, *ui.role_dropdowns],
         api_name="use_script",
     )  # fmt: skip
@@ -260,8 +261,8 @@ def listen(
         picks, lang = picks_and_language[:MAX_ROLES], (picks_and_language[MAX_ROLES:] or [None])[0]
         user = require_user(auth, token)
         if script is None:
-            raise ui_error("Choose a preset script or write your own first.")
-        cast = _picked_cast(script, picks)
+            raise ui_error(text("studio.choose_script", lang))
+        cast = _picked_cast(script, picks, lang)
         try:
             clip = clips.create(user, script, cast, seed=int(seed or 0), visibility=visibility,
                                 template_id=template_id or None, size=size)  # fmt: skip
@@ -283,11 +284,11 @@ def listen(
         [session.token, ui.clip_id, language], [ui.cast_notes_markdown], api_name="cancel_clip",
     )  # fmt: skip
 
-    def show_cast_notes(token: str | None, *picks: Any) -> str:
-        return _cast_notes(_castable(auth, clips, token), picks)
+    def show_cast_notes(token: str | None, lang: str | None, *picks: Any) -> str:
+        return _cast_notes(_castable(auth, clips, token), picks, lang)
 
     for dropdown in ui.role_dropdowns:
-        dropdown.change(show_cast_notes, [session.token, *ui.role_dropdowns],
+        dropdown.change(show_cast_notes, [session.token, language, *ui.role_dropdowns],
                         [ui.cast_notes_markdown], api_visibility="private")  # fmt: skip
 
     def refresh(token: str | None) -> Any:
@@ -327,7 +328,8 @@ def listen_first_clip(
         newest = [d for d in own if d.handle == handle] or own
         found = first_clip_template(shown, newest)
         if found is None:
-            raise ui_error("None of your doubles fits a one-role preset yet.", title="No preset")
+            raise ui_error(text("studio.no_preset_fits", lang),
+                           title=text("studio.no_preset_title", lang))  # fmt: skip
         index, template = found
         kinds = template.script.roles[0].allowed_kinds
         lead = next(d for d in newest if d.kind in kinds)  # the double the preset was found for
@@ -377,7 +379,8 @@ def _template_view(
         summary += "\n\n🔊 " + text("studio.preview_caption", language)
     return (template.script, template.id, summary,
             preview, gr.Row(visible=bool(castable)), star,
-            *_role_slots(template.script, castable, preferred=preferred))  # fmt: skip
+            *_role_slots(template.script, castable, preferred=preferred,
+                         language=language))  # fmt: skip
 
 
 def _no_preview() -> Any:
@@ -419,7 +422,9 @@ def follow_clip_updates(
         time.sleep(FOLLOW_POLL_SECONDS)
 
 
-def _cast_notes(doubles: list[CastableDouble], picks: tuple[Any, ...]) -> str:
+def _cast_notes(
+    doubles: list[CastableDouble], picks: tuple[Any, ...], language: str | None = "en"
+) -> str:
     """What the owners of the picked doubles allow: restrictions (quoted) and audience."""
     by_handle = {f"@{d.handle}": d for d in doubles}
     notes = []
@@ -428,18 +433,21 @@ def _cast_notes(doubles: list[CastableDouble], picks: tuple[Any, ...]) -> str:
         if double is None:
             continue
         owner = (
-            "yours" if double.is_own
-            else "a house character: nobody's likeness" if double.is_house
-            else f"shared by @{as_markdown_text(double.owner_username)}"
+            text("studio.note_yours", language) if double.is_own
+            else text("studio.note_house", language) if double.is_house
+            else text("studio.note_shared", language,
+                      owner=as_markdown_text(double.owner_username))
         )  # fmt: skip
         line = f"- **{pick}** ({owner})"
         if double.restrictions:
-            line += f" — owner's restrictions: “{as_markdown_text(double.restrictions)}”"
-        if not double.is_own and double.widest_clip_visibility != "everyone":
-            audience = CLIP_AUDIENCE_PHRASES[double.widest_clip_visibility]
-            line += f" — clips with it may be seen by {audience} at most"
+            restrictions = as_markdown_text(double.restrictions)
+            line += " — " + text("studio.note_restrictions", language, restrictions=restrictions)
+        widest = double.widest_clip_visibility
+        if not double.is_own and widest != "everyone" and widest in CLIP_AUDIENCE_PHRASES:
+            audience = text(f"audience.{widest}", language)
+            line += " — " + text("studio.note_audience", language, audience=audience)
         notes.append(line)
-    return "\n".join(["**Cast notes**", *notes]) if notes else ""
+    return "\n".join([text("studio.cast_notes", language), *notes]) if notes else ""
 
 
 def cancel_text(
@@ -493,17 +501,20 @@ def _role_slots(
     doubles: list[CastableDouble],
     *,
     preferred: dict[str, CastableDouble] | None = None,
+    language: str | None = "en",
 ) -> list[Any]:
     """One dropdown per role, offering the doubles whose kind fits; own double pre-filled."""
     updates: list[Any] = []
     used: set[int] = set()
+    nobody = (text("studio.nobody", language), NOBODY)
     for index in range(MAX_ROLES):
         if index >= len(script.roles):
-            updates.append(gr.Dropdown(visible=False, choices=[NOBODY], value=NOBODY))
+            updates.append(gr.Dropdown(visible=False, choices=[nobody], value=NOBODY))
             continue
         role = script.roles[index]
         fitting = [d for d in doubles if d.kind in role.allowed_kinds]
-        choices = [NOBODY] + [(_double_choice_label(d), f"@{d.handle}") for d in fitting]
+        choices = [nobody] + [(_double_choice_label(d, language), f"@{d.handle}")
+                              for d in fitting]  # fmt: skip
         pick = (preferred or {}).get(role.name) or next(
             (d for d in fitting if d.id not in used), None
         )
@@ -513,26 +524,29 @@ def _role_slots(
         updates.append(gr.Dropdown(
             visible=True, choices=choices, value=f"@{pick.handle}" if pick else NOBODY,
             label=f"{role.name} ({kinds})",
-            info=role.description if fitting else NOBODY_FITS.format(kinds=kinds),
+            info=role.description if fitting else text("studio.nobody_fits", language,
+                                                       kinds=kinds),
         ))  # fmt: skip
     return updates
 
 
-def _double_choice_label(double: CastableDouble) -> str:
+def _double_choice_label(double: CastableDouble, language: str | None = "en") -> str:
     # Dropdown labels are shown as plain text by Gradio: no Markdown escaping needed.
     if double.is_own:
-        return f"@{double.handle} (yours)"
+        return text("studio.yours", language, handle=double.handle)
     if double.is_house:
         return f"@{double.handle}: {double.display_name}"
-    return f"@{double.handle} (shared by @{double.owner_username})"
+    return text("studio.shared_by", language, handle=double.handle, owner=double.owner_username)
 
 
-def _picked_cast(script: Script, picks: tuple[Any, ...]) -> dict[str, str]:
+def _picked_cast(
+    script: Script, picks: tuple[Any, ...], language: str | None = "en"
+) -> dict[str, str]:
     """Role -> @handle as picked; the service resolves and checks every one on the server."""
     cast = {}
     for role, pick in zip(script.roles, picks, strict=False):
         if not pick or pick == NOBODY:
-            raise ui_error(f"Choose a double for the role {role.name}.")
+            raise ui_error(text("studio.choose_double_for", language, role=role.name))
         cast[role.name] = str(pick).removeprefix("@")
     return cast
 

@@ -64,6 +64,32 @@ EN: dict[str, str] = {
     "studio.summary_roles": "Roles: {roles} · {seconds} s",
     "studio.how_acted": "**How it will be acted**",
     "studio.how_sounds": "**How it will sound**",
+    # Casting a preset or a script
+    "studio.nobody": "(choose a double)",
+    "studio.nobody_fits": (
+        "No {kinds} double is available to you yet: register one in My doubles, or ask a friend "
+        "to share theirs."
+    ),
+    "studio.yours": "@{handle} (yours)",
+    "studio.shared_by": "@{handle} (shared by @{owner})",
+    "studio.cast_notes": "**Cast notes**",
+    "studio.note_yours": "yours",
+    "studio.note_house": "a house character: nobody's likeness",
+    "studio.note_shared": "shared by @{owner}",
+    "studio.note_restrictions": "owner's restrictions: “{restrictions}”",
+    "studio.note_audience": "clips with it may be seen by {audience} at most",
+    "audience.only_me": "you and the cast's owners",
+    "audience.friends": "your friends",
+    "audience.everyone": "everyone",
+    "studio.choose_preset": "Choose a preset script first.",
+    "studio.choose_script": "Choose a preset script or write your own first.",
+    "studio.choose_double_for": "Choose a double for the role {role}.",
+    "studio.no_preset_fits": "None of your doubles fits a one-role preset yet.",
+    "studio.no_preset_title": "No preset",
+    "studio.script_not_usable": "Script not usable",
+    "studio.unknown_handle": "@{handle} isn't one of the doubles you may cast ({castable}).",
+    "studio.none_yet": "you have none yet",
+    "studio.unknown_handle_title": "Unknown @handle",
 }
 
 ZH_CN: dict[str, str] = {
@@ -111,6 +137,30 @@ ZH_CN: dict[str, str] = {
     "studio.summary_roles": "角色：{roles} · {seconds} 秒",
     "studio.how_acted": "**将如何演出**",
     "studio.how_sounds": "**听起来会怎样**",
+    "studio.nobody": "（选择一个分身）",
+    "studio.nobody_fits": (
+        "你还没有可用的 {kinds} 分身：请在“我的分身”中注册一个，或请好友分享他们的分身。"
+    ),
+    "studio.yours": "@{handle}（你的）",
+    "studio.shared_by": "@{handle}（由 @{owner} 分享）",
+    "studio.cast_notes": "**演员说明**",
+    "studio.note_yours": "你的",
+    "studio.note_house": "内置角色：不是任何人的肖像",
+    "studio.note_shared": "由 @{owner} 分享",
+    "studio.note_restrictions": "主人的使用限制：“{restrictions}”",
+    "studio.note_audience": "使用它的短片最多只能让{audience}观看",
+    "audience.only_me": "你和演员表中分身的主人",
+    "audience.friends": "你的好友",
+    "audience.everyone": "所有人",
+    "studio.choose_preset": "请先选择一个预设剧本。",
+    "studio.choose_script": "请先选择一个预设剧本，或者自己写一个。",
+    "studio.choose_double_for": "请为角色 {role} 选择一个分身。",
+    "studio.no_preset_fits": "你的分身目前还不适合任何单角色预设剧本。",
+    "studio.no_preset_title": "没有预设剧本",
+    "studio.script_not_usable": "剧本无法使用",
+    "studio.unknown_handle": "@{handle} 不是你可以选用的分身（{castable}）。",
+    "studio.none_yet": "你还没有分身",
+    "studio.unknown_handle_title": "未知的 @用户名",
 }
 
 ID: dict[str, str] = {
@@ -177,6 +227,37 @@ ID: dict[str, str] = {
     "studio.summary_roles": "Peran: {roles} · {seconds} dtk",
     "studio.how_acted": "**Bagaimana adegan akan diperankan**",
     "studio.how_sounds": "**Bagaimana suaranya nanti**",
+    "studio.nobody": "(pilih kembaran)",
+    "studio.nobody_fits": (
+        "Belum ada kembaran {kinds} yang tersedia untuk Anda: daftarkan satu di Kembaran saya, "
+        "atau minta teman membagikan miliknya."
+    ),
+    "studio.yours": "@{handle} (milik Anda)",
+    "studio.shared_by": "@{handle} (dibagikan oleh @{owner})",
+    "studio.cast_notes": "**Catatan pemeran**",
+    "studio.note_yours": "milik Anda",
+    "studio.note_house": "karakter bawaan: bukan rupa siapa pun",
+    "studio.note_shared": "dibagikan oleh @{owner}",
+    "studio.note_restrictions": "batasan dari pemiliknya: “{restrictions}”",
+    "studio.note_audience": "klip yang memakainya paling luas hanya dapat dilihat oleh {audience}",
+    "audience.only_me": "Anda dan pemilik para pemeran",
+    "audience.friends": "teman-teman Anda",
+    "audience.everyone": "semua orang",
+    "studio.choose_preset": "Pilih naskah siap pakai terlebih dahulu.",
+    "studio.choose_script": (
+        "Pilih naskah siap pakai atau tulis naskah Anda sendiri terlebih dahulu."
+    ),
+    "studio.choose_double_for": "Pilih kembaran untuk peran {role}.",
+    "studio.no_preset_fits": (
+        "Belum ada kembaran Anda yang cocok untuk naskah siap pakai satu peran."
+    ),
+    "studio.no_preset_title": "Tidak ada naskah",
+    "studio.script_not_usable": "Naskah tidak dapat dipakai",
+    "studio.unknown_handle": (
+        "@{handle} bukan salah satu kembaran yang boleh Anda perankan ({castable})."
+    ),
+    "studio.none_yet": "Anda belum punya",
+    "studio.unknown_handle_title": "@nama tidak dikenal",
 }
 
 CA: dict[str, str] = {
@@ -249,6 +330,33 @@ CA: dict[str, str] = {
     "studio.summary_roles": "Papers: {roles} · {seconds} s",
     "studio.how_acted": "**Com s'interpretarà**",
     "studio.how_sounds": "**Com sonarà**",
+    "studio.nobody": "(tria un doble)",
+    "studio.nobody_fits": (
+        "Encara no tens cap doble de tipus {kinds}: registra'n un a Els meus dobles, o demana a "
+        "un amic que et comparteixi el seu."
+    ),
+    "studio.yours": "@{handle} (teu)",
+    "studio.shared_by": "@{handle} (compartit per @{owner})",
+    "studio.cast_notes": "**Notes del repartiment**",
+    "studio.note_yours": "teu",
+    "studio.note_house": "un personatge de la casa: no és la imatge de ningú",
+    "studio.note_shared": "compartit per @{owner}",
+    "studio.note_restrictions": "restriccions del propietari: «{restrictions}»",
+    "studio.note_audience": "els clips on surti els podran veure, com a màxim, {audience}",
+    "audience.only_me": "tu i els propietaris del repartiment",
+    "audience.friends": "els teus amics",
+    "audience.everyone": "tothom",
+    "studio.choose_preset": "Primer tria un guió predefinit.",
+    "studio.choose_script": "Primer tria un guió predefinit o escriu-ne un de teu.",
+    "studio.choose_double_for": "Tria un doble per al paper {role}.",
+    "studio.no_preset_fits": (
+        "Cap dels teus dobles no encaixa encara en un guió predefinit d'un paper."
+    ),
+    "studio.no_preset_title": "Cap guió",
+    "studio.script_not_usable": "El guió no es pot fer servir",
+    "studio.unknown_handle": "@{handle} no és cap dels dobles que pots fer servir ({castable}).",
+    "studio.none_yet": "encara no en tens cap",
+    "studio.unknown_handle_title": "@nom desconegut",
 }
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "zh-CN": ZH_CN, "id": ID, "ca": CA}
