@@ -37,11 +37,6 @@ MAX_ROLES = 4
 FOLLOWERS = 32  # browsers following their clip's progress at once (rendering is the workers')
 FOLLOW_POLL_SECONDS = 0.5
 NOBODY = "(choose a double)"  # the value of an empty role; shown as "studio.nobody"
-SCRIPT_HELP = (
-    "Write shots like `Shot 1: wide, @maya at the window. Shot 2 (3s): close-up, @maya says "
-    '"I did it!"` or `镜头一，@maya 在窗前。镜头二，特写，@maya 说“成功了”`. '
-    "Use the @handles of your doubles; up to 6 shots and 15 s."
-)
 # Status messages the service leaves on a clip, shown in the page's language (``status.*``);
 # any other (a renderer's note, an error) is shown as the service wrote it.
 STATUS_MESSAGE_KEYS = {
@@ -101,7 +96,7 @@ def render(templates: list[Template]) -> StudioComponents:
         autoplay=False, elem_id="preset-preview", buttons=MEDIA_BUTTONS, height=256,
     )  # fmt: skip
     with gr.Accordion(label("studio.own_script"), open=False):
-        gr.Markdown(SCRIPT_HELP)
+        gr.Markdown(label("studio.script_help"))
         script_textbox = gr.Textbox(label=label("studio.your_script"), lines=4, max_length=4000)
         use_script_button = gr.Button(label("studio.use_script"))
     script = gr.State(None)
@@ -146,8 +141,8 @@ def render(templates: list[Template]) -> StudioComponents:
         gr.Markdown(label("studio.your_clip_heading"))
         # No label over the player: it would cover the clip's burned-in "AI-generated" label.
         clip_video = gr.Video(
-            label="Your clip", show_label=False, interactive=False, elem_id="clip-video",
-            buttons=MEDIA_BUTTONS,
+            label=label("studio.clip_video"), show_label=False, interactive=False,
+            elem_id="clip-video", buttons=MEDIA_BUTTONS,
         )  # fmt: skip
         clip_markdown = gr.Markdown(elem_id="clip-info")
     return StudioComponents(

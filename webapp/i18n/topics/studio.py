@@ -1,6 +1,10 @@
 """The Studio's texts written by the server: a clip's progress, its quality report, status
 messages the render queue leaves on a clip, and the preset gallery's captions."""
 
+# The script examples stay as typed: the parser reads English or Chinese shot words.
+SHOT_EXAMPLE = '`Shot 1: wide, @maya at the window. Shot 2 (3s): close-up, @maya says "I did it!"`'
+SHOT_EXAMPLE_ZH = "`镜头一，@maya 在窗前。镜头二，特写，@maya 说“成功了”`"
+
 EN: dict[str, str] = {
     # While a clip is on its way
     "studio.waiting_running": (
@@ -90,6 +94,12 @@ EN: dict[str, str] = {
     "studio.unknown_handle": "@{handle} isn't one of the doubles you may cast ({castable}).",
     "studio.none_yet": "you have none yet",
     "studio.unknown_handle_title": "Unknown @handle",
+    # Labels the browser translates
+    "studio.clip_video": "Your clip",
+    "studio.script_help": (
+        "Write shots like " + SHOT_EXAMPLE + " or " + SHOT_EXAMPLE_ZH + ". "
+        "Use the @handles of your doubles; up to 6 shots and 15 s."
+    ),
 }
 
 ZH_CN: dict[str, str] = {
@@ -161,6 +171,11 @@ ZH_CN: dict[str, str] = {
     "studio.unknown_handle": "@{handle} 不是你可以选用的分身（{castable}）。",
     "studio.none_yet": "你还没有分身",
     "studio.unknown_handle_title": "未知的 @用户名",
+    "studio.clip_video": "你的短片",
+    "studio.script_help": (
+        "像这样写镜头：" + SHOT_EXAMPLE_ZH + "，或者 " + SHOT_EXAMPLE + "。"
+        "使用你分身的 @用户名；最多 6 个镜头、15 秒。"
+    ),
 }
 
 ID: dict[str, str] = {
@@ -258,6 +273,15 @@ ID: dict[str, str] = {
     ),
     "studio.none_yet": "Anda belum punya",
     "studio.unknown_handle_title": "@nama tidak dikenal",
+    "studio.clip_video": "Klip Anda",
+    "studio.script_help": (
+        "Tulis adegan seperti "
+        + SHOT_EXAMPLE
+        + " atau "
+        + SHOT_EXAMPLE_ZH
+        + " (kata kunci kamera dibaca dalam bahasa Inggris atau Mandarin). "
+        "Pakai @nama kembaran Anda; paling banyak 6 adegan dan 15 dtk."
+    ),
 }
 
 CA: dict[str, str] = {
@@ -357,6 +381,15 @@ CA: dict[str, str] = {
     "studio.unknown_handle": "@{handle} no és cap dels dobles que pots fer servir ({castable}).",
     "studio.none_yet": "encara no en tens cap",
     "studio.unknown_handle_title": "@nom desconegut",
+    "studio.clip_video": "El teu clip",
+    "studio.script_help": (
+        "Escriu els plans així: "
+        + SHOT_EXAMPLE
+        + " o "
+        + SHOT_EXAMPLE_ZH
+        + " (les paraules de càmera es llegeixen en anglès o en xinès). "
+        "Fes servir els @noms dels teus dobles; fins a 6 plans i 15 s."
+    ),
 }
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "zh-CN": ZH_CN, "id": ID, "ca": CA}
