@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+import app
 from core.scripts.templates import load_templates
 from webapp.appearances import AppearanceRecord
 from webapp.auth import CurrentUser
@@ -27,6 +28,7 @@ from webapp.i18n.topics import people as people_topic
 from webapp.i18n.topics import studio as studio_topic
 from webapp.provenance import ClipVerification, ProvenanceStatus
 from webapp.render_queue import DELAYED_MESSAGE, REQUEUED_MESSAGE
+from webapp.settings import Settings
 from webapp.ui.account import status_text
 from webapp.ui.appearances import details_markdown as appearance_details
 from webapp.ui.appearances import table_headers, table_row
@@ -401,3 +403,24 @@ def test_the_account_line_is_in_the_page_language(language, words):
     user = CurrentUser(id=1, username="ana", display_name="Ana")
     assert words in status_text(user, language)
     assert status_text(None, language) == text("account.guest", language)
+
+
+# --- The handlers get the page's language from the language dropdown ----------------------------
+
+
+def test_the_lists_handlers_write_in_the_language_the_page_sends(tmp_path):
+    blocks, services = app.build_app(Settings(data_dir=tmp_path / "data"))
+    token = services.auth.sign_up("dora", "correct horse battery 9").token
+    by_api = {fn.api_name: fn for fn in blocks.fns.values() if fn.api_name}
+    for name in ("list_feed", "list_appearances", "list_friends", "generate_clip", "verify_clip",
+                 "star_in_clip", "use_script", "find_people"):  # fmt: skip
+        # The language dropdown is the last input: API clients may leave it out (English).
+        assert by_api[name].inputs[-1].elem_id == "ui-language", name
+
+    feed = by_api["list_feed"].fn(token, "mine", 1, None, "ca")
+    assert feed[3] == text("clips.empty.mine", "ca")
+    assert by_api["list_feed"].fn(token, "mine", 1)[3] == text("clips.empty.mine", "en")
+    friends = by_api["list_friends"].fn(token, "zh-CN")
+    assert "### 你的好友（0）" in friends
+    table = by_api["list_appearances"].fn(token, "id")[3]
+    assert table.headers == table_headers("id") and "Pembuat" in table.headers
