@@ -124,7 +124,7 @@ CARD_WORDS = {
     "zh-CN": ("状态：已完成 · 可见范围：我的好友", "由 Ada（@ada）制作", "演员：lead: @ada"),
     "id": ("Status: siap · dapat dilihat oleh: Teman saya", "oleh Ada (@ada)",
            "Pemeran: lead: @ada"),
-    "ca": ("Estat: a punt · el veuen: Els meus amics", "de Ada (@ada)",
+    "ca": ("Estat: a punt · el veuen: Els meus amics", "creat per Ada (@ada)",
            "Repartiment: lead: @ada"),
 }  # fmt: skip
 

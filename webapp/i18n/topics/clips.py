@@ -286,7 +286,7 @@ ID: dict[str, str] = {
     "clips.choose_first": "Pilih klip terlebih dahulu.",
     "clips.choose_on_page": "Pilih klip di halaman ini terlebih dahulu.",
     "clips.none_chosen_title": "Belum ada klip yang dipilih",
-    "clips.kept": "Disimpan.",
+    "clips.kept": "Tetap disimpan.",
 }
 
 CA: dict[str, str] = {
@@ -321,7 +321,7 @@ CA: dict[str, str] = {
     ),
     "clips.nothing_more": "Aquí no hi ha res més. Torna a la pàgina anterior.",
     "clips.section_page": "{section} · pàgina {page}",
-    "clips.card_by": "de {creator} (@{username})",
+    "clips.card_by": "creat per {creator} (@{username})",
     "clips.seconds": "{seconds} s",
     "clips.card_cast": "Repartiment: {cast}",
     "clips.cast_none": "cap",

@@ -234,7 +234,7 @@ ID: dict[str, str] = {
         "**{name}** diblokir: kalian berdua tidak dapat saling mencari, berteman, atau "
         "memerankan kembaran satu sama lain."
     ),
-    "friends.done.unblocked": "Blokir **{name}** dibuka.",
+    "friends.done.unblocked": "**{name}** tidak lagi diblokir.",
     "friends.choose_person": "Pilih seseorang di daftar terlebih dahulu.",
     "friends.find_title": "Cari orang",
     "friends.type_part": "Ketik sebagian nama pengguna.",
@@ -304,8 +304,8 @@ CA: dict[str, str] = {
     "friends.relationship.none": "sense relació",
     "friends.relationship.friends": "amics",
     "friends.relationship.request_sent": "sol·licitud enviada",
-    "friends.relationship.request_received": "vol ser amic teu",
-    "friends.relationship.blocked": "bloquejat per tu",
+    "friends.relationship.request_received": "t'ha enviat una sol·licitud",
+    "friends.relationship.blocked": "l'has bloquejat",
     "friends.no_one_found": "No s'ha trobat ningú per a «{query}».",
     "friends.done.sent": "Sol·licitud enviada a **{name}**.",
     "friends.done.accepted": "Tu i **{name}** ja sou amics.",
@@ -313,10 +313,10 @@ CA: dict[str, str] = {
     "friends.done.declined": "S'ha rebutjat la sol·licitud de **{name}**.",
     "friends.done.unfriended": "Tu i **{name}** ja no sou amics.",
     "friends.done.blocked": (
-        "**{name}** està bloquejat: cap de vosaltres no pot trobar l'altre, fer-se'n amic ni "
+        "Has bloquejat **{name}**: cap de vosaltres no pot trobar l'altre, fer-se'n amic ni "
         "fer servir els seus dobles."
     ),
-    "friends.done.unblocked": "**{name}** està desbloquejat.",
+    "friends.done.unblocked": "Has desbloquejat **{name}**.",
     "friends.choose_person": "Primer tria una persona de la llista.",
     "friends.find_title": "Troba gent",
     "friends.type_part": "Escriu una part d'un nom d'usuari.",
