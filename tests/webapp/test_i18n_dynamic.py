@@ -25,7 +25,9 @@ from webapp.friends import FriendsOverview, Person
 from webapp.i18n import CATALOGUES, I18N, UI_LANGUAGES, text
 from webapp.i18n.topics import clips as clips_topic
 from webapp.i18n.topics import people as people_topic
+from webapp.i18n.topics import provenance as provenance_topic
 from webapp.i18n.topics import studio as studio_topic
+from webapp.permissions import CAST_REFUSALS, HIDDEN_PREFIX
 from webapp.provenance import ClipVerification, ProvenanceStatus
 from webapp.render_queue import DELAYED_MESSAGE, REQUEUED_MESSAGE
 from webapp.settings import Settings
@@ -42,9 +44,9 @@ from webapp.ui.studio import (
     template_caption,
     waiting_text,
 )
-from webapp.ui.text import clip_state_words
+from webapp.ui.text import clip_state_words, hidden_reason_words
 
-TOPICS = [clips_topic, studio_topic, people_topic]
+TOPICS = [clips_topic, provenance_topic, studio_topic, people_topic]
 WHEN = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)
 
 
@@ -149,6 +151,29 @@ def test_a_deleted_clip_says_so_in_the_page_language(language, deleted, state):
     assert clip_state_words("done", "This clip was deleted.", language=language) == state
     if language != "en":
         assert "This clip was deleted" not in shown
+
+
+def test_english_refusals_are_the_permission_rules_own_words():
+    for reason, sentence in CAST_REFUSALS.items():
+        assert text(f"refusal.{reason}", "en") == sentence
+        hidden = HIDDEN_PREFIX + sentence.format(handle="@bea_2")
+        assert hidden_reason_words(hidden, "en") == hidden  # matched, and worded the same
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("zh-CN", "已隐藏：@bea_2 的主人已撤回你使用它的许可。"),
+     ("id", "Disembunyikan: Pemilik @bea_2 telah mencabut izin Anda untuk memakainya."),
+     ("ca", "Amagat: El propietari de @bea_2 t'ha retirat el permís per fer-lo servir.")],
+)  # fmt: skip
+def test_why_a_clip_is_hidden_is_said_in_the_page_language(language, words):
+    hidden = HIDDEN_PREFIX + CAST_REFUSALS["withdrawn"].format(handle="@bea_2")
+    assert hidden_reason_words(hidden, language) == words
+    shown = card_markdown(card(hidden_reason=hidden), language)
+    assert text("state.hidden", language) in shown and "withdrawn" not in shown
+    assert "@bea\\_2" in shown  # the handle is still shown as typed
+    # A reason worded some other way stays as written.
+    assert hidden_reason_words("Hidden: something else.", language) == "Hidden: something else."
 
 
 DETAILS_WORDS = {

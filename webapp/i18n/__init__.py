@@ -21,7 +21,7 @@ import gradio as gr
 from core.consent import consent_language
 from core.consent_wording import CONSENT_LANGUAGES, LANGUAGE_NAMES, WORDINGS, ConsentLanguage
 from webapp.i18n import ca, en, id, zh_cn
-from webapp.i18n.topics import clips, people, studio
+from webapp.i18n.topics import clips, people, provenance, studio
 
 UI_LANGUAGES: tuple[ConsentLanguage, ...] = CONSENT_LANGUAGES
 LANGUAGE_CHOICES: list[tuple[str, str]] = [(LANGUAGE_NAMES[code], code) for code in UI_LANGUAGES]
@@ -31,7 +31,12 @@ _INTERFACE: dict[ConsentLanguage, dict[str, str]] = {
     "id": id.CATALOGUE,
     "ca": ca.CATALOGUE,
 }
-_TOPICS = (clips.CATALOGUES, studio.CATALOGUES, people.CATALOGUES)
+_TOPICS = (
+    clips.CATALOGUES,
+    provenance.CATALOGUES,
+    studio.CATALOGUES,
+    people.CATALOGUES,
+)
 CATALOGUES: dict[ConsentLanguage, dict[str, str]] = {
     language: {
         **_INTERFACE[language],

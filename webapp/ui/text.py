@@ -8,6 +8,7 @@ import re
 import gradio as gr
 
 from webapp.i18n import text
+from webapp.permissions import CAST_REFUSALS, HIDDEN_PREFIX
 
 # Buttons on clip and voice players: download only. Gradio's "share" posts the file to a public
 # Hugging Face discussion when the app runs on a Space, outside every permission rule here.
@@ -52,9 +53,30 @@ def clip_state_words(
     return text(f"state.{status}", language) if status in CLIP_STATES else status
 
 
-def hidden_reason_text(hidden_reason: str, language: str | None = "en") -> str:
-    """Why a clip is hidden, as Markdown text: the deletion in the page's language; a withdrawn
-    permission as the service words it."""
+def _refusal_patterns() -> list[tuple[re.Pattern[str], str]]:
+    patterns = []
+    for reason, sentence in CAST_REFUSALS.items():
+        before, after = (re.escape(part) for part in sentence.split("{handle}"))
+        patterns.append((re.compile(f"{re.escape(HIDDEN_PREFIX)}{before}(@\\S+?){after}"), reason))
+    return patterns
+
+
+_REFUSALS = _refusal_patterns()
+
+
+def hidden_reason_words(hidden_reason: str, language: str | None = "en") -> str:
+    """Why a clip is hidden (``webapp.permissions.hidden_reason``), in the page's language; a
+    reason worded some other way is kept as written."""
     if hidden_reason == REMOVED_REASON:
-        return as_markdown_text(text("clips.deleted", language))
-    return as_markdown_text(hidden_reason)
+        return text("clips.deleted", language)
+    for pattern, reason in _REFUSALS:
+        found = pattern.fullmatch(hidden_reason)
+        if found:
+            refusal = text(f"refusal.{reason}", language, handle=found.group(1))
+            return text("clips.hidden_because", language, reason=refusal)
+    return hidden_reason
+
+
+def hidden_reason_text(hidden_reason: str, language: str | None = "en") -> str:
+    """``hidden_reason_words`` as Markdown text (a handle's underscores stay underscores)."""
+    return as_markdown_text(hidden_reason_words(hidden_reason, language))
