@@ -25,20 +25,32 @@ _WIDEST_CLIP_AUDIENCE = {
 }
 
 
+# Why a double can't be cast, by reason; the interface words them in the page's language
+# (``refusal.<reason>`` in webapp/i18n/topics/clips.py) when it shows why a clip is hidden.
+CAST_REFUSALS = {
+    "deleted": "{handle} was deleted by its owner.",
+    "revoked": "{handle} is no longer available (its owner revoked consent).",
+    "blocked": "{handle} isn't available to you.",
+    "withdrawn": "{handle}'s owner has withdrawn your permission to use it.",
+    "not_shared": "{handle} isn't available to you: its owner hasn't shared it with you.",
+}
+HIDDEN_PREFIX = "Hidden: "
+
+
 def cast_refusal(session: Session, user_id: int, double: Double) -> str | None:
     """Why this user may not cast this double now, or None when they may."""
     handle = f"@{double.handle}"
     if double.status == "deleted":
-        return f"{handle} was deleted by its owner."
+        return CAST_REFUSALS["deleted"].format(handle=handle)
     if double.status != "active":
-        return f"{handle} is no longer available (its owner revoked consent)."
+        return CAST_REFUSALS["revoked"].format(handle=handle)
     if double.owner_user_id == user_id:
         return None
     if social.is_blocked_either_way(session, user_id, double.owner_user_id):
-        return f"{handle} isn't available to you."
+        return CAST_REFUSALS["blocked"].format(handle=handle)
     grant = social.grant_of(session, double.id, user_id)
     if grant is not None and grant.status == "revoked":
-        return f"{handle}'s owner has withdrawn your permission to use it."
+        return CAST_REFUSALS["withdrawn"].format(handle=handle)
     tier = double.visibility
     if tier == "everyone":
         return None
@@ -46,7 +58,7 @@ def cast_refusal(session: Session, user_id: int, double: Double) -> str | None:
         return None
     if tier == "approved" and grant is not None and grant.status == "approved":
         return None
-    return f"{handle} isn't available to you: its owner hasn't shared it with you."
+    return CAST_REFUSALS["not_shared"].format(handle=handle)
 
 
 def may_cast(session: Session, user_id: int, double: Double) -> bool:
@@ -74,7 +86,7 @@ def hidden_reason(session: Session, clip: Clip) -> str | None:
     for double in cast_doubles(session, clip):
         refusal = cast_refusal(session, clip.creator_user_id, double)
         if refusal is not None:
-            return f"Hidden: {refusal}"
+            return f"{HIDDEN_PREFIX}{refusal}"
     return None
 
 

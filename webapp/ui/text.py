@@ -7,6 +7,9 @@ import re
 
 import gradio as gr
 
+from webapp.i18n import text
+from webapp.permissions import CAST_REFUSALS, HIDDEN_PREFIX
+
 # Buttons on clip and voice players: download only. Gradio's "share" posts the file to a public
 # Hugging Face discussion when the app runs on a Space, outside every permission rule here.
 MEDIA_BUTTONS = ["download"]
@@ -29,23 +32,51 @@ def ui_error(message: str, title: str = "Error") -> gr.Error:
     return gr.Error(html.escape(message, quote=False), title=title)
 
 
-# A clip's state in plain words, the same on every card and list.
-CLIP_STATE_WORDS = {
-    "queued": "waiting for its turn",
-    "running": "being made",
-    "done": "ready",
-    "failed": "could not be made",
-    "cancelled": "cancelled",
-}
+# A clip's state in plain words, the same on every card and list (``state.*`` in the catalogues).
+CLIP_STATES = ("queued", "running", "done", "failed", "cancelled")
+REMOVED_REASON = "This clip was deleted."  # webapp.permissions.hidden_reason for a deleted clip
 
 
 def clip_state_words(
-    status: str, hidden_reason: str | None = None, *, removed: bool = False
+    status: str,
+    hidden_reason: str | None = None,
+    *,
+    removed: bool = False,
+    language: str | None = "en",
 ) -> str:
-    """What a person needs to know about a clip's state: a deleted clip reads "deleted", never
-    "done" beside "This clip was deleted"."""
-    if removed or hidden_reason == "This clip was deleted.":
-        return "deleted"
+    """What a person needs to know about a clip's state, in the page's language: a deleted clip
+    reads "deleted", never "done" beside "This clip was deleted"."""
+    if removed or hidden_reason == REMOVED_REASON:
+        return text("state.deleted", language)
     if hidden_reason:
-        return "hidden"
-    return CLIP_STATE_WORDS.get(status, status)
+        return text("state.hidden", language)
+    return text(f"state.{status}", language) if status in CLIP_STATES else status
+
+
+def _refusal_patterns() -> list[tuple[re.Pattern[str], str]]:
+    patterns = []
+    for reason, sentence in CAST_REFUSALS.items():
+        before, after = (re.escape(part) for part in sentence.split("{handle}"))
+        patterns.append((re.compile(f"{re.escape(HIDDEN_PREFIX)}{before}(@\\S+?){after}"), reason))
+    return patterns
+
+
+_REFUSALS = _refusal_patterns()
+
+
+def hidden_reason_words(hidden_reason: str, language: str | None = "en") -> str:
+    """Why a clip is hidden (``webapp.permissions.hidden_reason``), in the page's language; a
+    reason worded some other way is kept as written."""
+    if hidden_reason == REMOVED_REASON:
+        return text("clips.deleted", language)
+    for pattern, reason in _REFUSALS:
+        found = pattern.fullmatch(hidden_reason)
+        if found:
+            refusal = text(f"refusal.{reason}", language, handle=found.group(1))
+            return text("clips.hidden_because", language, reason=refusal)
+    return hidden_reason
+
+
+def hidden_reason_text(hidden_reason: str, language: str | None = "en") -> str:
+    """``hidden_reason_words`` as Markdown text (a handle's underscores stay underscores)."""
+    return as_markdown_text(hidden_reason_words(hidden_reason, language))
