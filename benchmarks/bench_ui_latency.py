@@ -287,6 +287,9 @@ def measure(pool: ProcessPoolExecutor, base: str, hashes: list[str], calls: list
 
 
 def summary(latencies: list[float]) -> tuple[float, float]:
+    """p50 and p95; NaN for none (a view may get no call wholly inside a short render)."""
+    if not latencies:
+        return float("nan"), float("nan")
     ordered = sorted(latencies)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
     return statistics.median(ordered), p95
