@@ -140,6 +140,15 @@ def test_a_clip_card_is_written_in_the_page_language(language):
         assert "seen by" not in shown and "Cast:" not in shown
 
 
+@pytest.mark.parametrize("language", UI_LANGUAGES)
+def test_a_clip_still_rendering_has_a_card_without_a_length(language):
+    # Found by the UI latency benchmark: the feed failed while a clip was queued or running.
+    for status in ("queued", "running"):
+        shown = card_markdown(card(status=status, duration=None, video_sha=None), language)
+        dated = next(line for line in shown.splitlines() if "2026-12-02" in line)
+        assert dated.rstrip().endswith("17:00"), dated  # no length yet, and no crash
+
+
 @pytest.mark.parametrize(
     ("language", "deleted", "state"),
     [("en", "This clip was deleted", "deleted"), ("zh-CN", "此短片已被删除", "已删除"),

@@ -373,8 +373,12 @@ def card_markdown(card: ClipCard, language: str | None = "en") -> str:
         f"{as_markdown_text(role)}: @{as_markdown_text(handle)}"
         for role, handle in card.cast.items()
     )
-    seconds = f"{card.duration:.1f}"
-    length = f" · {text('clips.seconds', language, seconds=seconds)}" if card.duration else ""
+    # A queued or rendering clip has no length yet.
+    length = (
+        f" · {text('clips.seconds', language, seconds=f'{card.duration:.1f}')}"
+        if card.duration
+        else ""
+    )
     by = text("clips.card_by", language, creator=creator,
               username=as_markdown_text(card.creator_username))  # fmt: skip
     state = clip_state_words(card.status, card.hidden_reason, language=language)
