@@ -418,7 +418,7 @@ def test_friends_lists_are_written_in_the_page_language(language):
     requests_heading, friends_heading, friends_radio = shown[0], shown[3], shown[4]
     heading, friend_heading, since = FRIENDS_WORDS[language]
     assert requests_heading == heading and friend_heading == friends_heading
-    assert since in friends_radio.choices[0][0]
+    assert since in friends_radio["choices"][0][0]
     results = search_view([ben], "be", language)[0]
     assert text("friends.relationship.request_received", language) in results.choices[0][0]
     nobody = search_view([], "zed", language)[1]
@@ -457,4 +457,4 @@ def test_the_lists_handlers_write_in_the_language_the_page_sends(tmp_path):
     friends = by_api["list_friends"].fn(token, "zh-CN")
     assert "### 你的好友（0）" in friends
     table = by_api["list_appearances"].fn(token, "id")[3]
-    assert table.headers == table_headers("id") and "Pembuat" in table.headers
+    assert table["headers"] == table_headers("id") and "Pembuat" in table["headers"]

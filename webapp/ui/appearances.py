@@ -125,17 +125,17 @@ def listen(
     def show_list(token: str | None, lang: str | None = "en") -> tuple[Any, ...]:
         user = auth.current_user(token)
         if user is None:
-            return (gr.Markdown(visible=True), gr.Column(visible=False), gr.Markdown(visible=False),
-                    [], [], gr.Dropdown(choices=[], value=None),
-                    gr.Column(visible=False))  # fmt: skip
+            return (gr.update(visible=True), gr.update(visible=False), gr.update(visible=False),
+                    [], [], gr.update(choices=[], value=None),
+                    gr.update(visible=False))  # fmt: skip
         records = appearances.list(user)
         choices = [(_choice_label(r), r.clip_public_id) for r in records]
-        return (gr.Markdown(visible=False), gr.Column(visible=True),
-                gr.Markdown(visible=not records),
-                gr.Dataframe([table_row(r, lang) for r in records], headers=table_headers(lang),
+        return (gr.update(visible=False), gr.update(visible=True),
+                gr.update(visible=not records),
+                gr.update(value=[table_row(r, lang) for r in records], headers=table_headers(lang),
                              visible=bool(records)),
-                [r.clip_public_id for r in records], gr.Dropdown(choices=choices),
-                gr.Column(visible=bool(records)))  # fmt: skip
+                [r.clip_public_id for r in records], gr.update(choices=choices),
+                gr.update(visible=bool(records)))  # fmt: skip
 
     list_inputs = [session.token, language]
     ui.refresh_button.click(show_list, list_inputs, list_outputs, api_name="list_appearances")

@@ -291,13 +291,13 @@ def listen(
 
 
 def _signed_out_view(output_count: int) -> tuple[Any, ...]:
-    hidden = [gr.Column(visible=False)] * CARDS_PER_PAGE
-    disabled = gr.Button(interactive=False)
-    values = [gr.Markdown(visible=True), gr.Column(visible=False), 1, "", *hidden,
+    hidden = [gr.update(visible=False)] * CARDS_PER_PAGE
+    disabled = gr.update(interactive=False)
+    values = [gr.update(visible=True), gr.update(visible=False), 1, "", *hidden,
               *[None] * CARDS_PER_PAGE, *[""] * CARDS_PER_PAGE, disabled, disabled,
-              gr.Dropdown(choices=[], value=None), None, {}, disabled, "",
-              gr.Column(visible=False), *[""] * CARDS_PER_PAGE,
-              *[gr.Button(visible=False)] * (2 * CARDS_PER_PAGE), []]  # fmt: skip
+              gr.update(choices=[], value=None), None, {}, disabled, "",
+              gr.update(visible=False), *[""] * CARDS_PER_PAGE,
+              *[gr.update(visible=False)] * (2 * CARDS_PER_PAGE), []]  # fmt: skip
     assert len(values) == output_count
     return tuple(values)
 
@@ -309,17 +309,17 @@ def _page_view(
     columns, videos, infos = [], [], []
     for index in range(CARDS_PER_PAGE):
         card = cards[index] if index < len(cards) else None
-        columns.append(gr.Column(visible=card is not None))
+        columns.append(gr.update(visible=card is not None))
         videos.append(_video_file(media_files, user, card) if card else None)
         infos.append(card_markdown(card, language) if card else "")
     choices = [(_choice_label(card), card.public_id) for card in cards]
     return (
-        gr.Markdown(visible=False), gr.Column(visible=True), page.page_number,
+        gr.update(visible=False), gr.update(visible=True), page.page_number,
         page_text(page, language), *columns, *videos, *infos,
-        gr.Button(interactive=page.has_previous), gr.Button(interactive=page.has_next),
-        gr.Dropdown(choices=choices, value=None), None,
+        gr.update(interactive=page.has_previous), gr.update(interactive=page.has_next),
+        gr.update(choices=choices, value=None), None,
         {card.public_id: list(card.cast) for card in cards if card.can_star_in},
-        gr.Button(interactive=False), "", gr.Column(visible=bool(cards)),
+        gr.update(interactive=False), "", gr.update(visible=bool(cards)),
     )  # fmt: skip
 
 
@@ -330,14 +330,14 @@ def _card_actions_view(page: FeedPage, language: str | None = "en") -> tuple[Any
     for index in range(CARDS_PER_PAGE):
         card = cards[index] if index < len(cards) else None
         details.append(details_markdown(card, language) if card else "")
-        stars.append(gr.Button(visible=bool(card and card.can_star_in)))
+        stars.append(gr.update(visible=bool(card and card.can_star_in)))
         # My clips and clips featuring me: the service deletes those that cast my doubles.
         deletable = (
             card is not None
             and card.hidden_reason != REMOVED
             and page.section in ("mine", "featuring_me")
         )
-        deletes.append(gr.Button(visible=deletable))
+        deletes.append(gr.update(visible=deletable))
     return (*details, *stars, *deletes, [[card.public_id, card.title] for card in cards])
 
 

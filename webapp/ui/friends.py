@@ -163,9 +163,9 @@ def listen(
     def refresh(token: str | None, lang: str | None = "en") -> tuple[Any, ...]:
         user = auth.current_user(token)
         if user is None:
-            return (gr.Markdown(visible=True), gr.Column(visible=False),
+            return (gr.update(visible=True), gr.update(visible=False),
                     *[gr.update() for _ in list_outputs[2:]])  # fmt: skip
-        return (gr.Markdown(visible=False), gr.Column(visible=True),
+        return (gr.update(visible=False), gr.update(visible=True),
                 *lists_view(service.overview(user), lang))  # fmt: skip
 
     list_inputs = [session.token, language]
@@ -307,7 +307,7 @@ def lists_view(overview: FriendsOverview, language: str | None = "en") -> tuple[
     friends_heading = text("friends.your_friends_count", language, count=len(overview.friends))
 
     def shown(people: tuple[Person, ...] | list[Person]) -> Any:
-        return gr.Button(visible=bool(people))
+        return gr.update(visible=bool(people))
 
     return (
         incoming_heading, *_radio_with_empty(overview.incoming, language),
@@ -323,7 +323,7 @@ def _radio_with_empty(
     people: tuple[Person, ...] | list[Person], language: str | None = "en"
 ) -> tuple[Any, Any]:
     choices = [(person_label(person, language), person.username) for person in people]
-    return gr.Radio(choices=choices, value=None, visible=bool(choices)), gr.Markdown(
+    return gr.update(choices=choices, value=None, visible=bool(choices)), gr.update(
         visible=not choices
     )
 
