@@ -1,9 +1,11 @@
 """The page in the browser's language, switchable, with the consent statement in it.
 
-- A browser set to Chinese (zh-CN) gets Chinese tabs, buttons and headings; after the reference
+- A browser set to Chinese (zh-CN) gets Chinese tabs, buttons and headings, and what the server
+  writes (the account line, the Clips tab's empty page) in Chinese; after the reference
   check, the consent statement and its checkboxes are Chinese, drawn with the Noto web font the
   app serves (this Chromium has no CJK font of its own). Switching to English redraws the labels
-  and the statement the person would agree to, and clears an earlier "I agree".
+  and the statement the person would agree to, clears an earlier "I agree" and rewrites the
+  account line.
 - A browser set to Catalan gets Catalan; picking Bahasa Indonesia in the header switches the page
   at once and is remembered after a reload.
 """
@@ -23,12 +25,16 @@ DESKTOP = {"width": 1366, "height": 900}
 DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
+# The account line of a guest, in the language the page opens in.
+GUEST = {"zh-CN": "正在以访客身份浏览", "ca-ES": "Navegues com a convidat"}
+
+
 def open_in(browser, url: str, locale: str):
     context = browser.new_context(viewport=DESKTOP, locale=locale)
     context.set_default_timeout(30_000)
     page = context.new_page()
     page.goto(url)
-    page.get_by_text("Browsing as a guest").wait_for()
+    page.get_by_text(GUEST[locale]).wait_for()
     return page
 
 
@@ -47,7 +53,9 @@ def test_chinese_browser_gets_chinese_labels_and_consent(running_app, browser, t
     page.locator("#sign-up-password").get_by_role("textbox").fill(PASSWORD)
     page.locator("#sign-up-password-repeat").get_by_role("textbox").fill(PASSWORD)
     page.get_by_role("button", name="创建账户").click()
-    page.get_by_text("Signed in as").wait_for()
+    page.get_by_text("已登录：").wait_for()
+    page.get_by_role("tab", name="短片").click()
+    page.locator("#feed-page-info").get_by_text("你还没有制作过短片").wait_for()
 
     page.get_by_role("tab", name="我的分身").click()
     page.get_by_text("你还没有分身").wait_for()
@@ -90,6 +98,7 @@ def test_chinese_browser_gets_chinese_labels_and_consent(running_app, browser, t
     assert "Consent statement (version 2026.11-1)" in statement.inner_text()
     assert page.locator("#consent-age").inner_text().strip() == "I am 18 or older"
     assert page.get_by_role("tab", name="My doubles").is_visible()
+    page.locator("#account-status").get_by_text("Signed in as").wait_for()
 
 
 def test_catalan_browser_switches_to_indonesian_and_remembers_it(running_app, browser):
@@ -105,6 +114,6 @@ def test_catalan_browser_switches_to_indonesian_and_remembers_it(running_app, br
     assert page.get_by_role("tab", name="Els meus dobles").count() == 0
 
     page.reload()
-    page.get_by_text("Browsing as a guest").wait_for()
+    page.get_by_text("Menjelajah sebagai tamu").wait_for()
     page.get_by_role("tab", name="Kembaran saya").wait_for()
     expect(page.locator("#ui-language input")).to_have_value("Bahasa Indonesia")

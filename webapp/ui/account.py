@@ -15,7 +15,7 @@ from core.accounts import (
 )
 from webapp.auth import AuthError, AuthService, CurrentUser
 from webapp.hf_login import LOGOUT_PATH, login_outcome_message
-from webapp.i18n import label
+from webapp.i18n import label, text
 from webapp.ui.session import SessionComponents
 from webapp.ui.text import as_markdown_text, ui_error
 
@@ -43,18 +43,17 @@ class AccountComponents:
     hf_login_button: gr.LoginButton | None
 
 
-def status_text(user: CurrentUser | None) -> str:
+def status_text(user: CurrentUser | None, language: str | None = "en") -> str:
+    """The account line, in the page's language."""
     if user is None:
-        return "Browsing as a guest. **Sign in** to register your double and make clips."
-    return (
-        f"Signed in as **{as_markdown_text(user.display_name)}** "
-        f"(@{as_markdown_text(user.username)})"
-    )
+        return text("account.guest", language)
+    return text("account.signed_in_as", language, name=as_markdown_text(user.display_name),
+                username=as_markdown_text(user.username))  # fmt: skip
 
 
 def render_header() -> tuple[gr.Markdown, gr.Column, gr.Button]:
     """The account line and sign-out button shown at the top right of every page."""
-    status_markdown = gr.Markdown(status_text(None), elem_id="account-status")
+    status_markdown = gr.Markdown(label("account.guest"), elem_id="account-status")
     with gr.Column(visible=False) as signed_in_column:
         sign_out_button = gr.Button(label("account.sign_out"), variant="secondary", size="sm")
     return status_markdown, signed_in_column, sign_out_button
@@ -134,8 +133,9 @@ def listen(
     auth: AuthService,
     *,
     hf_oauth: bool,
+    language: gr.Dropdown | None = None,
 ) -> tuple[Any, list[Any], list[Any]]:
-    """Wire sign-up, sign-in, sign-out and restore.
+    """Wire sign-up, sign-in, sign-out and restore; the account line follows ``language``.
 
     Returns:
         (handler, inputs, outputs) that redraw the page for the current token: other events
@@ -257,6 +257,15 @@ def listen(
         api_visibility="private",
         show_progress="hidden",
     )
+    if language is not None:
+        # The account line in the page's language, once the page knows who is signed in and
+        # when the language is switched (the answers above write it in English first).
+        gr.on(
+            [session.token.change, language.change],
+            lambda token, lang: status_text(auth.current_user(token), lang),
+            [session.token, language], [account.status_markdown], api_visibility="private",
+            show_progress="hidden",
+        )  # fmt: skip
     # The same outputs restore has: a redraw never clears a password being typed.
     return restore, [session.token], after_auth[:RESTORED_OUTPUTS]
 

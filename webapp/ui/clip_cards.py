@@ -13,6 +13,7 @@ from webapp.appearances import AppearanceError, AppearanceService
 from webapp.auth import AuthService
 from webapp.clips import ClipError, ClipService
 from webapp.feed import FeedError, FeedService
+from webapp.i18n import text
 from webapp.media import MediaFiles
 from webapp.render_queue import RenderQueue
 from webapp.ui import studio
@@ -22,110 +23,115 @@ from webapp.ui.page_js import scroll_into_view
 from webapp.ui.session import SessionComponents, require_user
 from webapp.ui.text import as_markdown_text, ui_error
 
-NO_CLIP = "That clip is no longer on this page."
-
 
 def listen(
     ui: FeedComponents, session: SessionComponents, auth: AuthService, feed: FeedService,
     clips: ClipService, workers: RenderQueue, media_files: MediaFiles,
-    appearances: AppearanceService, redraw: Redraw,
+    appearances: AppearanceService, redraw: Redraw, language: gr.Dropdown,
 ) -> None:  # fmt: skip
-    """Wire every card's buttons (internal events: the API keeps star_in_clip, verify_clip)."""
+    """Wire every card's buttons (internal events: the API keeps star_in_clip, verify_clip).
+    What they write is in the page's language."""
     swap_outputs = [ui.clip_dropdown, ui.swap_video, ui.swap_markdown, ui.swap_clip_id,
                     ui.swap_cancel_button]  # fmt: skip
 
     def star(index: int) -> Callable[..., Iterator[tuple[Any, ...]]]:
         def handler(
             token: str | None, page_ids: list[list[str]], star_in_ids: dict[str, list[str]],
+            lang: str | None = "en",
             progress: gr.Progress = gr.Progress(),  # noqa: B008 - Gradio's idiom
         ) -> Iterator[tuple[Any, ...]]:  # fmt: skip
             user = require_user(auth, token)
-            clip_id = _clip_at(page_ids, index)
+            clip_id = _clip_at(page_ids, index, lang)
             roles = (star_in_ids or {}).get(clip_id)
             if roles is None:
-                raise ui_error("This clip can't be re-made with you in it.", title="Not possible")
+                raise ui_error(text("clips.not_possible", lang),
+                               title=text("clips.not_possible_title", lang))  # fmt: skip
             if len(roles) > 1:  # the panel's role picker asks which one
-                yield (clip_id, gr.skip(), "Choose your role below, then press **★ Star in this**.",
+                yield (clip_id, gr.skip(), text("clips.choose_role", lang),
                        gr.skip(), gr.skip())  # fmt: skip
                 return
             try:
                 clip = clips.star_in_clip(user, clip_id, roles[0])
             except ClipError as error:
-                raise ui_error(str(error), title="Clip not made") from None
+                raise ui_error(str(error), title=text("clips.not_made_title", lang)) from None
             delayed = not workers.submit(clip.id)
             yield (clip_id, gr.Video(value=None, visible=True),
-                   studio.waiting_text(clip, delayed=delayed), clip.id,
+                   studio.waiting_text(clip, delayed=delayed, language=lang), clip.id,
                    gr.Button(visible=True))  # fmt: skip
-            for record in studio.follow_clip_updates(clips, user, clip.id, progress):
+            for record in studio.follow_clip_updates(clips, user, clip.id, progress, lang):
                 if not record.finished:
-                    yield (gr.skip(), gr.skip(), studio.waiting_text(record, delayed=delayed),
-                           gr.skip(), gr.skip())  # fmt: skip
+                    waiting = studio.waiting_text(record, delayed=delayed, language=lang)
+                    yield gr.skip(), gr.skip(), waiting, gr.skip(), gr.skip()
                     continue
                 yield (gr.skip(), studio.clip_file(media_files, user, record),
-                       studio.clip_text(record), None, gr.Button(visible=False))  # fmt: skip
+                       studio.clip_text(record, lang), None,
+                       gr.Button(visible=False))  # fmt: skip
 
         return handler
 
     def verify(index: int) -> Callable[..., tuple[Any, ...]]:
-        def handler(token: str | None, page_ids: list[list[str]]) -> tuple[Any, ...]:
+        def handler(
+            token: str | None, page_ids: list[list[str]], lang: str | None = "en"
+        ) -> tuple[Any, ...]:
             user = require_user(auth, token)
-            clip_id = _clip_at(page_ids, index)
+            clip_id = _clip_at(page_ids, index, lang)
             try:
-                return clip_id, verification_markdown(feed.verify(user, clip_id))
+                return clip_id, verification_markdown(feed.verify(user, clip_id), lang)
             except FeedError as error:
-                raise ui_error(str(error), title="Not verified") from None
+                raise ui_error(str(error), title=text("clips.not_verified_title", lang)) from None
 
         return handler
 
     def ask_delete(index: int) -> Callable[..., tuple[Any, ...]]:
-        def handler(page_ids: list[list[str]]) -> tuple[Any, ...]:
-            clip_id = _clip_at(page_ids, index)
+        def handler(page_ids: list[list[str]], lang: str | None = "en") -> tuple[Any, ...]:
+            clip_id = _clip_at(page_ids, index, lang)
             title = next(t for i, t in page_ids if i == clip_id)
-            question = (f"**Delete “{as_markdown_text(title)}” for everyone?** Its video is "
-                        "erased and nobody can watch it again.")  # fmt: skip
+            question = text("clips.delete_question", lang, title=as_markdown_text(title))
             return clip_id, gr.Row(visible=True), question, ""
 
         return handler
 
     for index, slot in enumerate(ui.slots):
         slot.star_button.click(
-            star(index), [session.token, ui.page_ids, ui.star_in_ids], swap_outputs,
+            star(index), [session.token, ui.page_ids, ui.star_in_ids, language], swap_outputs,
             api_visibility="private", concurrency_limit=studio.FOLLOWERS,
             concurrency_id="render-follow", show_progress_on=[ui.swap_video],
             js=scroll_into_view("swap-info"),
         )  # fmt: skip
         slot.verify_button.click(
-            verify(index), [session.token, ui.page_ids], [ui.clip_dropdown, ui.verify_markdown],
-            api_visibility="private", concurrency_limit=2, concurrency_id="verify",
+            verify(index), [session.token, ui.page_ids, language],
+            [ui.clip_dropdown, ui.verify_markdown], api_visibility="private",
+            concurrency_limit=2, concurrency_id="verify",
         ).success(None, js=scroll_into_view("feed-verify-result"))  # fmt: skip
         slot.delete_button.click(
-            ask_delete(index), [ui.page_ids],
+            ask_delete(index), [ui.page_ids, language],
             [ui.clip_dropdown, ui.delete_confirm_row, ui.delete_confirm_markdown,
              ui.delete_result_markdown], api_visibility="private",
         ).success(None, js=scroll_into_view("feed-delete-confirm"))  # fmt: skip
 
-    def delete(token: str | None, clip_id: str | None) -> tuple[Any, ...]:
+    def delete(token: str | None, clip_id: str | None, lang: str | None = "en") -> tuple[Any, ...]:
         user = require_user(auth, token)
+        not_deleted = text("clips.not_deleted_title", lang)
         if not clip_id:
-            raise ui_error("Choose a clip first.", title="Not deleted")
+            raise ui_error(text("clips.choose_first", lang), title=not_deleted)
         try:
             message = appearances.delete(user, clip_id)
         except AppearanceError as error:
-            raise ui_error(str(error), title="Not deleted") from None
+            raise ui_error(str(error), title=not_deleted) from None
         return gr.Row(visible=False), as_markdown_text(message)
 
     # The confirmation closes after either answer, so the next delete asks again.
     ui.delete_yes_button.click(
-        delete, [session.token, ui.clip_dropdown],
+        delete, [session.token, ui.clip_dropdown, language],
         [ui.delete_confirm_row, ui.delete_result_markdown], api_visibility="private",
     ).success(redraw.fn, redraw.inputs, redraw.outputs, api_visibility="private")  # fmt: skip
     ui.delete_keep_button.click(
-        lambda: (gr.Row(visible=False), "Kept."), None,
+        lambda lang: (gr.Row(visible=False), text("clips.kept", lang)), [language],
         [ui.delete_confirm_row, ui.delete_result_markdown], api_visibility="private",
     )  # fmt: skip
 
 
-def _clip_at(page_ids: list[list[str]], index: int) -> str:
+def _clip_at(page_ids: list[list[str]], index: int, language: str | None = "en") -> str:
     if not page_ids or index >= len(page_ids):
-        raise ui_error(NO_CLIP, title="No clip")
+        raise ui_error(text("clips.no_clip", language), title=text("clips.no_clip_title", language))
     return page_ids[index][0]

@@ -16,27 +16,28 @@ import gradio as gr
 from webapp.auth import AuthService, CurrentUser
 from webapp.clips import CLIP_VISIBILITY_LABELS, ClipError, ClipService
 from webapp.feed import FEED_SECTION_LABELS, ClipCard, FeedError, FeedPage, FeedService
-from webapp.i18n import label
+from webapp.i18n import choice_labels, label, text
 from webapp.media import MediaAccessDeniedError, MediaFiles
-from webapp.provenance import ClipVerification
+from webapp.provenance import ClipVerification, ProvenanceStatus
 from webapp.render_queue import RenderQueue
 from webapp.ui import studio
 from webapp.ui.live import Redraw
 from webapp.ui.session import SessionComponents, require_user
-from webapp.ui.text import MEDIA_BUTTONS, as_markdown_text, clip_state_words, ui_error
+from webapp.ui.text import (
+    MEDIA_BUTTONS,
+    REMOVED_REASON,
+    as_markdown_text,
+    clip_state_words,
+    hidden_reason_text,
+    ui_error,
+)
 from webapp.ui.updates import skip_unchanged
 
 CARDS_PER_PAGE = 12
-REMOVED = "This clip was deleted."
+REMOVED = REMOVED_REASON
 CARDS_PER_ROW = 3
-EMPTY_SECTIONS = {
-    "mine": "You haven't made a clip yet. Pick a preset script in the **Studio** to make one.",
-    "featuring_me": "No finished clip features your doubles yet. Drafts and private uses are "
-    "listed under **Appearances**.",
-    "friends": "Your friends haven't shared a clip with you yet.",
-    "public": "No public clips yet: a clip is public when its creator shares it with everyone "
-    "and every double in its cast allows that.",
-}
+# Every text the server writes on this tab comes from webapp/i18n/topics/clips.py, in the
+# page's language: a page's empty state is "clips.empty.<section>".
 
 
 @dataclass
@@ -86,7 +87,10 @@ def render() -> FeedComponents:
     with gr.Column(visible=False) as signed_in_column:
         with gr.Row(equal_height=True):
             section_radio = gr.Radio(
-                [(label, value) for value, label in FEED_SECTION_LABELS.items()],
+                choice_labels(
+                    [(name, value) for value, name in FEED_SECTION_LABELS.items()],
+                    "clips.section",
+                ),
                 value="mine", label=label("clips.show"), scale=4, elem_id="feed-section",
             )  # fmt: skip
             page_number = gr.Number(1, label=label("clips.page"), precision=0, minimum=1, scale=1)
@@ -103,31 +107,34 @@ def render() -> FeedComponents:
         with gr.Column(variant="panel", visible=False, elem_id="feed-actions") as actions_column:
             with gr.Row(visible=False, elem_id="feed-delete-confirm") as delete_confirm_row:
                 delete_confirm_markdown = gr.Markdown()
-                delete_yes_button = gr.Button("Yes, delete it for everyone", variant="stop",
+                delete_yes_button = gr.Button(label("clips.delete_yes"), variant="stop",
                                               elem_id="feed-delete-yes")  # fmt: skip
-                delete_keep_button = gr.Button("Keep it", elem_id="feed-delete-keep")
+                delete_keep_button = gr.Button(label("clips.delete_keep"),
+                                               elem_id="feed-delete-keep")  # fmt: skip
             delete_result_markdown = gr.Markdown(elem_id="feed-delete-result")
             clip_dropdown = gr.Dropdown(
-                choices=[], value=None, label="Clip on this page", elem_id="feed-clip",
-                info="Choose a clip to verify its provenance or to star in it yourself.",
+                choices=[], value=None, label=label("clips.clip_on_page"), elem_id="feed-clip",
+                info=label("clips.clip_on_page_info"),
             )  # fmt: skip
             with gr.Row(equal_height=True):
-                verify_button = gr.Button("Verify provenance", elem_id="feed-verify")
+                verify_button = gr.Button(label("clips.verify_provenance"), elem_id="feed-verify")
                 # Custom values allowed: an API client names the role without the private
                 # "choose a clip" event that fills the choices; the service checks the name.
                 swap_role_dropdown = gr.Dropdown(
-                    choices=[], value=None, label="Your role", visible=False,
+                    choices=[], value=None, label=label("studio.your_role"), visible=False,
                     allow_custom_value=True, elem_id="swap-role",
-                    info="The role your double takes in your version.",
+                    info=label("clips.swap_role_info"),
                 )  # fmt: skip
                 star_in_this_button = gr.Button(
-                    "★ Star in this", variant="primary", interactive=False, elem_id="star-in-this"
-                )
-                swap_cancel_button = gr.Button("Cancel", variant="stop", visible=False,
-                                               elem_id="swap-cancel")  # fmt: skip
+                    label("studio.star"), variant="primary", interactive=False,
+                    elem_id="star-in-this",
+                )  # fmt: skip
+                swap_cancel_button = gr.Button(label("studio.cancel"), variant="stop",
+                                               visible=False, elem_id="swap-cancel")  # fmt: skip
             verify_markdown = gr.Markdown(elem_id="feed-verify-result")
-            swap_video = gr.Video(label="Your version", interactive=False, visible=False,
-                                  elem_id="swap-video", buttons=MEDIA_BUTTONS)  # fmt: skip
+            swap_video = gr.Video(label=label("clips.your_version"), interactive=False,
+                                  visible=False, elem_id="swap-video",
+                                  buttons=MEDIA_BUTTONS)  # fmt: skip
             swap_markdown = gr.Markdown(elem_id="swap-info")
     return FeedComponents(
         signed_out_markdown, signed_in_column, section_radio, page_number, refresh_button,
@@ -146,17 +153,19 @@ def _render_slots() -> list[ClipCardSlot]:
             for index in range(row_start, row_start + CARDS_PER_ROW):
                 with gr.Column(visible=False, variant="panel", min_width=240) as column:
                     video = gr.Video(
-                        label=f"Clip {index + 1}", interactive=False, height=200,
+                        label=label("clips.card_video"), interactive=False, height=200,
                         elem_id=f"feed-video-{index}", buttons=MEDIA_BUTTONS,
                     )  # fmt: skip
                     info = gr.Markdown(elem_id=f"feed-card-{index}")
                     with gr.Row(elem_classes=["card-actions"]):
-                        star = gr.Button("★ Star in this", size="sm", variant="primary",
+                        star = gr.Button(label("studio.star"), size="sm", variant="primary",
                                          elem_id=f"feed-star-{index}")  # fmt: skip
-                        verify = gr.Button("Verify", size="sm", elem_id=f"feed-verify-{index}")
-                        delete = gr.Button("Delete", size="sm", variant="stop",
+                        verify = gr.Button(label("clips.verify"), size="sm",
+                                           elem_id=f"feed-verify-{index}")  # fmt: skip
+                        delete = gr.Button(label("clips.delete"), size="sm", variant="stop",
                                            elem_id=f"feed-delete-{index}")  # fmt: skip
-                    with gr.Accordion("Details", open=False, elem_id=f"feed-details-{index}"):
+                    with gr.Accordion(label("clips.details"), open=False,
+                                      elem_id=f"feed-details-{index}"):  # fmt: skip
                         details = gr.Markdown(elem_id=f"feed-details-text-{index}")
                 slots.append(ClipCardSlot(column, video, info, details, star, verify, delete))
     return slots
@@ -170,8 +179,11 @@ def listen(
     clips: ClipService,
     workers: RenderQueue,
     media_files: MediaFiles,
+    language: gr.Dropdown,
 ) -> Redraw:
-    """Wire the tab; returns how to redraw its page (the live poller calls it on a change)."""
+    """Wire the tab; returns how to redraw its page (the live poller calls it on a change).
+
+    Every handler reads the page's language last, optional for API clients (English)."""
     page_outputs = [
         ui.signed_out_markdown, ui.signed_in_column, ui.page_number, ui.page_markdown,
         *[slot.column for slot in ui.slots], *[slot.video for slot in ui.slots],
@@ -193,20 +205,21 @@ def listen(
     page_outputs.append(layout_sent)
 
     def show(
-        token: str | None, section: str, page_number: float | None, sent: Any = None
-    ) -> tuple[Any, ...]:
+        token: str | None, section: str, page_number: float | None, sent: Any = None,
+        lang: str | None = "en",
+    ) -> tuple[Any, ...]:  # fmt: skip
         user = auth.current_user(token)
         if user is None:
             return (*_signed_out_view(len(page_outputs) - 1), None)
         try:
             page = feed.page(user, section, int(page_number or 1), CARDS_PER_PAGE)
         except FeedError as error:
-            raise ui_error(str(error), title="Clips not shown") from None
-        values = _page_view(media_files, user, page) + _card_actions_view(page)
+            raise ui_error(str(error), title=text("clips.not_shown_title", lang)) from None
+        values = _page_view(media_files, user, page, lang) + _card_actions_view(page, lang)
         values, layout = skip_unchanged(values, layout_positions, sent)
         return (*values, layout)
 
-    inputs = [session.token, ui.section_radio, ui.page_number, layout_sent]
+    inputs = [session.token, ui.section_radio, ui.page_number, layout_sent, language]
     ui.refresh_button.click(show, inputs, page_outputs, api_name="list_feed")
     ui.section_radio.change(lambda: 1, None, ui.page_number, api_visibility="private").then(
         show, inputs, page_outputs, api_visibility="private"
@@ -231,44 +244,47 @@ def listen(
     )  # fmt: skip
 
     def star_in(
-        token: str | None, clip_id: str | None, role: str | None,
+        token: str | None, clip_id: str | None, role: str | None, lang: str | None = "en",
         progress: gr.Progress = gr.Progress(),  # noqa: B008
     ) -> Iterator[tuple[Any, ...]]:  # fmt: skip
         user = require_user(auth, token)
         if not clip_id:
-            raise ui_error("Choose a clip on this page first.", title="No clip chosen")
+            raise ui_error(text("clips.choose_on_page", lang),
+                           title=text("clips.none_chosen_title", lang))  # fmt: skip
         try:
             clip = clips.star_in_clip(user, clip_id, role or None)
         except ClipError as error:
-            raise ui_error(str(error), title="Clip not made") from None
-        queued = studio.waiting_text(clip, delayed=not workers.submit(clip.id))
+            raise ui_error(str(error), title=text("clips.not_made_title", lang)) from None
+        queued = studio.waiting_text(clip, delayed=not workers.submit(clip.id), language=lang)
         yield gr.Video(value=None, visible=True), queued, clip.id, gr.Button(visible=True)
-        done = studio.follow_clip(clips, user, clip.id, progress)
-        yield (studio.clip_file(media_files, user, done), studio.clip_text(done), None,
+        done = studio.follow_clip(clips, user, clip.id, progress, lang)
+        yield (studio.clip_file(media_files, user, done), studio.clip_text(done, lang), None,
                gr.Button(visible=False))  # fmt: skip
 
     ui.star_in_this_button.click(
-        star_in, [session.token, ui.clip_dropdown, ui.swap_role_dropdown],
+        star_in, [session.token, ui.clip_dropdown, ui.swap_role_dropdown, language],
         [ui.swap_video, ui.swap_markdown, ui.swap_clip_id, ui.swap_cancel_button],
         api_name="star_in_clip", concurrency_limit=studio.FOLLOWERS,
         concurrency_id="render-follow", show_progress_on=[ui.swap_video],
     )  # fmt: skip
     ui.swap_cancel_button.click(
-        lambda token, clip_id: studio.cancel_text(auth, clips, token, clip_id),
-        [session.token, ui.swap_clip_id], [ui.swap_markdown], api_visibility="private",
+        lambda token, clip_id, lang: studio.cancel_text(auth, clips, token, clip_id, lang),
+        [session.token, ui.swap_clip_id, language], [ui.swap_markdown], api_visibility="private",
     )  # fmt: skip
 
-    def verify(token: str | None, clip_id: str | None) -> str:
+    def verify(token: str | None, clip_id: str | None, lang: str | None = "en") -> str:
         user = require_user(auth, token)
         if not clip_id:
-            raise ui_error("Choose a clip on this page first.", title="No clip chosen")
+            raise ui_error(text("clips.choose_on_page", lang),
+                           title=text("clips.none_chosen_title", lang))  # fmt: skip
         try:
-            return verification_markdown(feed.verify(user, clip_id))
+            return verification_markdown(feed.verify(user, clip_id), lang)
         except FeedError as error:
-            raise ui_error(str(error), title="Not verified") from None
+            raise ui_error(str(error), title=text("clips.not_verified_title", lang)) from None
 
     ui.verify_button.click(
-        verify, [session.token, ui.clip_dropdown], [ui.verify_markdown], api_name="verify_clip",
+        verify, [session.token, ui.clip_dropdown, language], [ui.verify_markdown],
+        api_name="verify_clip",
         concurrency_limit=2, concurrency_id="verify",
     )  # fmt: skip
     return Redraw(show, inputs, page_outputs)
@@ -286,18 +302,20 @@ def _signed_out_view(output_count: int) -> tuple[Any, ...]:
     return tuple(values)
 
 
-def _page_view(media_files: MediaFiles, user: CurrentUser, page: FeedPage) -> tuple[Any, ...]:
+def _page_view(
+    media_files: MediaFiles, user: CurrentUser, page: FeedPage, language: str | None = "en"
+) -> tuple[Any, ...]:
     cards = list(page.cards)
     columns, videos, infos = [], [], []
     for index in range(CARDS_PER_PAGE):
         card = cards[index] if index < len(cards) else None
         columns.append(gr.Column(visible=card is not None))
         videos.append(_video_file(media_files, user, card) if card else None)
-        infos.append(card_markdown(card) if card else "")
+        infos.append(card_markdown(card, language) if card else "")
     choices = [(_choice_label(card), card.public_id) for card in cards]
     return (
         gr.Markdown(visible=False), gr.Column(visible=True), page.page_number,
-        _page_text(page), *columns, *videos, *infos,
+        page_text(page, language), *columns, *videos, *infos,
         gr.Button(interactive=page.has_previous), gr.Button(interactive=page.has_next),
         gr.Dropdown(choices=choices, value=None), None,
         {card.public_id: list(card.cast) for card in cards if card.can_star_in},
@@ -305,13 +323,13 @@ def _page_view(media_files: MediaFiles, user: CurrentUser, page: FeedPage) -> tu
     )  # fmt: skip
 
 
-def _card_actions_view(page: FeedPage) -> tuple[Any, ...]:
+def _card_actions_view(page: FeedPage, language: str | None = "en") -> tuple[Any, ...]:
     """Each card's Details text and which of its buttons apply; the clips' ids by slot."""
     cards = list(page.cards)
     details, stars, deletes = [], [], []
     for index in range(CARDS_PER_PAGE):
         card = cards[index] if index < len(cards) else None
-        details.append(details_markdown(card) if card else "")
+        details.append(details_markdown(card, language) if card else "")
         stars.append(gr.Button(visible=bool(card and card.can_star_in)))
         # My clips and clips featuring me: the service deletes those that cast my doubles.
         deletable = (
@@ -333,53 +351,87 @@ def _video_file(media_files: MediaFiles, user: CurrentUser, card: ClipCard) -> s
     return str(path)
 
 
-def _page_text(page: FeedPage) -> str:
+def page_text(page: FeedPage, language: str | None = "en") -> str:
+    """The line above the cards: the section and page, or what an empty page means."""
     if not page.cards:
         if page.page_number > 1:
-            return "Nothing more here. Go back to the previous page."
-        return EMPTY_SECTIONS[page.section]
-    return f"{FEED_SECTION_LABELS[page.section]} · page {page.page_number}"
+            return text("clips.nothing_more", language)
+        return text(f"clips.empty.{page.section}", language)
+    section = text(f"clips.section.{page.section}", language)
+    return text("clips.section_page", language, section=section, page=page.page_number)
 
 
 def _choice_label(card: ClipCard) -> str:
     return f"{card.title} · @{card.creator_username} · {card.created_at:%Y-%m-%d %H:%M}"
 
 
-def card_markdown(card: ClipCard) -> str:
-    """A card's text; every user-written part escaped so it shows as typed, never as markup."""
+def card_markdown(card: ClipCard, language: str | None = "en") -> str:
+    """A card's text in the page's language; every user-written part escaped so it shows as
+    typed, never as markup."""
     creator = as_markdown_text(card.creator_display_name or card.creator_username)
     cast = ", ".join(
         f"{as_markdown_text(role)}: @{as_markdown_text(handle)}"
         for role, handle in card.cast.items()
     )
-    length = f" · {card.duration:.1f} s" if card.duration else ""
+    seconds = f"{card.duration:.1f}"
+    length = f" · {text('clips.seconds', language, seconds=seconds)}" if card.duration else ""
+    by = text("clips.card_by", language, creator=creator,
+              username=as_markdown_text(card.creator_username))  # fmt: skip
+    state = clip_state_words(card.status, card.hidden_reason, language=language)
+    audience = (
+        text(f"visibility.{card.visibility}", language)
+        if card.visibility in CLIP_VISIBILITY_LABELS
+        else "?"
+    )
     lines = [
         f"**{as_markdown_text(card.title)}**",
-        f"by {creator} (@{as_markdown_text(card.creator_username)}) · "
-        f"{card.created_at:%Y-%m-%d %H:%M}{length}",
-        f"Cast: {cast or 'none'}",
-        f"Status: {clip_state_words(card.status, card.hidden_reason)} · seen by: "
-        f"{CLIP_VISIBILITY_LABELS.get(card.visibility, '?')}",
+        f"{by} · {card.created_at:%Y-%m-%d %H:%M}{length}",
+        text("clips.card_cast", language, cast=cast or text("clips.cast_none", language)),
+        text("clips.card_status", language, state=state, audience=audience),
     ]
     if card.hidden_reason:
-        lines.append(f"⚠️ {as_markdown_text(card.hidden_reason)}")
+        lines.append(f"⚠️ {hidden_reason_text(card.hidden_reason, language)}")
     elif card.status in ("failed", "cancelled") and card.status_message:
         lines.append(f"⚠️ {as_markdown_text(card.status_message)}")
     return "  \n".join(lines)
 
 
-def details_markdown(card: ClipCard) -> str:
+def details_markdown(card: ClipCard, language: str | None = "en") -> str:
     """What a card's "Details" shows: likeness scores, provenance and the clip id, in words."""
     lines = []
-    metrics = _metrics_text(card)
+    metrics = _metrics_text(card, language)
     if metrics:
         lines.append(metrics)
-    lines.append(f"How it was made and signed: {card.provenance.summary}")
-    lines.append(f"Clip id (carried by its invisible watermark): `{card.public_id}`")
+    summary = provenance_words(card.provenance, language)
+    lines.append(text("clips.made_and_signed", language, summary=summary))
+    lines.append(text("clips.clip_id", language, clip_id=card.public_id))
     return "  \n".join(lines)
 
 
-def _metrics_text(card: ClipCard) -> str:
+def provenance_words(status: ProvenanceStatus, language: str | None = "en") -> str:
+    """A clip's recorded provenance in a few words (``ProvenanceStatus.summary``, translated)."""
+    if not status.recorded:
+        return text("provenance.not_recorded", language)
+    state = status.manifest_state or "missing"
+    known = {"Trusted": "trusted", "Valid": "valid", "Invalid": "invalid", "missing": "missing",
+             "unreadable": "unreadable"}  # fmt: skip
+    manifest = (
+        text(f"provenance.manifest_{known[state]}", language)
+        if state in known
+        else text("provenance.manifest_other", language, state=as_markdown_text(state))
+    )
+    if state in ("Trusted", "Valid") and not status.manifest_matches_clip:
+        manifest += " " + text("provenance.names_another", language)
+    label_words = text("provenance.ai_label" if status.label_drawn else "provenance.no_ai_label",
+                       language)  # fmt: skip
+    watermark = text(
+        "provenance.watermarked" if status.watermark_clip_id else "provenance.no_watermark",
+        language,
+    )
+    return f"{label_words} · {watermark} · {manifest}"
+
+
+def _metrics_text(card: ClipCard, language: str | None = "en") -> str:
     faces = card.metrics.get("face_similarity") or {}
     voices = card.metrics.get("voice_similarity") or {}
     parts = []
@@ -389,30 +441,42 @@ def _metrics_text(card: ClipCard) -> str:
             continue
         face_text = "–" if face is None else f"{face:.2f}"
         voice_text = "–" if voice is None else f"{voice:.2f}"
-        parts.append(f"{as_markdown_text(role)}: face {face_text}, voice {voice_text}")
+        parts.append(text("clips.score", language, role=as_markdown_text(role), face=face_text,
+                          voice=voice_text))  # fmt: skip
     if not parts:
         return ""
-    return ("How closely each role looks and sounds like its double (1.00 is identical; a face "
-            f"matches above 0.40): {'; '.join(parts)}")  # fmt: skip
+    return text("clips.scores", language, scores="; ".join(parts))
 
 
-def verification_markdown(verification: ClipVerification) -> str:
+def verification_markdown(verification: ClipVerification, language: str | None = "en") -> str:
+    """The full provenance check of a clip's file, in the page's language."""
+
     # Words, not emoji: a browser without an emoji font showed the marks as empty boxes.
-    check = {True: "**Passed** ·", False: "**Failed** ·"}
-    manifest = "present" if verification.manifest_present else "missing"
-    trust = "signed by this studio" if verification.manifest_trusted else "not trusted"
+    def check(passed: bool) -> str:
+        return text("verify.passed" if passed else "verify.failed", language) + " ·"
+
+    def word(key: str) -> str:
+        return text(f"verify.{key}", language)
+
+    found = verification.watermark_clip_id or word("none_found")
+    manifest = text(
+        "verify.manifest", language,
+        presence=word("present" if verification.manifest_present else "missing"),
+        validity=word("valid" if verification.manifest_valid else "not_valid"),
+        trust=word("trusted" if verification.manifest_trusted else "not_trusted"),
+    )  # fmt: skip
     lines = [
-        f"#### Provenance of clip `{verification.clip_public_id}`",
-        f"- {check[verification.label_visible]} Visible *AI-generated* label "
-        f"(contrast {verification.label_score:.0f})",
-        f"- {check[verification.watermark_matches]} Invisible watermark: "
-        f"`{verification.watermark_clip_id or 'none found'}` "
-        f"({verification.watermark_agreement:.0%} bit agreement)",
-        f"- {check[verification.manifest_valid]} C2PA manifest {manifest}, "
-        f"{'valid' if verification.manifest_valid else 'not valid'}, {trust}",
-    ]
+        text("verify.heading", language, clip_id=verification.clip_public_id),
+        f"- {check(verification.label_visible)} "
+        + text("verify.label", language, contrast=f"{verification.label_score:.0f}"),
+        f"- {check(verification.watermark_matches)} "
+        + text("verify.watermark", language, found=found,
+               agreement=f"{verification.watermark_agreement:.0%}"),
+        f"- {check(verification.manifest_valid)} {manifest}",
+    ]  # fmt: skip
     if verification.problems:
-        lines += ["", "Problems:", *[f"- {as_markdown_text(p)}" for p in verification.problems]]
+        lines += ["", word("problems"),
+                  *[f"- {as_markdown_text(p)}" for p in verification.problems]]  # fmt: skip
     else:
-        lines.append("\nAll three signals were read back from the file and match this clip.")
+        lines.append("\n" + word("all_match"))
     return "\n".join(lines)

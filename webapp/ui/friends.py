@@ -20,16 +20,13 @@ from webapp.friends import (
     FriendsOverview,
     Person,
 )
-from webapp.i18n import label
+from webapp.i18n import label, text
 from webapp.ui.live import Redraw
 from webapp.ui.session import SessionComponents, require_user
 from webapp.ui.text import as_markdown_text, ui_error
 
-EMPTY_INCOMING = "No requests are waiting for you."
-EMPTY_FRIENDS = "No friends yet. Find people by their username and send them a request."
-EMPTY_OUTGOING = "You have no requests waiting for an answer."
-EMPTY_BLOCKED = "You haven't blocked anyone."
-EMPTY_RESULTS = "Search for someone by their username (part of it is enough)."
+# Lists' empty states are translation keys (the browser words them in the page's language);
+# what the server writes (headings with counts, search results, answers) uses ``text``.
 
 
 @dataclass
@@ -73,66 +70,82 @@ def render() -> FriendsComponents:
     with gr.Column(visible=False) as signed_in_column:
         with gr.Group(elem_id="friend-requests"):
             incoming_heading_markdown = gr.Markdown(label("friends.requests_heading"))
-            incoming_radio = _person_radio("Requests waiting for your answer", "incoming-requests")
-            incoming_empty_markdown = gr.Markdown(EMPTY_INCOMING, elem_classes=["empty-state"])
+            incoming_radio = _person_radio("friends.incoming_label", "incoming-requests")
+            incoming_empty_markdown = _empty("friends.empty.incoming")
             with gr.Row():
                 incoming_accept_button = gr.Button(
-                    "Accept", variant="primary", size="sm", visible=False
+                    label("friends.accept"), variant="primary", size="sm", visible=False
                 )
-                incoming_decline_button = gr.Button("Decline", size="sm", visible=False)
+                incoming_decline_button = gr.Button(
+                    label("friends.decline"), size="sm", visible=False
+                )
         incoming_status_markdown = gr.Markdown()
         with gr.Row(equal_height=False):
             with gr.Column():
                 gr.Markdown(label("friends.find_heading"))
                 with gr.Row(equal_height=True):
                     search_textbox = gr.Textbox(
-                        label=label("friends.find_label"), placeholder="e.g. maya",
+                        label=label("friends.find_label"),
+                        placeholder=label("friends.search_placeholder"),
                         max_length=64, scale=4, elem_id="people-search",
                     )  # fmt: skip
                     search_button = gr.Button(label("friends.search"), scale=1, min_width=80)
-                results_radio = _person_radio("People found", "people-found")
-                results_empty_markdown = gr.Markdown(EMPTY_RESULTS, elem_classes=["empty-state"])
+                results_radio = _person_radio("friends.found_label", "people-found")
+                results_empty_markdown = _empty("friends.empty.results")
                 results_relationships = gr.State({})
                 with gr.Row():
-                    results_add_button = gr.Button("Add friend", variant="primary", size="sm",
-                                                   visible=False)  # fmt: skip
-                    results_accept_button = gr.Button("Accept request", variant="primary",
-                                                      size="sm", visible=False)  # fmt: skip
-                    results_cancel_button = gr.Button("Cancel request", size="sm", visible=False)
+                    results_add_button = gr.Button(label("friends.add"), variant="primary",
+                                                   size="sm", visible=False)  # fmt: skip
+                    results_accept_button = gr.Button(label("friends.accept_request"),
+                                                      variant="primary", size="sm",
+                                                      visible=False)  # fmt: skip
+                    results_cancel_button = gr.Button(label("friends.cancel_request"), size="sm",
+                                                      visible=False)  # fmt: skip
                 search_status_markdown = gr.Markdown()
             with gr.Column():
                 friends_heading_markdown = gr.Markdown(label("friends.your_friends_heading"))
-                friends_radio = _person_radio("Your friends", "friends-list")
-                friends_empty_markdown = gr.Markdown(EMPTY_FRIENDS, elem_classes=["empty-state"])
+                friends_radio = _person_radio("friends.list_label", "friends-list")
+                friends_empty_markdown = _empty("friends.empty.friends")
                 with gr.Row():
-                    friends_unfriend_button = gr.Button("Unfriend", size="sm", visible=False)
+                    friends_unfriend_button = gr.Button(
+                        label("friends.unfriend"), size="sm", visible=False
+                    )
                     friends_block_button = gr.Button(
-                        "Block", variant="stop", size="sm", visible=False
+                        label("friends.block"), variant="stop", size="sm", visible=False
                     )
                 friends_status_markdown = gr.Markdown()
                 gr.Markdown(label("friends.sent_heading"))
-                outgoing_radio = _person_radio("Waiting for an answer", "outgoing-requests")
-                outgoing_empty_markdown = gr.Markdown(EMPTY_OUTGOING, elem_classes=["empty-state"])
-                outgoing_cancel_button = gr.Button("Cancel request", size="sm", visible=False)
+                outgoing_radio = _person_radio("friends.outgoing_label", "outgoing-requests")
+                outgoing_empty_markdown = _empty("friends.empty.outgoing")
+                outgoing_cancel_button = gr.Button(
+                    label("friends.cancel_request"), size="sm", visible=False
+                )
                 outgoing_status_markdown = gr.Markdown()
                 gr.Markdown(label("friends.blocked_heading"))
-                blocked_radio = _person_radio("People you blocked", "blocked-list")
-                blocked_empty_markdown = gr.Markdown(EMPTY_BLOCKED, elem_classes=["empty-state"])
-                blocked_unblock_button = gr.Button("Unblock", size="sm", visible=False)
+                blocked_radio = _person_radio("friends.blocked_label", "blocked-list")
+                blocked_empty_markdown = _empty("friends.empty.blocked")
+                blocked_unblock_button = gr.Button(label("friends.unblock"), size="sm",
+                                                   visible=False)  # fmt: skip
                 blocked_status_markdown = gr.Markdown()
         # Hidden: the lists redraw themselves (webapp/ui/live.py); the event stays an API.
         refresh_button = gr.Button("Refresh lists", size="sm", variant="secondary", visible=False)
     return FriendsComponents(**{name: value for name, value in locals().items()})
 
 
-def _person_radio(label: str, elem_id: str) -> gr.Radio:
-    return gr.Radio([], label=label, visible=False, elem_id=elem_id)
+def _person_radio(key: str, elem_id: str) -> gr.Radio:
+    return gr.Radio([], label=label(key), visible=False, elem_id=elem_id)
+
+
+def _empty(key: str) -> gr.Markdown:
+    return gr.Markdown(label(key), elem_classes=["empty-state"])
 
 
 def listen(
-    ui: FriendsComponents, session: SessionComponents, auth: AuthService, service: FriendService
-) -> Redraw:
-    """Wire the tab; returns how to redraw its lists (the live poller calls it on a change)."""
+    ui: FriendsComponents, session: SessionComponents, auth: AuthService, service: FriendService,
+    language: gr.Dropdown,
+) -> Redraw:  # fmt: skip
+    """Wire the tab; returns how to redraw its lists (the live poller calls it on a change).
+    Handlers read the page's language last, optional for API clients (English)."""
     list_outputs = [
         ui.signed_out_markdown, ui.signed_in_column,
         ui.incoming_heading_markdown, ui.incoming_radio, ui.incoming_empty_markdown,
@@ -147,28 +160,29 @@ def listen(
         ui.results_add_button, ui.results_accept_button, ui.results_cancel_button,
     ]  # fmt: skip
 
-    def refresh(token: str | None) -> tuple[Any, ...]:
+    def refresh(token: str | None, lang: str | None = "en") -> tuple[Any, ...]:
         user = auth.current_user(token)
         if user is None:
             return (gr.Markdown(visible=True), gr.Column(visible=False),
                     *[gr.update() for _ in list_outputs[2:]])  # fmt: skip
         return (gr.Markdown(visible=False), gr.Column(visible=True),
-                *_lists_view(service.overview(user)))  # fmt: skip
+                *lists_view(service.overview(user), lang))  # fmt: skip
 
-    session.token.change(refresh, [session.token], list_outputs, api_visibility="private")
-    ui.refresh_button.click(refresh, [session.token], list_outputs, api_name="list_friends")
+    list_inputs = [session.token, language]
+    session.token.change(refresh, list_inputs, list_outputs, api_visibility="private")
+    ui.refresh_button.click(refresh, list_inputs, list_outputs, api_name="list_friends")
 
-    def search(token: str | None, query: str) -> tuple[Any, ...]:
+    def search(token: str | None, query: str, lang: str | None = "en") -> tuple[Any, ...]:
         user = require_user(auth, token)
         try:
             people = service.find_people(user, query)
         except FriendError as error:
-            raise ui_error(str(error), title="Find people") from None
-        return _search_view(people, query)
+            raise ui_error(str(error), title=text("friends.find_title", lang)) from None
+        return search_view(people, query, lang)
 
     gr.on(
         [ui.search_button.click, ui.search_textbox.submit], search,
-        [session.token, ui.search_textbox], search_outputs, api_name="find_people",
+        [session.token, ui.search_textbox, language], search_outputs, api_name="find_people",
         validator=validate_search, show_progress_on=[ui.search_status_markdown],
     )  # fmt: skip
     ui.results_radio.change(
@@ -178,25 +192,29 @@ def listen(
     )  # fmt: skip
 
     def act(action: Any, done: str) -> Any:
-        """A handler that does ``action`` as the signed-in user, then redraws every list."""
+        """A handler that does ``action`` as the signed-in user, then redraws every list;
+        ``done`` names the answer (``friends.done.*``)."""
 
-        def handler(token: str | None, username: str | None, query: str) -> tuple[Any, ...]:
+        def handler(
+            token: str | None, username: str | None, query: str, lang: str | None = "en"
+        ) -> tuple[Any, ...]:
             user = require_user(auth, token)
             if not username:
-                raise ui_error("Choose a person in the list first.")
+                raise ui_error(text("friends.choose_person", lang))
             try:
                 action(user, username)
             except FriendError as error:
                 raise ui_error(str(error)) from None
-            searched = _search_again(service, user, query)
-            return (done.format(name=as_markdown_text(username)), *refresh(token), *searched)
+            searched = _search_again(service, user, query, lang)
+            answer = text(f"friends.done.{done}", lang, name=as_markdown_text(username))
+            return (answer, *refresh(token, lang), *searched)
 
         return handler
 
     def wire(button: gr.Button, picked: gr.Radio, status: gr.Markdown, action: Any,
              done: str, **options: Any) -> None:  # fmt: skip
         button.click(
-            act(action, done), [session.token, picked, ui.search_textbox],
+            act(action, done), [session.token, picked, ui.search_textbox, language],
             [status, *list_outputs, *search_outputs], show_progress_on=[status], **options,
         )  # fmt: skip
 
@@ -205,7 +223,7 @@ def listen(
         ui.results_radio,
         ui.search_status_markdown,
         service.send_request,
-        "Request sent to **{name}**.",
+        "sent",
         api_name="send_friend_request",
     )
     wire(
@@ -213,7 +231,7 @@ def listen(
         ui.results_radio,
         ui.search_status_markdown,
         service.accept,
-        "You and **{name}** are now friends.",
+        "accepted",
         api_visibility="private",
     )
     wire(
@@ -221,7 +239,7 @@ def listen(
         ui.results_radio,
         ui.search_status_markdown,
         service.cancel,
-        "Request to **{name}** cancelled.",
+        "cancelled",
         api_visibility="private",
     )
     wire(
@@ -229,7 +247,7 @@ def listen(
         ui.incoming_radio,
         ui.incoming_status_markdown,
         service.accept,
-        "You and **{name}** are now friends.",
+        "accepted",
         api_name="accept_friend",
     )
     wire(
@@ -237,7 +255,7 @@ def listen(
         ui.incoming_radio,
         ui.incoming_status_markdown,
         service.decline,
-        "Request from **{name}** declined.",
+        "declined",
         api_name="decline_friend",
     )
     wire(
@@ -245,7 +263,7 @@ def listen(
         ui.outgoing_radio,
         ui.outgoing_status_markdown,
         service.cancel,
-        "Request to **{name}** cancelled.",
+        "cancelled",
         api_name="cancel_friend_request",
     )
     wire(
@@ -253,7 +271,7 @@ def listen(
         ui.friends_radio,
         ui.friends_status_markdown,
         service.unfriend,
-        "You and **{name}** are no longer friends.",
+        "unfriended",
         api_name="unfriend",
     )
     wire(
@@ -261,74 +279,99 @@ def listen(
         ui.friends_radio,
         ui.friends_status_markdown,
         service.block,
-        "**{name}** is blocked: neither of you can find, befriend or cast the other.",
+        "blocked",
         api_name="block_user",
     )
     wire(ui.blocked_unblock_button, ui.blocked_radio, ui.blocked_status_markdown,
-         service.unblock, "**{name}** is unblocked.", api_name="unblock_user")  # fmt: skip
-    return Redraw(refresh, [session.token], list_outputs)
+         service.unblock, "unblocked", api_name="unblock_user")  # fmt: skip
+    return Redraw(refresh, list_inputs, list_outputs)
 
 
-def validate_search(_token: str | None, query: str) -> list[dict[str, Any]]:
+def validate_search(
+    _token: str | None, query: str, language: str | None = "en"
+) -> list[dict[str, Any]]:
     """Shown next to the search box before the server is asked."""
     cleaned = (query or "").strip().removeprefix("@").strip()
-    return [gr.validate(True, ""), gr.validate(bool(cleaned), "Type part of a username.")]
+    return [gr.validate(True, ""), gr.validate(bool(cleaned), text("friends.type_part", language)),
+            gr.validate(True, "")]  # fmt: skip
 
 
-def _lists_view(overview: FriendsOverview) -> tuple[Any, ...]:
+def lists_view(overview: FriendsOverview, language: str | None = "en") -> tuple[Any, ...]:
+    """Headings and lists of the tab (and which buttons apply), in the page's language."""
     count = len(overview.incoming)
-    incoming_heading = f"### Friend requests ({count})" if count else "### Friend requests"
-    friends_heading = f"### Your friends ({len(overview.friends)})"
+    incoming_heading = (
+        text("friends.requests_count", language, count=count)
+        if count
+        else text("friends.requests_heading", language)
+    )
+    friends_heading = text("friends.your_friends_count", language, count=len(overview.friends))
 
     def shown(people: tuple[Person, ...] | list[Person]) -> Any:
         return gr.Button(visible=bool(people))
 
     return (
-        incoming_heading, *_radio_with_empty(overview.incoming),
-        friends_heading, *_radio_with_empty(overview.friends),
-        *_radio_with_empty(overview.outgoing), *_radio_with_empty(overview.blocked),
+        incoming_heading, *_radio_with_empty(overview.incoming, language),
+        friends_heading, *_radio_with_empty(overview.friends, language),
+        *_radio_with_empty(overview.outgoing, language),
+        *_radio_with_empty(overview.blocked, language),
         shown(overview.incoming), shown(overview.incoming), shown(overview.friends),
         shown(overview.friends), shown(overview.outgoing), shown(overview.blocked),
     )  # fmt: skip
 
 
-def _radio_with_empty(people: tuple[Person, ...] | list[Person]) -> tuple[Any, Any]:
-    choices = [(_person_label(person), person.username) for person in people]
+def _radio_with_empty(
+    people: tuple[Person, ...] | list[Person], language: str | None = "en"
+) -> tuple[Any, Any]:
+    choices = [(person_label(person, language), person.username) for person in people]
     return gr.Radio(choices=choices, value=None, visible=bool(choices)), gr.Markdown(
         visible=not choices
     )
 
 
-def _person_label(person: Person) -> str:
+def person_label(person: Person, language: str | None = "en") -> str:
     # Radio labels are rendered as text by Gradio, so names need no escaping here.
-    label = person.username
+    shown = person.username
     if person.display_name and person.display_name != person.username:
-        label += f" · {person.display_name}"
+        shown += f" · {person.display_name}"
     if person.since is not None:
-        label += f" · since {person.since:%Y-%m-%d}"
-    return label
+        shown += " · " + text("friends.since", language, date=f"{person.since:%Y-%m-%d}")
+    return shown
 
 
-def _search_view(people: list[Person], query: str) -> tuple[Any, ...]:
+def relationship_words(relationship: str, language: str | None = "en") -> str:
+    if relationship not in RELATIONSHIP_LABELS:
+        return relationship
+    return text(f"friends.relationship.{relationship}", language)
+
+
+def search_view(people: list[Person], query: str, language: str | None = "en") -> tuple[Any, ...]:
+    """The search results (or what an empty search means), in the page's language."""
     choices = [
-        (f"{p.username} · {p.display_name} · {RELATIONSHIP_LABELS[p.relationship]}", p.username)
+        (f"{p.username} · {p.display_name} · {relationship_words(p.relationship, language)}",
+         p.username)
         for p in people
-    ]
-    empty = f"No one found for “{as_markdown_text(query.strip())}”." if query else EMPTY_RESULTS
+    ]  # fmt: skip
+    empty = (
+        text("friends.no_one_found", language, query=as_markdown_text(query.strip()))
+        if query
+        else text("friends.empty.results", language)
+    )
     relationships = {p.username: p.relationship for p in people}
     hidden = gr.Button(visible=False)
     results = gr.Radio(choices=choices, value=None, visible=bool(choices))
     return results, gr.Markdown(empty, visible=not choices), relationships, hidden, hidden, hidden
 
 
-def _search_again(service: FriendService, user: CurrentUser, query: str) -> tuple[Any, ...]:
+def _search_again(
+    service: FriendService, user: CurrentUser, query: str, language: str | None = "en"
+) -> tuple[Any, ...]:
     """The search results redrawn after an action, so their relationships stay true."""
     if not (query or "").strip().removeprefix("@").strip():
-        return _search_view([], "")
+        return search_view([], "", language)
     try:
-        return _search_view(service.find_people(user, query), query)
+        return search_view(service.find_people(user, query), query, language)
     except FriendError:
-        return _search_view([], "")
+        return search_view([], "", language)
 
 
 def _result_buttons(username: str | None, relationships: dict[str, str]) -> tuple[Any, ...]:

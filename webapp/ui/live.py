@@ -113,8 +113,9 @@ def listen(
     )  # fmt: skip
 
 
-def redraw_on_change(changed: gr.State, redraw: Redraw) -> None:
+def redraw_on_change(changed: gr.State | gr.Dropdown, redraw: Redraw) -> None:
     """Redraw a list when the poller saw its summary change (another person acted, a render
-    finished, a clip was deleted)."""
+    finished, a clip was deleted), or when the page's language changed (``changed`` is then
+    the language dropdown: the list's server-written texts are written again)."""
     changed.change(redraw.fn, redraw.inputs, redraw.outputs, show_progress="hidden",
                    api_visibility="private")  # fmt: skip

@@ -74,8 +74,9 @@ def build_blocks(services: Services) -> gr.Blocks:
             with gr.Tab(label("tab.my_data"), id="my-data", elem_id="tab-my-data") as my_data_tab:
                 privacy_components = privacy.render()
         redraw_for_token = account.listen(
-            blocks, account_components, session_components, services.auth, hf_oauth=hf_oauth
-        )
+            blocks, account_components, session_components, services.auth, hf_oauth=hf_oauth,
+            language=language,
+        )  # fmt: skip
         media_pass.listen(
             pass_ticket, pass_button, session_components, services.auth, services.media_passes
         )
@@ -84,16 +85,16 @@ def build_blocks(services: Services) -> gr.Blocks:
             services.media_files, services.grants, language,
         )  # fmt: skip
         friends_redraw = friends.listen(
-            friends_components, session_components, services.auth, services.friends
+            friends_components, session_components, services.auth, services.friends, language
         )
         studio.listen(
             studio_components, session_components, services.auth, services.clips,
-            services.render_workers, services.media_files, services.templates,
+            services.render_workers, services.media_files, services.templates, language,
         )  # fmt: skip
         studio.listen_first_clip(
             studio_components, doubles_components.first_clip_button,
             doubles_components.new_double_handle, tabs, session_components, services.auth,
-            services.clips, services.templates,
+            services.clips, services.templates, language,
         )  # fmt: skip
         account_deletion = privacy.listen(
             privacy_components, session_components, services.auth, services.account_data,
@@ -103,15 +104,16 @@ def build_blocks(services: Services) -> gr.Blocks:
         account_deletion.then(*redraw_for_token, api_visibility="private")
         feed_redraw = clips_feed.listen(
             feed_components, session_components, services.auth, services.feed,
-            services.clips, services.render_workers, services.media_files,
+            services.clips, services.render_workers, services.media_files, language,
         )  # fmt: skip
         appearances_redraw = appearances.listen(
             appearances_components, session_components, services.auth, services.appearances,
-            services.media_files,
+            services.media_files, language,
         )  # fmt: skip
         clip_cards.listen(
             feed_components, session_components, services.auth, services.feed, services.clips,
             services.render_workers, services.media_files, services.appearances, feed_redraw,
+            language,
         )  # fmt: skip
         live.listen(
             live_components, live.LiveTabs(clips_tab, friends_tab, appearances_tab),
@@ -123,6 +125,9 @@ def build_blocks(services: Services) -> gr.Blocks:
         # me change with my appearances.
         live.redraw_on_change(live_components.clips_changed, feed_redraw)
         live.redraw_on_change(live_components.appearances_changed, feed_redraw)
+        # What the server wrote on these lists is in the page's language: redraw on a switch.
+        for redraw in (feed_redraw, friends_redraw, appearances_redraw):
+            live.redraw_on_change(language, redraw)
         languages = [code for _name, code in LANGUAGE_CHOICES]
         blocks.load(None, None, [language], js=page_js.follow_language(languages))
         language.input(

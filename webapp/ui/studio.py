@@ -9,12 +9,12 @@ from typing import Any
 
 import gradio as gr
 
-from core.acting.house import HOUSE_LABEL
 from core.acting.timeline import build_timeline
 from core.scripts.model import Script, ScriptError
 from core.scripts.parser import parse_script
 from core.scripts.templates import Template
 from core.voice.languages import unvoiced_lines
+from webapp import i18n
 from webapp.auth import AuthService, CurrentUser
 from webapp.clips import (
     CLIP_AUDIENCE_PHRASES,
@@ -24,9 +24,11 @@ from webapp.clips import (
     ClipRecord,
     ClipService,
 )
-from webapp.i18n import choice_labels, label
+from webapp.clips.records import CANCELLED_MESSAGE, GAVE_UP_MESSAGE, RESUMED_MESSAGE
+from webapp.clips.rendering import WORKER_GAVE_UP_MESSAGE
+from webapp.i18n import choice_labels, label, text
 from webapp.media import MediaFiles
-from webapp.render_queue import DELAYED_MESSAGE, RenderQueue
+from webapp.render_queue import DELAYED_MESSAGE, REQUEUED_MESSAGE, RenderQueue
 from webapp.ui.page_js import scroll_into_view
 from webapp.ui.session import SessionComponents, require_user
 from webapp.ui.text import MEDIA_BUTTONS, as_markdown_text, ui_error
@@ -34,16 +36,17 @@ from webapp.ui.text import MEDIA_BUTTONS, as_markdown_text, ui_error
 MAX_ROLES = 4
 FOLLOWERS = 32  # browsers following their clip's progress at once (rendering is the workers')
 FOLLOW_POLL_SECONDS = 0.5
-NOBODY = "(choose a double)"
-NOBODY_FITS = (
-    "No {kinds} double is available to you yet: register one in My doubles, "
-    "or ask a friend to share theirs."
-)
-SCRIPT_HELP = (
-    "Write shots like `Shot 1: wide, @maya at the window. Shot 2 (3s): close-up, @maya says "
-    '"I did it!"` or `镜头一，@maya 在窗前。镜头二，特写，@maya 说“成功了”`. '
-    "Use the @handles of your doubles; up to 6 shots and 15 s."
-)
+NOBODY = "(choose a double)"  # the value of an empty role; shown as "studio.nobody"
+# Status messages the service leaves on a clip, shown in the page's language (``status.*``);
+# any other (a renderer's note, an error) is shown as the service wrote it.
+STATUS_MESSAGE_KEYS = {
+    CANCELLED_MESSAGE: "status.cancelled",
+    RESUMED_MESSAGE: "status.resumed",
+    GAVE_UP_MESSAGE: "status.gave_up",
+    WORKER_GAVE_UP_MESSAGE: "status.worker_gave_up",
+    REQUEUED_MESSAGE: "status.requeued",
+    DELAYED_MESSAGE: "status.delayed",
+}
 
 
 @dataclass
@@ -74,7 +77,7 @@ class StudioComponents:
 def render(templates: list[Template]) -> StudioComponents:
     signed_out_markdown = gr.Markdown(label("studio.signed_out"))
     template_gallery = gr.Gallery(
-        value=[(str(t.card), _template_caption(t)) for t in templates if t.card],
+        value=gallery_items(templates),
         label=label("studio.presets"), columns=4, height="auto", allow_preview=False,
         elem_id="template-gallery",
     )  # fmt: skip
@@ -93,7 +96,7 @@ def render(templates: list[Template]) -> StudioComponents:
         autoplay=False, elem_id="preset-preview", buttons=MEDIA_BUTTONS, height=256,
     )  # fmt: skip
     with gr.Accordion(label("studio.own_script"), open=False):
-        gr.Markdown(SCRIPT_HELP)
+        gr.Markdown(label("studio.script_help"))
         script_textbox = gr.Textbox(label=label("studio.your_script"), lines=4, max_length=4000)
         use_script_button = gr.Button(label("studio.use_script"))
     script = gr.State(None)
@@ -138,8 +141,8 @@ def render(templates: list[Template]) -> StudioComponents:
         gr.Markdown(label("studio.your_clip_heading"))
         # No label over the player: it would cover the clip's burned-in "AI-generated" label.
         clip_video = gr.Video(
-            label="Your clip", show_label=False, interactive=False, elem_id="clip-video",
-            buttons=MEDIA_BUTTONS,
+            label=label("studio.clip_video"), show_label=False, interactive=False,
+            elem_id="clip-video", buttons=MEDIA_BUTTONS,
         )  # fmt: skip
         clip_markdown = gr.Markdown(elem_id="clip-info")
     return StudioComponents(
@@ -160,46 +163,54 @@ def listen(
     workers: RenderQueue,
     media_files: MediaFiles,
     templates: list[Template],
+    language: gr.Dropdown,
 ) -> None:
+    """Wire the tab. Handlers read the page's language last, optional for API clients."""
     shown = [t for t in templates if t.card]
     by_id = {t.id: t for t in templates}
 
-    def choose_template(token: str | None, event: gr.SelectData) -> tuple[Any, ...]:
-        return _template_view(shown[event.index], _castable(auth, clips, token))
+    def choose_template(
+        token: str | None, lang: str | None, event: gr.SelectData
+    ) -> tuple[Any, ...]:
+        return _template_view(shown[event.index], _castable(auth, clips, token), language=lang)
 
     ui.template_gallery.select(
-        choose_template, [session.token],
+        choose_template, [session.token, language],
         [ui.script, ui.template_id, ui.template_markdown, ui.template_preview, ui.star_row,
          ui.star_role_radio, *ui.role_dropdowns],
         api_visibility="private",
     )  # fmt: skip
 
-    def follow(user: CurrentUser, clip: ClipRecord, progress: gr.Progress) -> Iterator[Any]:
+    def follow(
+        user: CurrentUser, clip: ClipRecord, progress: gr.Progress, lang: str | None
+    ) -> Iterator[Any]:
         delayed = not workers.submit(clip.id)
-        yield None, waiting_text(clip, delayed=delayed), clip.id, gr.Button(visible=True)
-        for record in follow_clip_updates(clips, user, clip.id, progress):
+        waiting = waiting_text(clip, delayed=delayed, language=lang)
+        yield None, waiting, clip.id, gr.Button(visible=True)
+        for record in follow_clip_updates(clips, user, clip.id, progress, lang):
             if not record.finished:
-                yield gr.skip(), waiting_text(record, delayed=delayed), clip.id, gr.skip()
+                waiting = waiting_text(record, delayed=delayed, language=lang)
+                yield gr.skip(), waiting, clip.id, gr.skip()
                 continue
-            yield (clip_file(media_files, user, record), clip_text(record), None,
+            yield (clip_file(media_files, user, record), clip_text(record, lang), None,
                    gr.Button(visible=False))  # fmt: skip
 
     def star_in(
-        token: str | None, template_id: str | None, role: str | None,
+        token: str | None, template_id: str | None, role: str | None, lang: str | None = "en",
         progress: gr.Progress = gr.Progress(),  # noqa: B008
     ) -> Iterator[tuple[Any, ...]]:  # fmt: skip
         user = require_user(auth, token)
         template = by_id.get(template_id or "")
         if template is None:
-            raise ui_error("Choose a preset script first.")
+            raise ui_error(text("studio.choose_preset", lang))
         try:
             clip = clips.star_in_template(user, template.script, template.id, role or None)
         except ClipError as error:
-            raise ui_error(str(error), title="Clip not made") from None
-        yield from follow(user, clip, progress)
+            raise ui_error(str(error), title=text("clips.not_made_title", lang)) from None
+        yield from follow(user, clip, progress, lang)
 
     ui.star_button.click(
-        star_in, [session.token, ui.template_id, ui.star_role_radio],
+        star_in, [session.token, ui.template_id, ui.star_role_radio, language],
         [ui.clip_video, ui.clip_markdown, ui.clip_id, ui.cancel_button],
         api_name="star_in_template", concurrency_limit=FOLLOWERS,
         concurrency_id="render-follow", show_progress_on=[ui.clip_video],
@@ -207,70 +218,82 @@ def listen(
         js=scroll_into_view("clip-video"),
     )  # fmt: skip
 
-    def use_script(token: str | None, text: str) -> tuple[Any, ...]:
+    def use_script(token: str | None, text: str, lang: str | None = "en") -> tuple[Any, ...]:
+        # ``text`` (the script) keeps its name: API clients may pass it by name.
         require_user(auth, token)
         try:
             parsed = parse_script(text)
             clips.check_dialogue(parsed.script)
         except (ScriptError, ClipError) as error:
-            raise ui_error(str(error), title="Script not usable") from None
+            raise ui_error(str(error), title=i18n.text("studio.script_not_usable", lang)) from None
         doubles = _castable(auth, clips, token)
         by_handle = {double.handle: double for double in doubles}
         unknown = [handle for handle in parsed.handles if handle not in by_handle]
         if unknown:
-            raise ui_error(
-                f"@{unknown[0]} isn't one of the doubles you may cast"
-                f" ({', '.join('@' + d.handle for d in doubles) or 'you have none yet'}).",
-                title="Unknown @handle",
+            castable = ", ".join("@" + d.handle for d in doubles) or i18n.text(
+                "studio.none_yet", lang
             )
-        slots = _role_slots(parsed.script, doubles, preferred=by_handle)
-        return (parsed.script, "", _script_summary(parsed.script, ""), _no_preview(), *slots)
+            raise ui_error(
+                i18n.text("studio.unknown_handle", lang, handle=unknown[0], castable=castable),
+                title=i18n.text("studio.unknown_handle_title", lang),
+            )
+        slots = _role_slots(parsed.script, doubles, preferred=by_handle, language=lang)
+        summary = _script_summary(parsed.script, "", lang)
+        return (parsed.script, "", summary, _no_preview(), *slots)
 
     ui.use_script_button.click(
-        use_script, [session.token, ui.script_textbox],
+        use_script, [session.token, ui.script_textbox, language],
         [ui.script, ui.template_id, ui.template_markdown, ui.template_preview, *ui.role_dropdowns],
         api_name="use_script",
     )  # fmt: skip
 
     def generate(
         token: str | None, script: Script | None, template_id: str | None, seed: float | None,
-        visibility: str, size: str, *picks: Any,
+        visibility: str, size: str, *picks_and_language: Any,
         progress: gr.Progress = gr.Progress(),  # noqa: B008
     ) -> Iterator[tuple[Any, ...]]:  # fmt: skip
+        # One pick per role slot, then the page's language (English for an API client).
+        picks, lang = picks_and_language[:MAX_ROLES], (picks_and_language[MAX_ROLES:] or [None])[0]
         user = require_user(auth, token)
         if script is None:
-            raise ui_error("Choose a preset script or write your own first.")
-        cast = _picked_cast(script, picks)
+            raise ui_error(text("studio.choose_script", lang))
+        cast = _picked_cast(script, picks, lang)
         try:
             clip = clips.create(user, script, cast, seed=int(seed or 0), visibility=visibility,
                                 template_id=template_id or None, size=size)  # fmt: skip
         except ClipError as error:
-            raise ui_error(str(error), title="Clip not made") from None
-        yield from follow(user, clip, progress)
+            raise ui_error(str(error), title=text("clips.not_made_title", lang)) from None
+        yield from follow(user, clip, progress, lang)
 
     ui.generate_button.click(
         generate,
         [session.token, ui.script, ui.template_id, ui.seed_number, ui.visibility_radio,
-         ui.size_radio, *ui.role_dropdowns],
+         ui.size_radio, *ui.role_dropdowns, language],
         [ui.clip_video, ui.clip_markdown, ui.clip_id, ui.cancel_button],
         api_name="generate_clip", concurrency_limit=FOLLOWERS, concurrency_id="render-follow",
         show_progress_on=[ui.clip_video], js=scroll_into_view("clip-video"),
     )  # fmt: skip
 
     ui.cancel_button.click(
-        lambda token, clip_id: cancel_text(auth, clips, token, clip_id),
-        [session.token, ui.clip_id], [ui.cast_notes_markdown], api_name="cancel_clip",
+        lambda token, clip_id, lang="en": cancel_text(auth, clips, token, clip_id, lang),
+        [session.token, ui.clip_id, language], [ui.cast_notes_markdown], api_name="cancel_clip",
     )  # fmt: skip
 
-    def show_cast_notes(token: str | None, *picks: Any) -> str:
-        return _cast_notes(_castable(auth, clips, token), picks)
+    def show_cast_notes(token: str | None, lang: str | None, *picks: Any) -> str:
+        return _cast_notes(_castable(auth, clips, token), picks, lang)
 
     for dropdown in ui.role_dropdowns:
-        dropdown.change(show_cast_notes, [session.token, *ui.role_dropdowns],
+        dropdown.change(show_cast_notes, [session.token, language, *ui.role_dropdowns],
                         [ui.cast_notes_markdown], api_visibility="private")  # fmt: skip
 
     def refresh(token: str | None) -> Any:
         return gr.Markdown(visible=auth.current_user(token) is None)
+
+    # The gallery's captions are written here: sent again in the language picked.
+    language.change(
+        lambda lang: gr.Gallery(value=gallery_items(templates, lang)), [language],
+        [ui.template_gallery], api_visibility="private", show_progress="hidden",
+    )  # fmt: skip
 
     session.token.change(refresh, [session.token], [ui.signed_out_markdown],
                          api_visibility="private")  # fmt: skip
@@ -285,27 +308,31 @@ def listen_first_clip(
     auth: AuthService,
     clips: ClipService,
     templates: list[Template],
+    language: gr.Dropdown,
 ) -> None:
     """ "Make your first clip": open the Studio with a one-role preset cast with the new double,
     so the next tap ("Star in this") makes the clip."""
     shown = [t for t in templates if t.thumbnail]
 
-    def open_first_clip(token: str | None, handle: str | None) -> tuple[Any, ...]:
+    def open_first_clip(
+        token: str | None, handle: str | None, lang: str | None = "en"
+    ) -> tuple[Any, ...]:
         user = require_user(auth, token)
         castable = clips.castable_doubles(user)
         own = [d for d in castable if d.is_own]
         newest = [d for d in own if d.handle == handle] or own
         found = first_clip_template(shown, newest)
         if found is None:
-            raise ui_error("None of your doubles fits a one-role preset yet.", title="No preset")
+            raise ui_error(text("studio.no_preset_fits", lang),
+                           title=text("studio.no_preset_title", lang))  # fmt: skip
         index, template = found
         kinds = template.script.roles[0].allowed_kinds
         lead = next(d for d in newest if d.kind in kinds)  # the double the preset was found for
         return (gr.Tabs(selected="studio"), gr.Gallery(selected_index=index),
-                *_template_view(template, castable, lead))  # fmt: skip
+                *_template_view(template, castable, lead, language=lang))  # fmt: skip
 
     first_clip_button.click(
-        open_first_clip, [session.token, new_double_handle],
+        open_first_clip, [session.token, new_double_handle, language],
         [tabs, ui.template_gallery, ui.script, ui.template_id, ui.template_markdown,
          ui.template_preview, ui.star_row,
          ui.star_role_radio, *ui.role_dropdowns],
@@ -327,7 +354,11 @@ def first_clip_template(
 
 
 def _template_view(
-    template: Template, castable: list[CastableDouble], lead: CastableDouble | None = None
+    template: Template,
+    castable: list[CastableDouble],
+    lead: CastableDouble | None = None,
+    *,
+    language: str | None = "en",
 ) -> tuple[Any, ...]:
     """Script, summary, sound preview, "Star in this" row and role slots for a chosen preset."""
     roles = [role.name for role in template.script.roles]
@@ -338,15 +369,13 @@ def _template_view(
         if template.sound_preview is not None
         else _no_preview()
     )
-    summary = _script_summary(template.script, template.blurb)
+    summary = _script_summary(template.script, template.blurb, language)
     if template.sound_preview is not None:
-        summary += "\n\n🔊 " + PREVIEW_CAPTION
+        summary += "\n\n🔊 " + text("studio.preview_caption", language)
     return (template.script, template.id, summary,
             preview, gr.Row(visible=bool(castable)), star,
-            *_role_slots(template.script, castable, preferred=preferred))  # fmt: skip
-
-
-PREVIEW_CAPTION = "Watch and listen below: house characters act it out; then take a role."
+            *_role_slots(template.script, castable, preferred=preferred,
+                         language=language))  # fmt: skip
 
 
 def _no_preview() -> Any:
@@ -354,15 +383,17 @@ def _no_preview() -> Any:
 
 
 def follow_clip(
-    clips: ClipService, user: CurrentUser, clip_id: int, progress: gr.Progress
-) -> ClipRecord:
+    clips: ClipService, user: CurrentUser, clip_id: int, progress: gr.Progress,
+    language: str | None = "en",
+) -> ClipRecord:  # fmt: skip
     """Report a queued clip's progress until it is done, failed or cancelled."""
-    return list(follow_clip_updates(clips, user, clip_id, progress))[-1]
+    return list(follow_clip_updates(clips, user, clip_id, progress, language))[-1]
 
 
 def follow_clip_updates(
-    clips: ClipService, user: CurrentUser, clip_id: int, progress: gr.Progress
-) -> Iterator[ClipRecord]:
+    clips: ClipService, user: CurrentUser, clip_id: int, progress: gr.Progress,
+    language: str | None = "en",
+) -> Iterator[ClipRecord]:  # fmt: skip
     """Yield the clip each time its status changes, the last time finished; the progress bar
     follows every poll. The status line and the bar read from the same record, so the text
     never says "queued" while the bar shows the render's progress."""
@@ -374,9 +405,11 @@ def follow_clip_updates(
             return
         if record.status == "queued":
             ahead = record.queue_position or 0
-            progress(0.0, desc=f"Waiting in line: {ahead} clip{'s' if ahead != 1 else ''} ahead")
+            key = "studio.progress_ahead_one" if ahead == 1 else "studio.progress_ahead_many"
+            progress(0.0, desc=text(key, language, ahead=ahead))
         else:
-            progress(record.progress, desc=record.status_message or "Rendering…")
+            desc = status_message_text(record.status_message, language, markdown=False)
+            progress(record.progress, desc=desc or text("studio.progress_rendering", language))
         state = (record.status, record.queue_position)
         if state != shown:
             shown = state
@@ -384,7 +417,9 @@ def follow_clip_updates(
         time.sleep(FOLLOW_POLL_SECONDS)
 
 
-def _cast_notes(doubles: list[CastableDouble], picks: tuple[Any, ...]) -> str:
+def _cast_notes(
+    doubles: list[CastableDouble], picks: tuple[Any, ...], language: str | None = "en"
+) -> str:
     """What the owners of the picked doubles allow: restrictions (quoted) and audience."""
     by_handle = {f"@{d.handle}": d for d in doubles}
     notes = []
@@ -393,49 +428,62 @@ def _cast_notes(doubles: list[CastableDouble], picks: tuple[Any, ...]) -> str:
         if double is None:
             continue
         owner = (
-            "yours" if double.is_own
-            else "a house character: nobody's likeness" if double.is_house
-            else f"shared by @{as_markdown_text(double.owner_username)}"
+            text("studio.note_yours", language) if double.is_own
+            else text("studio.note_house", language) if double.is_house
+            else text("studio.note_shared", language,
+                      owner=as_markdown_text(double.owner_username))
         )  # fmt: skip
         line = f"- **{pick}** ({owner})"
         if double.restrictions:
-            line += f" — owner's restrictions: “{as_markdown_text(double.restrictions)}”"
-        if not double.is_own and double.widest_clip_visibility != "everyone":
-            audience = CLIP_AUDIENCE_PHRASES[double.widest_clip_visibility]
-            line += f" — clips with it may be seen by {audience} at most"
+            restrictions = as_markdown_text(double.restrictions)
+            line += " — " + text("studio.note_restrictions", language, restrictions=restrictions)
+        widest = double.widest_clip_visibility
+        if not double.is_own and widest != "everyone" and widest in CLIP_AUDIENCE_PHRASES:
+            audience = text(f"audience.{widest}", language)
+            line += " — " + text("studio.note_audience", language, audience=audience)
         notes.append(line)
-    return "\n".join(["**Cast notes**", *notes]) if notes else ""
+    return "\n".join([text("studio.cast_notes", language), *notes]) if notes else ""
 
 
 def cancel_text(
-    auth: AuthService, clips: ClipService, token: str | None, clip_id: int | None
-) -> str:
+    auth: AuthService, clips: ClipService, token: str | None, clip_id: int | None,
+    language: str | None = "en",
+) -> str:  # fmt: skip
     """Cancel the clip this browser is following; the answer says what happened."""
     user = require_user(auth, token)
     if clip_id is None:
-        return "There is no clip rendering to cancel."
+        return text("studio.nothing_to_cancel", language)
     try:
         record = clips.cancel(user, int(clip_id))
     except ClipError as error:
         return as_markdown_text(str(error))
     if record.status == "running":
-        return "Stopping…"
-    return as_markdown_text(record.status_message)
+        return text("studio.stopping", language)
+    return status_message_text(record.status_message, language)
 
 
-def waiting_text(clip: ClipRecord, *, delayed: bool = False) -> str:
+def status_message_text(
+    message: str | None, language: str | None = "en", *, markdown: bool = True
+) -> str:
+    """A clip's status message in the page's language when it is one the service words the
+    same way every time; otherwise as written (a renderer's note), shown as text."""
+    key = STATUS_MESSAGE_KEYS.get(message or "")
+    shown = text(key, language) if key else (message or "")
+    return as_markdown_text(shown) if markdown else shown
+
+
+def waiting_text(clip: ClipRecord, *, delayed: bool = False, language: str | None = "en") -> str:
     """The status line under the player while a clip is on its way, matching the bar."""
     title = as_markdown_text(clip.title)
     if delayed and clip.status == "queued":  # stored, but the broker is down: sent when back
-        return f"**{title}**: {DELAYED_MESSAGE}"
+        return f"**{title}**: {text('status.delayed', language)}"
     if clip.status == "running":
-        state = "is being made (the bar shows how far)"
-    else:
-        ahead = clip.queue_position or 0
-        state = "is waiting for its turn" + (
-            f" ({ahead} clip{'s' if ahead != 1 else ''} ahead)" if ahead else ""
-        )
-    return f"**{title}** {state}. You can leave this page: it keeps going."
+        return text("studio.waiting_running", language, title=title)
+    ahead = clip.queue_position or 0
+    if not ahead:
+        return text("studio.waiting_queued", language, title=title)
+    key = "studio.waiting_ahead_one" if ahead == 1 else "studio.waiting_ahead_many"
+    return text(key, language, title=title, ahead=ahead)
 
 
 def _castable(auth: AuthService, clips: ClipService, token: str | None) -> list[CastableDouble]:
@@ -448,17 +496,20 @@ def _role_slots(
     doubles: list[CastableDouble],
     *,
     preferred: dict[str, CastableDouble] | None = None,
+    language: str | None = "en",
 ) -> list[Any]:
     """One dropdown per role, offering the doubles whose kind fits; own double pre-filled."""
     updates: list[Any] = []
     used: set[int] = set()
+    nobody = (text("studio.nobody", language), NOBODY)
     for index in range(MAX_ROLES):
         if index >= len(script.roles):
-            updates.append(gr.Dropdown(visible=False, choices=[NOBODY], value=NOBODY))
+            updates.append(gr.Dropdown(visible=False, choices=[nobody], value=NOBODY))
             continue
         role = script.roles[index]
         fitting = [d for d in doubles if d.kind in role.allowed_kinds]
-        choices = [NOBODY] + [(_double_choice_label(d), f"@{d.handle}") for d in fitting]
+        choices = [nobody] + [(_double_choice_label(d, language), f"@{d.handle}")
+                              for d in fitting]  # fmt: skip
         pick = (preferred or {}).get(role.name) or next(
             (d for d in fitting if d.id not in used), None
         )
@@ -468,53 +519,65 @@ def _role_slots(
         updates.append(gr.Dropdown(
             visible=True, choices=choices, value=f"@{pick.handle}" if pick else NOBODY,
             label=f"{role.name} ({kinds})",
-            info=role.description if fitting else NOBODY_FITS.format(kinds=kinds),
+            info=role.description if fitting else text("studio.nobody_fits", language,
+                                                       kinds=kinds),
         ))  # fmt: skip
     return updates
 
 
-def _double_choice_label(double: CastableDouble) -> str:
+def _double_choice_label(double: CastableDouble, language: str | None = "en") -> str:
     # Dropdown labels are shown as plain text by Gradio: no Markdown escaping needed.
     if double.is_own:
-        return f"@{double.handle} (yours)"
+        return text("studio.yours", language, handle=double.handle)
     if double.is_house:
         return f"@{double.handle}: {double.display_name}"
-    return f"@{double.handle} (shared by @{double.owner_username})"
+    return text("studio.shared_by", language, handle=double.handle, owner=double.owner_username)
 
 
-def _picked_cast(script: Script, picks: tuple[Any, ...]) -> dict[str, str]:
+def _picked_cast(
+    script: Script, picks: tuple[Any, ...], language: str | None = "en"
+) -> dict[str, str]:
     """Role -> @handle as picked; the service resolves and checks every one on the server."""
     cast = {}
     for role, pick in zip(script.roles, picks, strict=False):
         if not pick or pick == NOBODY:
-            raise ui_error(f"Choose a double for the role {role.name}.")
+            raise ui_error(text("studio.choose_double_for", language, role=role.name))
         cast[role.name] = str(pick).removeprefix("@")
     return cast
 
 
-def _template_caption(template: Template) -> str:
+def gallery_items(templates: list[Template], language: str | None = "en") -> list[Any]:
+    """The preset gallery: each template's card with its caption in the page's language."""
+    return [(str(t.card), template_caption(t, language)) for t in templates if t.card]
+
+
+def template_caption(template: Template, language: str | None = "en") -> str:
+    """A preset's title (as its script names it), roles and length, in the page's language."""
     roles = len(template.script.roles)
-    plural = "s" if roles > 1 else ""
-    caption = f"{template.title} · {roles} role{plural} · {template.script.duration:g} s"
+    key = "studio.caption_roles" if roles > 1 else "studio.caption_one_role"
+    seconds = f"{template.script.duration:g}"
+    caption = text(key, language, title=template.title, roles=roles, seconds=seconds)
     # The animated card is acted by house characters (drawn by code), never by someone's double.
-    return f"{caption} · preview: {HOUSE_LABEL}s" if template.preview else caption
+    if template.preview:
+        return text("studio.caption_preview", language, caption=caption)
+    return caption
 
 
-def _script_summary(script: Script, blurb: str) -> str:
+def _script_summary(script: Script, blurb: str, language: str | None = "en") -> str:
     roles = ", ".join(f"**{r.name}** ({'/'.join(r.allowed_kinds)})" for r in script.roles)
     shots = "\n".join(
         f"{number}. *{shot.framing}, {shot.camera}, {shot.duration:g} s* — "
         f"{as_markdown_text(shot.description)}"
         for number, shot in enumerate(script.shots, start=1)
     )
+    length = text("studio.summary_roles", language, roles=roles, seconds=f"{script.duration:g}")
     summary = (f"### {as_markdown_text(script.title)}\n{as_markdown_text(blurb)}\n\n"
-               f"Roles: {roles} · {script.duration:g} s\n\n{shots}")  # fmt: skip
+               f"{length}\n\n{shots}")  # fmt: skip
     # Before anything renders: what the animation shows differently, or cannot show.
     notes = build_timeline(script).notes
     if notes:
-        summary += "\n\n**How it will be acted**\n" + "\n".join(
-            f"- {as_markdown_text(note)}" for note in notes
-        )
+        items = "\n".join(f"- {as_markdown_text(note)}" for note in notes)
+        summary += f"\n\n{text('studio.how_acted', language)}\n{items}"
     # ... and lines written in a language no installed voice speaks (Indonesian, Catalan).
     unvoiced = unvoiced_lines(
         (number, line.role, line.text)
@@ -522,9 +585,8 @@ def _script_summary(script: Script, blurb: str) -> str:
         for line in shot.dialogue
     )
     if unvoiced:
-        summary += "\n\n**How it will sound**\n" + "\n".join(
-            f"- {as_markdown_text(note)}" for note in unvoiced
-        )
+        items = "\n".join(f"- {as_markdown_text(note)}" for note in unvoiced)
+        summary += f"\n\n{text('studio.how_sounds', language)}\n{items}"
     return summary
 
 
@@ -534,31 +596,37 @@ def clip_file(media_files: MediaFiles, user: CurrentUser, clip: ClipRecord) -> s
     return str(media_files.temporary_copy(user, clip.video_sha, f"costar-{clip.public_id}"))
 
 
-def clip_text(clip: ClipRecord) -> str:
+def clip_text(clip: ClipRecord, language: str | None = "en") -> str:
+    """The report under a finished clip, in the page's language: its cast, how closely each
+    role matches its double, how it is labelled and signed, and what rendered it."""
+    title = as_markdown_text(clip.title)
     if clip.status != "done":
-        outcome = "was cancelled" if clip.status == "cancelled" else "could not be rendered"
-        return (f"**{as_markdown_text(clip.title)}** {outcome}.\n\n"
-                f"{as_markdown_text(clip.status_message)}")  # fmt: skip
+        key = "studio.report_cancelled" if clip.status == "cancelled" else "studio.report_failed"
+        return (f"{text(key, language, title=title)}\n\n"
+                f"{status_message_text(clip.status_message, language)}")  # fmt: skip
     cast = ", ".join(f"{role}: @{handle}" for role, handle in clip.cast.items())
     faces = clip.metrics.get("face_similarity") or {}
     voices = clip.metrics.get("voice_similarity") or {}
     checks = []
     for role in clip.cast:
         face, voice = faces.get(role), voices.get(role)
-        face_text = "no face reference" if face is None else f"face {face:.2f}"
-        voice_text = "no voice reference" if voice is None else f"voice {voice:.2f}"
-        checks.append(f"- {role}: {face_text}, {voice_text}")
+        face_text = (text("studio.report_no_face", language) if face is None
+                     else text("studio.report_face", language, score=f"{face:.2f}"))  # fmt: skip
+        voice_text = (text("studio.report_no_voice", language) if voice is None
+                      else text("studio.report_voice", language, score=f"{voice:.2f}"))  # fmt: skip
+        checks.append("- " + text("studio.report_role", language, role=role, face=face_text,
+                                  voice=voice_text))  # fmt: skip
+    seconds = text("clips.seconds", language, seconds=f"{clip.duration or 0:.1f}")
     # Blank lines between paragraphs: Markdown would otherwise run the title into the
     # "Identity check" line and the provenance line into the last list item.
     paragraphs = [
-        f"**{as_markdown_text(clip.title)}** · {clip.duration or 0:.1f} s · {cast}",
-        "Identity check (higher is closer to the reference; faces match above 0.40):\n"
-        + "\n".join(checks),
-        "Labelled *AI-generated*, watermarked with the clip id and signed (C2PA): "
-        f"`{clip.public_id}`.",
+        f"**{title}** · {seconds} · {cast}",
+        text("studio.report_identity", language) + "\n" + "\n".join(checks),
+        text("studio.report_signed", language, clip_id=clip.public_id),
     ]
     if clip.metrics.get("renderer"):
-        paragraphs.append(f"Rendered by {as_markdown_text(str(clip.metrics['renderer']))}.")
+        renderer = as_markdown_text(str(clip.metrics["renderer"]))
+        paragraphs.append(text("studio.report_renderer", language, renderer=renderer))
     if clip.status_message:
-        paragraphs.append(as_markdown_text(clip.status_message))
+        paragraphs.append(status_message_text(clip.status_message, language))
     return "\n\n".join(paragraphs)

@@ -7,6 +7,8 @@ import re
 
 import gradio as gr
 
+from webapp.i18n import text
+
 # Buttons on clip and voice players: download only. Gradio's "share" posts the file to a public
 # Hugging Face discussion when the app runs on a Space, outside every permission rule here.
 MEDIA_BUTTONS = ["download"]
@@ -29,23 +31,30 @@ def ui_error(message: str, title: str = "Error") -> gr.Error:
     return gr.Error(html.escape(message, quote=False), title=title)
 
 
-# A clip's state in plain words, the same on every card and list.
-CLIP_STATE_WORDS = {
-    "queued": "waiting for its turn",
-    "running": "being made",
-    "done": "ready",
-    "failed": "could not be made",
-    "cancelled": "cancelled",
-}
+# A clip's state in plain words, the same on every card and list (``state.*`` in the catalogues).
+CLIP_STATES = ("queued", "running", "done", "failed", "cancelled")
+REMOVED_REASON = "This clip was deleted."  # webapp.permissions.hidden_reason for a deleted clip
 
 
 def clip_state_words(
-    status: str, hidden_reason: str | None = None, *, removed: bool = False
+    status: str,
+    hidden_reason: str | None = None,
+    *,
+    removed: bool = False,
+    language: str | None = "en",
 ) -> str:
-    """What a person needs to know about a clip's state: a deleted clip reads "deleted", never
-    "done" beside "This clip was deleted"."""
-    if removed or hidden_reason == "This clip was deleted.":
-        return "deleted"
+    """What a person needs to know about a clip's state, in the page's language: a deleted clip
+    reads "deleted", never "done" beside "This clip was deleted"."""
+    if removed or hidden_reason == REMOVED_REASON:
+        return text("state.deleted", language)
     if hidden_reason:
-        return "hidden"
-    return CLIP_STATE_WORDS.get(status, status)
+        return text("state.hidden", language)
+    return text(f"state.{status}", language) if status in CLIP_STATES else status
+
+
+def hidden_reason_text(hidden_reason: str, language: str | None = "en") -> str:
+    """Why a clip is hidden, as Markdown text: the deletion in the page's language; a withdrawn
+    permission as the service words it."""
+    if hidden_reason == REMOVED_REASON:
+        return as_markdown_text(text("clips.deleted", language))
+    return as_markdown_text(hidden_reason)
