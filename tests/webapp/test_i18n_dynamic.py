@@ -24,6 +24,7 @@ from webapp.feed import ClipCard, FeedPage
 from webapp.friends import FriendsOverview, Person
 from webapp.i18n import CATALOGUES, I18N, UI_LANGUAGES, text
 from webapp.i18n.topics import clips as clips_topic
+from webapp.i18n.topics import doubles as doubles_topic
 from webapp.i18n.topics import people as people_topic
 from webapp.i18n.topics import provenance as provenance_topic
 from webapp.i18n.topics import studio as studio_topic
@@ -46,7 +47,7 @@ from webapp.ui.studio import (
 )
 from webapp.ui.text import clip_state_words, hidden_reason_words
 
-TOPICS = [clips_topic, provenance_topic, studio_topic, people_topic]
+TOPICS = [clips_topic, provenance_topic, studio_topic, people_topic, doubles_topic]
 WHEN = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)
 
 

@@ -1,8 +1,8 @@
 """The interface in English, 简体中文, Bahasa Indonesia and Català.
 
 One catalogue per language (``en.py``, ``zh_cn.py``, ``id.py``, ``ca.py``) for labels, buttons and
-headings; the texts the server writes about clips, the Studio, appearances and friends live in
-topic modules (``topics/``), all four languages side by side; every consent and permission
+headings; the texts the server writes about clips, the Studio, doubles, appearances and friends
+live in topic modules (``topics/``), all four languages side by side; every consent and permission
 sentence comes from ``core.consent_wording`` under the ``consent.`` prefix, so it is written once.
 Two ways the page uses them:
 
@@ -21,7 +21,7 @@ import gradio as gr
 from core.consent import consent_language
 from core.consent_wording import CONSENT_LANGUAGES, LANGUAGE_NAMES, WORDINGS, ConsentLanguage
 from webapp.i18n import ca, en, id, zh_cn
-from webapp.i18n.topics import clips, people, provenance, studio
+from webapp.i18n.topics import clips, doubles, people, provenance, studio
 
 UI_LANGUAGES: tuple[ConsentLanguage, ...] = CONSENT_LANGUAGES
 LANGUAGE_CHOICES: list[tuple[str, str]] = [(LANGUAGE_NAMES[code], code) for code in UI_LANGUAGES]
@@ -36,6 +36,7 @@ _TOPICS = (
     provenance.CATALOGUES,
     studio.CATALOGUES,
     people.CATALOGUES,
+    doubles.CATALOGUES,
 )
 CATALOGUES: dict[ConsentLanguage, dict[str, str]] = {
     language: {

@@ -1,8 +1,7 @@
-"""The "My doubles" tab: register a double step by step, and manage the ones you have.
+"""The "My doubles" tab: its components, and registering a double step by step.
 
-Longer than our usual ~400 lines on purpose: registration and editing share one tab's
-components (the gallery, the selected double, the quality report), built once in ``render()``;
-the editing events already have their own ``_listen_editing``.
+Managing the doubles you already have (select, save, hear, revoke, delete) is in
+``webapp.ui.double_editing``.
 """
 
 from __future__ import annotations
@@ -17,15 +16,12 @@ import numpy as np
 from PIL import Image
 
 from core import consent
-from core.media.audio import Audio
 from core.reference.analysis import ReferenceAnalysis, ReferenceInputs
-from core.scripts.restrictions import describe_rules, understand_restrictions
 from core.voice.digits import CODE_LANGUAGE_NAMES
-from webapp.auth import AuthService, CurrentUser
+from webapp.auth import AuthService
 from webapp.doubles import (
     ConsentAnswers,
     DoubleError,
-    DoubleRecord,
     DoubleService,
     DoubleSettings,
     ReferenceUpload,
@@ -36,6 +32,12 @@ from webapp.grants import GrantService
 from webapp.i18n import choice_labels, label, text
 from webapp.media import MediaFiles
 from webapp.ui import grants as grants_ui
+from webapp.ui.double_editing import (
+    clip_voice_player,
+    double_gallery_item,
+    listen_editing,
+    restrictions_preview,
+)
 from webapp.ui.page_js import scroll_into_view
 from webapp.ui.session import SessionComponents, require_user
 from webapp.ui.text import MEDIA_BUTTONS, as_markdown_text, ui_error
@@ -156,7 +158,7 @@ def render() -> DoublesComponents:
             with gr.Row(equal_height=False):
                 edit_voice_button = gr.Button(label("doubles.hear_voice"), elem_id="hear-voice")
                 edit_voice_audio = gr.Audio(
-                    label="Its clip voice: the built-in voice shifted toward this double's",
+                    label=label("doubles.clip_voice_audio"),
                     type="numpy", interactive=False, visible=False, elem_id="clip-voice",
                     buttons=MEDIA_BUTTONS,
                 )  # fmt: skip
@@ -208,7 +210,7 @@ def render() -> DoublesComponents:
                     elem_id="hear-draft-voice",
                 )  # fmt: skip
                 draft_voice_audio = gr.Audio(
-                    label="Its clip voice: the built-in voice shifted toward yours",
+                    label=label("doubles.draft_voice_audio"),
                     type="numpy", interactive=False, visible=False, elem_id="draft-voice",
                     buttons=MEDIA_BUTTONS,
                 )  # fmt: skip
@@ -286,19 +288,33 @@ def listen(
         ui.doubles_empty_markdown, ui.double_ids, ui.edit_column,
     ]  # fmt: skip
 
-    def refresh(token: str | None) -> tuple[Any, ...]:
+    def refresh(token: str | None, ui_language: str | None = "en") -> tuple[Any, ...]:
         user = auth.current_user(token)
         if user is None:
             return (gr.Markdown(visible=True), gr.Column(visible=False), gr.Gallery(value=[]),
                     gr.Markdown(), [], gr.Column(visible=False))  # fmt: skip
         records = service.list_mine(user)
-        items = [_gallery_item(media_files, user, record) for record in records]
+        items = [double_gallery_item(media_files, user, record, ui_language) for record in records]
         return (gr.Markdown(visible=False), gr.Column(visible=True),
                 gr.Gallery(value=items, visible=bool(items)),
                 gr.Markdown(visible=not items), [r.id for r in records],
                 gr.Column(visible=False))  # fmt: skip
 
-    session.token.change(refresh, [session.token], list_outputs, api_visibility="private")
+    session.token.change(refresh, [session.token, language], list_outputs, api_visibility="private")
+
+    def recaption(token: str | None, ui_language: str | None) -> Any:
+        """The gallery's captions in the language just picked (nothing else on the tab moves)."""
+        user = auth.current_user(token)
+        if user is None:
+            return gr.skip()
+        records = service.list_mine(user)
+        return gr.Gallery(value=[double_gallery_item(media_files, user, r, ui_language)
+                                 for r in records])  # fmt: skip
+
+    language.change(
+        recaption, [session.token, language], [ui.doubles_gallery], api_visibility="private",
+        show_progress="hidden",
+    )  # fmt: skip
 
     def analyze(
         token: str | None, kind: str, video: str | None, photos: list[str] | None,
@@ -309,7 +325,7 @@ def listen(
         photo_paths = [Path(p) for p in photos or []]
         for path in photo_paths:
             if path.suffix.lower() not in PHOTO_TYPES:
-                raise ui_error(f"{path.name}: photos must be JPEG, PNG or WebP.")
+                raise ui_error(text("doubles.photo_types", ui_language, names=path.name))
         inputs = ReferenceInputs(
             kind=kind,  # type: ignore[arg-type]
             video_path=Path(video) if video else None,
@@ -319,7 +335,8 @@ def listen(
         try:
             analysis = service.analyze(user, inputs, lambda stage, done: progress(done, desc=stage))
         except DoubleError as error:
-            raise ui_error(str(error), title="Reference not usable") from None
+            title = text("doubles.reference_not_usable_title", ui_language)
+            raise ui_error(str(error), title=title) from None
         upload = ReferenceUpload(
             video_path=inputs.video_path,
             photos=tuple((p.read_bytes(), PHOTO_TYPES[p.suffix.lower()]) for p in photo_paths),
@@ -327,11 +344,11 @@ def listen(
         ownership_label = label(f"consent.checkbox.ownership.{analysis.kind}")
         statement_markdown, shown = _statement(analysis.kind, ui_language)
         return (
-            Draft(analysis, upload), gr.Column(visible=True), _report_text(analysis),
+            Draft(analysis, upload), gr.Column(visible=True), _report_text(analysis, ui_language),
             _png_to_array(analysis.preview_png), statement_markdown, shown,
             gr.Checkbox(label=ownership_label, value=False),
             gr.Video(sources=["webcam"] if analysis.kind == "person" else ["webcam", "upload"]),
-            None, "", "", "Reference checked: see the quality report below.",
+            None, "", "", text("doubles.reference_checked", ui_language),
             gr.Button(visible=analysis.has_voice), gr.Audio(value=None, visible=False),
         )  # fmt: skip
 
@@ -371,14 +388,16 @@ def listen(
         show_progress="hidden",
     )  # fmt: skip
 
-    def hear_draft_voice(token: str | None, draft: Draft | None) -> Any:
+    def hear_draft_voice(
+        token: str | None, draft: Draft | None, ui_language: str | None = "en"
+    ) -> Any:
         require_user(auth, token)
         if draft is None:
-            raise ui_error("Check your reference first (step 1).")
-        return _voice_player(service.draft_voice_preview(draft.analysis))
+            raise ui_error(text("doubles.check_reference_first", ui_language))
+        return clip_voice_player(service.draft_voice_preview(draft.analysis), ui_language)
 
     ui.draft_voice_button.click(
-        hear_draft_voice, [session.token, ui.draft], [ui.draft_voice_audio],
+        hear_draft_voice, [session.token, ui.draft, language], [ui.draft_voice_audio],
         api_name="preview_draft_voice", concurrency_limit=2, concurrency_id="analysis",
     )  # fmt: skip
 
@@ -387,7 +406,7 @@ def listen(
     ) -> tuple[str, str]:
         user = require_user(auth, token)
         if draft is None:
-            raise ui_error("Check your reference first (step 1).")
+            raise ui_error(text("doubles.check_reference_first", ui_language))
         issued = service.issue_challenge(user)
         spaced = " ".join(issued.code)
         expires = f"{issued.expires_at:%H:%M}"
@@ -408,9 +427,9 @@ def listen(
     ) -> tuple[Any, ...]:  # fmt: skip
         user = require_user(auth, token)
         if draft is None:
-            raise ui_error("Check your reference first (step 1).")
+            raise ui_error(text("doubles.check_reference_first", ui_language))
         if not recording:
-            raise ui_error("Record yourself saying the code first (step 4).")
+            raise ui_error(text("doubles.record_code_first", ui_language))
         try:
             record = service.register(
                 user, draft.analysis,
@@ -421,17 +440,15 @@ def listen(
                 code_language=code_language or "en",
             )  # fmt: skip
         except DoubleError as error:
-            raise ui_error(str(error), title="Double not created") from None
-        message = (
-            f"Your double **@{as_markdown_text(record.handle)}** is ready. "
-            "Its consent record is saved; you can revoke or delete it any time in "
-            "**Your doubles** above."
-        )
+            title = text("doubles.not_created_title", ui_language)
+            raise ui_error(str(error), title=title) from None
+        message = text("doubles.ready", ui_language, handle=as_markdown_text(record.handle))
         if record.has_voice:
-            message += " Select it there to hear how it speaks in clips."
-        message += _restrictions_preview(record.restrictions)
+            message += " " + text("doubles.ready_with_voice", ui_language)
+        message += restrictions_preview(record.restrictions, ui_language)
         cleared = (None, None, None, "", "", "", "", False, False, False, None, "")
-        return (None, None, "", gr.Column(visible=False), message, *refresh(token), *cleared,
+        return (None, None, "", gr.Column(visible=False), message, *refresh(token, ui_language),
+                *cleared,
                 record.handle, gr.Button(visible=True))  # fmt: skip
 
     ui.create_button.click(
@@ -456,104 +473,22 @@ def listen(
         ui.edit_grants, session, auth, service, grants,
         selected_double_id=ui.selected_double_id, visibility_radio=ui.edit_visibility_radio,
     )  # fmt: skip
-    _listen_editing(ui, session, auth, service, refresh, list_outputs, load_grants, language)
-
-
-def _listen_editing(
-    ui: DoublesComponents, session: SessionComponents, auth: AuthService,
-    service: DoubleService, refresh: Any, list_outputs: list[Any], load_grants: Any,
-    language: gr.Dropdown,
-) -> None:  # fmt: skip
-    edit_fields = [ui.edit_handle_textbox, ui.edit_display_name_textbox,
-                   ui.edit_description_textbox, ui.edit_visibility_radio,
-                   ui.edit_restrictions_textbox]  # fmt: skip
-
-    def select(token: str | None, ids: list[int], event: gr.SelectData) -> tuple[Any, ...]:
-        user = require_user(auth, token)
-        record = _find(service.list_mine(user), ids[event.index] if event.index < len(ids) else -1)
-        return (record.id, gr.Column(visible=True), _edit_title(record), record.handle,
-                record.display_name, record.description, record.visibility,
-                record.restrictions, False, gr.Button(visible=record.has_voice),
-                gr.Audio(value=None, visible=False))  # fmt: skip
-
-    ui.doubles_gallery.select(
-        select, [session.token, ui.double_ids],
-        [ui.selected_double_id, ui.edit_column, ui.edit_title_markdown, *edit_fields,
-         ui.edit_delete_checkbox, ui.edit_voice_button, ui.edit_voice_audio],
-        api_visibility="private",
-    ).then(*load_grants, api_visibility="private")  # fmt: skip
-
-    def save(token: str | None, double_id: int | None, *values: str) -> str:
-        user = require_user(auth, token)
-        try:
-            record = service.update_settings(user, _required(double_id), DoubleSettings(*values))
-        except DoubleError as error:
-            raise ui_error(str(error), title="Not saved") from None
-        return _edit_title(record) + "\n\nSaved." + _restrictions_preview(record.restrictions)
-
-    ui.edit_save_button.click(
-        save, [session.token, ui.selected_double_id, *edit_fields], [ui.edit_title_markdown],
-        api_name="update_double",
-    ).success(*load_grants, api_visibility="private")  # fmt: skip
-
-    def hear_voice(token: str | None, double_id: int | None) -> Any:
-        user = require_user(auth, token)
-        try:
-            speech = service.voice_preview(user, _required(double_id))
-        except DoubleError as error:
-            raise ui_error(str(error)) from None
-        return _voice_player(speech)
-
-    ui.edit_voice_button.click(
-        hear_voice, [session.token, ui.selected_double_id], [ui.edit_voice_audio],
-        api_name="preview_double_voice", concurrency_limit=2, concurrency_id="analysis",
-    )  # fmt: skip
-
-    def revoke(token: str | None, double_id: int | None, ui_language: str | None = "en") -> str:
-        user = require_user(auth, token)
-        try:
-            record = service.revoke(user, _required(double_id))
-        except DoubleError as error:
-            raise ui_error(str(error)) from None
-        notice = consent.consent_text("double_revoked_notice", ui_language)
-        return _edit_title(record) + f"\n\n{notice}"
-
-    ui.edit_revoke_button.click(
-        revoke, [session.token, ui.selected_double_id, language], [ui.edit_title_markdown],
-        api_name="revoke_double",
-    )  # fmt: skip
-
-    def delete(
-        token: str | None, double_id: int | None, confirmed: bool, ui_language: str | None = "en"
-    ) -> tuple[Any, ...]:
-        user = require_user(auth, token)
-        if not confirmed:
-            raise ui_error("Tick the box to confirm you want to erase this double.")
-        try:
-            service.delete(user, _required(double_id))
-        except DoubleError as error:
-            raise ui_error(str(error)) from None
-        notice = consent.consent_text("double_deleted_notice", ui_language)
-        return (None, notice, *refresh(token))
-
-    ui.edit_delete_button.click(
-        delete, [session.token, ui.selected_double_id, ui.edit_delete_checkbox, language],
-        [ui.selected_double_id, ui.result_markdown, *list_outputs], api_name="delete_double",
-    )  # fmt: skip
+    listen_editing(ui, session, auth, service, refresh, list_outputs, load_grants, language)
 
 
 def validate_reference(
     _token: Any, kind: str, video: str | None, photos: list[str] | None, voice: str | None,
-    _ui_language: str | None = "en",
+    ui_language: str | None = "en",
 ) -> list[dict[str, Any]]:  # fmt: skip
     """Shown next to the fields, all at once, before the slow analysis starts."""
     photo_names = [Path(p).name for p in photos or [] if Path(p).suffix.lower() not in PHOTO_TYPES]
     has_reference = bool(video) or bool(photos)
+    photo_problem = text("doubles.photo_types", ui_language, names=", ".join(photo_names))
     return [
         gr.validate(True, ""),
         gr.validate(True, ""),
-        gr.validate(has_reference, "Add a 2–5 s video of the subject (or photos beside it)."),
-        gr.validate(not photo_names, f"{', '.join(photo_names)}: photos must be JPEG, PNG or WebP"),
+        gr.validate(has_reference, text("doubles.add_reference", ui_language)),
+        gr.validate(not photo_names, photo_problem),
         gr.validate(True, ""),
         gr.validate(True, ""),
     ]
@@ -576,7 +511,9 @@ def validate_create(
     if not code:
         recording_problem = consent.consent_text("challenge_missing", ui_language)
     else:
-        recording_problem = "" if recording else "Record yourself saying the code first."
+        recording_problem = (
+            "" if recording else text("doubles.record_code_first_short", ui_language)
+        )
     ok = gr.validate(True, "")
     return [
         ok, ok, ok,
@@ -593,61 +530,17 @@ def validate_create(
     ]  # fmt: skip
 
 
-def _gallery_item(media_files: MediaFiles, user: CurrentUser, record: DoubleRecord) -> Any:
-    caption = f"@{record.handle} · {record.kind} · {record.visibility.replace('_', ' ')}"
-    if record.status != "active":
-        caption += f" · {record.status.upper()}"
-    if record.portrait_sha is None:
-        return (np.full((64, 64, 3), 200, dtype=np.uint8), caption)
-    return (str(media_files.temporary_copy(user, record.portrait_sha, record.handle)), caption)
-
-
-def _voice_player(speech: Audio | None) -> Any:
-    """The clip voice, playing at once; a clear message when there is none to play."""
-    if speech is None:
-        raise ui_error("This voice sample has no usable pitch, so clips give the double a stock "
-                       "voice.", title="No clip voice")  # fmt: skip
-    pcm = np.round(np.clip(speech.samples, -1.0, 1.0) * 32767).astype(np.int16)
-    return gr.Audio(value=(speech.sample_rate, pcm), visible=True, autoplay=True)
-
-
-def _restrictions_preview(restrictions: str) -> str:
-    """How the owner's restrictions were understood, with examples of what they block."""
-    lines = describe_rules(understand_restrictions(restrictions)) if restrictions.strip() else []
-    if not lines:
-        return ""
-    return "\n\n**Your restrictions will refuse scripts like these:**\n" + "\n".join(
-        f"- {as_markdown_text(line)}" for line in lines
+def _report_text(analysis: ReferenceAnalysis, ui_language: str | None) -> str:
+    """The quality report: each check (its message as the analysis wrote it) and how the double
+    will move, in the page's language."""
+    passed, failed = (
+        text("doubles.check_passed", ui_language),
+        text("doubles.check_failed", ui_language),
     )
-
-
-def _edit_title(record: DoubleRecord) -> str:
-    voice = "has a voice" if record.has_voice else "no voice (stock voice in clips)"
-    status = "" if record.status == "active" else f" · **{record.status}**"
-    return (f"#### @{as_markdown_text(record.handle)} · {record.kind} · {voice}{status}\n"
-            f"Registered {record.created_at:%Y-%m-%d}.")  # fmt: skip
-
-
-def _find(records: list[DoubleRecord], double_id: int) -> DoubleRecord:
-    for record in records:
-        if record.id == double_id:
-            return record
-    raise ui_error("That double is no longer in your list.")
-
-
-def _required(double_id: int | None) -> int:
-    if double_id is None:
-        raise ui_error("Select one of your doubles first.")
-    return int(double_id)
-
-
-def _report_text(analysis: ReferenceAnalysis) -> str:
-    lines = [f"**{'Passed' if check.passed else 'Check'}** · {as_markdown_text(check.message)}"
+    lines = [f"**{passed if check.passed else failed}** · {as_markdown_text(check.message)}"
              for check in analysis.checks]  # fmt: skip
-    sprite = (
-        "A living sprite was made from your video, so your double moves like you."
-        if analysis.sprite_bytes
-        else "Photo-only double: clips animate your photo."
+    sprite = text(
+        "doubles.sprite_made" if analysis.sprite_bytes else "doubles.photo_only", ui_language
     )
     return "\n\n".join([*lines, sprite])
 
