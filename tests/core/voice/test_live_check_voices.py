@@ -139,6 +139,7 @@ def test_codes_read_in_mandarin_mostly_pass_and_wrong_codes_never_do(
         others = {new_challenge_code(6, rng) for _ in range(50)} - {code}
         for other in others:
             assert not any(check_spoken_code(other, heard).passed for heard in readings), other
-    # Measured 80% on 60 hold-out readings (benchmarks/live_check_chinese.py); the first decode
-    # alone passes 62%. Half of twelve leaves room for another CPU's int8 kernels.
-    assert passed >= len(mandarin_readings) // 2, passed
+    # 8 of these 12 pass here; 80% of 60 hold-out readings (benchmarks/live_check_chinese.py,
+    # which reports the rate). The floor catches a broken recogniser or prompt, and leaves room
+    # for another CPU's int8 kernels to hear a few readings differently.
+    assert passed >= len(mandarin_readings) // 3, passed
