@@ -21,7 +21,17 @@ import gradio as gr
 from core.consent import consent_language
 from core.consent_wording import CONSENT_LANGUAGES, LANGUAGE_NAMES, WORDINGS, ConsentLanguage
 from webapp.i18n import ca, en, id, zh_cn
-from webapp.i18n.topics import clips, doubles, people, provenance, studio
+from core.sentences import Sentence, sentence_of
+from webapp.i18n.topics import (
+    clips,
+    doubles,
+    people,
+    provenance,
+    refusals_clips,
+    refusals_doubles,
+    refusals_people,
+    studio,
+)
 
 UI_LANGUAGES: tuple[ConsentLanguage, ...] = CONSENT_LANGUAGES
 LANGUAGE_CHOICES: list[tuple[str, str]] = [(LANGUAGE_NAMES[code], code) for code in UI_LANGUAGES]
@@ -69,6 +79,37 @@ def choice_labels(choices: Sequence[tuple[str, str]], prefix: str) -> list[tuple
     return [(str(label(f"{prefix}.{value}")), value) for _name, value in choices]
 
 
+# Translations of what the services say (``core.sentences``); their English is at the raise site.
+SENTENCES: dict[str, dict[str, str]] = {
+    language: {
+        key: value
+        for topic in (refusals_people, refusals_clips, refusals_doubles)
+        for key, value in topic.TRANSLATIONS.get(language, {}).items()
+    }
+    for language in UI_LANGUAGES
+    if language != "en"
+}
+
+
+def say(message: object, language: str | None) -> str:
+    """A service's message (an exception or a string) in the page's language.
+
+    A ``core.sentences.Sentence`` is looked up by its key and filled with its values (values
+    that are sentences themselves are said in the same language); anything else, or a sentence
+    with no translation yet, reads as the English it carries."""
+    said = sentence_of(message)
+    if said is None:
+        return str(message)
+    translated = SENTENCES.get(consent_language(language), {}).get(said.key)
+    if translated is None:
+        return str.__str__(said)
+    values = {
+        name: say(value, language) if isinstance(value, Sentence) else value
+        for name, value in said.values.items()
+    }
+    return translated.format(**values)
+
+
 def text(key: str, language: str | None, **values: object) -> str:
     """The sentence in the given UI language (English for an unknown one), filled in."""
     sentence = CATALOGUES[consent_language(language)][key]
@@ -82,5 +123,6 @@ __all__ = [
     "UI_LANGUAGES",
     "choice_labels",
     "label",
+    "say",
     "text",
 ]
