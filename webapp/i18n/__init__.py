@@ -20,8 +20,8 @@ import gradio as gr
 
 from core.consent import consent_language
 from core.consent_wording import CONSENT_LANGUAGES, LANGUAGE_NAMES, WORDINGS, ConsentLanguage
-from webapp.i18n import ca, en, id, zh_cn
 from core.sentences import Sentence, sentence_of
+from webapp.i18n import ca, en, id, zh_cn
 from webapp.i18n.topics import (
     clips,
     doubles,
