@@ -194,15 +194,25 @@ def listen(
         *[slot.delete_button for slot in ui.slots], ui.page_ids,
     ]  # fmt: skip
 
-    # Shown or hidden only by this redraw: unchanged, they are skipped (webapp/ui/updates.py).
-    layout_only = [ui.signed_out_markdown, ui.signed_in_column, ui.previous_button,
-                   ui.next_button, ui.actions_column, *[slot.column for slot in ui.slots],
-                   *[slot.star_button for slot in ui.slots],
-                   *[slot.delete_button for slot in ui.slots]]  # fmt: skip
-    layout_positions = [i for i, output in enumerate(page_outputs)
-                        if any(output is mine for mine in layout_only)]  # fmt: skip
-    layout_sent = gr.State(None)
-    page_outputs.append(layout_sent)
+    # Written only by this redraw: what a session's page already shows is skipped
+    # (webapp/ui/updates.py), so a redraw that finds the page as it was sends next to nothing,
+    # and one where a card changed re-sends that card. A video's link is part of its value: a
+    # link past half its life is replaced (MediaFiles.temporary_copy) and so sent again.
+    only_this_redraw = [ui.signed_out_markdown, ui.signed_in_column, ui.previous_button,
+                        ui.next_button, ui.actions_column, ui.page_markdown,
+                        *[slot.column for slot in ui.slots],
+                        *[slot.star_button for slot in ui.slots],
+                        *[slot.delete_button for slot in ui.slots],
+                        *[slot.video for slot in ui.slots],
+                        *[slot.info_markdown for slot in ui.slots],
+                        *[slot.details_markdown for slot in ui.slots]]  # fmt: skip
+    owned_positions = [i for i, output in enumerate(page_outputs)
+                       if any(output is mine for mine in only_this_redraw)]  # fmt: skip
+    panel = [ui.clip_dropdown, ui.selected_clip_id, ui.star_in_this_button, ui.verify_markdown]
+    panel_positions = [i for i, output in enumerate(page_outputs)
+                       if any(output is mine for mine in panel)]  # fmt: skip
+    page_sent = gr.State(None)
+    page_outputs.append(page_sent)
 
     def show(
         token: str | None, section: str, page_number: float | None, sent: Any = None,
@@ -216,10 +226,17 @@ def listen(
         except FeedError as error:
             raise ui_error(str(error), title=text("clips.not_shown_title", lang)) from None
         values = _page_view(media_files, user, page, lang) + _card_actions_view(page, lang)
-        values, layout = skip_unchanged(values, layout_positions, sent)
-        return (*values, layout)
+        owned_sent, clips_sent = sent if isinstance(sent, tuple) and len(sent) == 2 else [None] * 2
+        values, owned_shown = skip_unchanged(values, owned_positions, owned_sent)
+        # The panel under the cards (the clip picker, its Star in this, Verify's answer) starts
+        # over only when the page's clips change: a redraw leaves someone's pick alone.
+        clips_shown = tuple((card.public_id, card.can_star_in) for card in page.cards)
+        if clips_shown == clips_sent:
+            for position in panel_positions:
+                values[position] = gr.skip()
+        return (*values, (owned_shown, clips_shown))
 
-    inputs = [session.token, ui.section_radio, ui.page_number, layout_sent, language]
+    inputs = [session.token, ui.section_radio, ui.page_number, page_sent, language]
     ui.refresh_button.click(show, inputs, page_outputs, api_name="list_feed")
     ui.section_radio.change(lambda: 1, None, ui.page_number, api_visibility="private").then(
         show, inputs, page_outputs, api_visibility="private"
