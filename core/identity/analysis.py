@@ -26,6 +26,7 @@ from core.identity.quality import (
     face_quality,
     portrait_score,
 )
+from core.sentences import sentence
 
 
 @dataclass(frozen=True, eq=False)
@@ -87,26 +88,36 @@ def _check_face_presence(
     needed = max(1, math.ceil(limits.min_face_fraction * total))
     if with_face >= needed:
         where = _in_frames(with_face, total)
-        return QualityCheck("one_face", True, f"One clear face {where}.")
+        return QualityCheck(
+            "one_face",
+            True,
+            sentence("identity.one_clear_face", "One clear face {where}.", where=where),
+        )
     crowded = sum(
         1 for count, face in zip(face_counts, dominant, strict=True) if count > 1 and face is None
     )
     empty = sum(1 for count in face_counts if count == 0)
     if crowded > empty:
-        message = (
-            f"Several faces of similar size appear {_in_frames(crowded, total)}. Only the "
-            "person registering may be in the picture."
+        message = sentence(
+            "identity.several_faces",
+            "Several faces of similar size appear {where}. Only the person registering may be "
+            "in the picture.",
+            where=_in_frames(crowded, total),
         )
         raise MultipleFacesError(message, _failed_presence(message))
-    message = (
-        f"No face was found {_in_frames(total - with_face, total)}. Look straight at the "
-        "camera in good light, with your face filling a good part of the picture."
+    message = sentence(
+        "identity.no_face",
+        "No face was found {where}. Look straight at the camera in good light, with your face "
+        "filling a good part of the picture.",
+        where=_in_frames(total - with_face, total),
     )
     raise NoFaceFoundError(message, _failed_presence(message))
 
 
 def _in_frames(count: int, total: int) -> str:
-    return "in the picture" if total == 1 else f"in {count} of {total} frames"
+    if total == 1:
+        return sentence("identity.in_the_picture", "in the picture")
+    return sentence("identity.in_frames", "in {count} of {total} frames", count=count, total=total)
 
 
 def _failed_presence(message: str) -> QualityReport:
@@ -142,7 +153,14 @@ def _check_quality(
     closest = max(failed_frames, key=lambda i: portrait_score(qualities[i]))
     message = worst.fail_message(qualities[closest], limits)
     if len(qualities) > 1:
-        message += f" ({len(good)} of {len(qualities)} frames were good enough; {needed} needed.)"
+        message = sentence(
+            "identity.frames_good_enough",
+            "{problem} ({good} of {total} frames were good enough; {needed} needed.)",
+            problem=message,
+            good=len(good),
+            total=len(qualities),
+            needed=needed,
+        )
     raise worst.error(message, report)
 
 
@@ -205,17 +223,27 @@ def analyze_person(
     strangers = [i for i in used if not backend.is_match(embeddings[best_index], embeddings[i])]
     if strangers:
         numbers = ", ".join(str(i + 1) for i in strangers)
-        message = (
-            f"The frames show different people: frame(s) {numbers} "
-            f"do not match frame {best_index + 1}. Only the person registering may appear."
+        message = sentence(
+            "identity.different_people",
+            "The frames show different people: frame(s) {numbers} do not match frame {best}. "
+            "Only the person registering may appear.",
+            numbers=numbers,
+            best=best_index + 1,
         )
         raise InconsistentFaceError(
             message, report.with_check(QualityCheck("same_person", False, message))
         )
     same = (
-        f"The same person in all {len(used)} checked frames."
+        sentence(
+            "identity.same_person",
+            "The same person in all {count} checked frames.",
+            count=len(used),
+        )
         if len(used) > 1
-        else "One usable frame, so there was nothing to compare it with."
+        else sentence(
+            "identity.one_usable_frame",
+            "One usable frame, so there was nothing to compare it with.",
+        )
     )
     report = report.with_check(QualityCheck("same_person", True, same))
 

@@ -14,6 +14,7 @@ import cv2
 import numpy as np
 
 from core.identity.faces import FaceBox, FaceError, InvalidImageError, as_rgb_uint8
+from core.sentences import sentence
 
 # Sharpness is measured on the face resized to this square so the value does not depend on
 # the face's size; 64 px is below the smallest accepted face, so faces are only ever shrunk
@@ -197,13 +198,15 @@ class _QualityRule:
 
 def _lighting_problem(quality: FaceQuality, limits: AnalysisThresholds) -> str:
     if quality.brightness < limits.min_brightness:
-        return (
-            f"The face is too dark (brightness {quality.brightness:.0f} of 255). "
-            "Face a window or a lamp."
+        return sentence(
+            "identity.face_too_dark",
+            "The face is too dark (brightness {brightness:.0f} of 255). Face a window or a lamp.",
+            brightness=quality.brightness,
         )
-    return (
-        f"The face is overexposed (brightness {quality.brightness:.0f} of 255). "
-        "Move out of direct light."
+    return sentence(
+        "identity.face_overexposed",
+        "The face is overexposed (brightness {brightness:.0f} of 255). Move out of direct light.",
+        brightness=quality.brightness,
     )
 
 
@@ -214,37 +217,64 @@ QUALITY_RULES = (
         "face_size",
         FaceTooSmallError,
         lambda q, t: q.size_px >= t.min_face_px,
-        lambda q, t: f"The face is {q.size_px} px wide (minimum {t.min_face_px} px).",
-        lambda q, t: (
-            f"The face is only {q.size_px} px wide; it needs at least {t.min_face_px} px. "
-            "Move closer to the camera or use a higher-resolution video."
+        lambda q, t: sentence(
+            "identity.face_size_ok",
+            "The face is {size} px wide (minimum {minimum} px).",
+            size=q.size_px,
+            minimum=t.min_face_px,
+        ),
+        lambda q, t: sentence(
+            "identity.face_too_small",
+            "The face is only {size} px wide; it needs at least {minimum} px. "
+            "Move closer to the camera or use a higher-resolution video.",
+            size=q.size_px,
+            minimum=t.min_face_px,
         ),
     ),
     _QualityRule(
         "sharpness",
         FaceTooBlurryError,
         lambda q, t: q.sharpness >= t.min_sharpness,
-        lambda q, t: f"The face is sharp ({q.sharpness:.0f}, minimum {t.min_sharpness:.0f}).",
-        lambda q, t: (
-            f"The face is blurry (sharpness {q.sharpness:.0f}; at least {t.min_sharpness:.0f} "
-            "is needed). Hold the camera still, clean the lens and use more light."
+        lambda q, t: sentence(
+            "identity.face_sharp",
+            "The face is sharp ({sharpness:.0f}, minimum {minimum:.0f}).",
+            sharpness=q.sharpness,
+            minimum=t.min_sharpness,
+        ),
+        lambda q, t: sentence(
+            "identity.face_blurry",
+            "The face is blurry (sharpness {sharpness:.0f}; at least {minimum:.0f} is needed). "
+            "Hold the camera still, clean the lens and use more light.",
+            sharpness=q.sharpness,
+            minimum=t.min_sharpness,
         ),
     ),
     _QualityRule(
         "frontal",
         FaceNotFrontalError,
         lambda q, t: q.frontal_score >= t.min_frontal_score,
-        lambda q, t: f"The face looks at the camera (frontal score {q.frontal_score:.2f}).",
-        lambda q, t: (
-            f"The face is turned to the side (frontal score {q.frontal_score:.2f}; at least "
-            f"{t.min_frontal_score:.2f} is needed). Look straight into the camera."
+        lambda q, t: sentence(
+            "identity.face_frontal",
+            "The face looks at the camera (frontal score {score:.2f}).",
+            score=q.frontal_score,
+        ),
+        lambda q, t: sentence(
+            "identity.face_turned",
+            "The face is turned to the side (frontal score {score:.2f}; at least {minimum:.2f} "
+            "is needed). Look straight into the camera.",
+            score=q.frontal_score,
+            minimum=t.min_frontal_score,
         ),
     ),
     _QualityRule(
         "lighting",
         FacePoorlyLitError,
         lambda q, t: t.min_brightness <= q.brightness <= t.max_brightness,
-        lambda q, t: f"The face is well lit (brightness {q.brightness:.0f} of 255).",
+        lambda q, t: sentence(
+            "identity.face_lit",
+            "The face is well lit (brightness {brightness:.0f} of 255).",
+            brightness=q.brightness,
+        ),
         _lighting_problem,
     ),
 )

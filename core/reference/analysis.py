@@ -20,7 +20,6 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from core import consent
 from core.acting.closeup import closeup_frames
 from core.acting.pose import PoseLandmarker
 from core.acting.rig import BodyRig, build_rig, estimate_rig
@@ -41,6 +40,7 @@ from core.reference.matting import (
 from core.reference.photo import load_photo, load_photo_rgba
 from core.reference.sprite import build_sprite
 from core.reference.video import load_audio, load_reference_video
+from core.sentences import sentence
 from core.types import DoubleKind
 from core.voice.digits import CodeLanguage
 from core.voice.samples import (
@@ -128,18 +128,23 @@ class ReferenceAnalyzer:
         if self._models_ready:
             return
         # Said before taking the lock: a check that waits for the start-up warm-up says why.
-        report("Loading the face model…", 0.02)
+        report(sentence("reference.progress_face_model", "Loading the face model…"), 0.02)
         with self._models_lock:
             if self._models_ready:
                 return
             blank = np.zeros((256, 256, 3), dtype=np.uint8)
             self._face_backend().detect(blank)
-            report("Loading the person cut-out model…", 0.04)
+            report(
+                sentence("reference.progress_person_model", "Loading the person cut-out model…"),
+                0.04,
+            )
             self._person_segmenter().person_probability(blank)
             if self._pose_landmarker is not None and (landmarker := self._pose_landmarker()):
-                report("Loading the body pose model…", 0.06)
+                report(
+                    sentence("reference.progress_pose_model", "Loading the body pose model…"), 0.06
+                )
                 landmarker.landmarks(blank)
-            report("Loading the voice model…", 0.08)
+            report(sentence("reference.progress_voice_model", "Loading the voice model…"), 0.08)
             quiet_noise = np.random.default_rng(0).normal(0, 0.01, 16_000).astype(np.float32)
             speaker_vectors([quiet_noise])
             self._models_ready = True
@@ -161,22 +166,32 @@ class ReferenceAnalyzer:
         clock = _Stopwatch(timings)
         if inputs.video_path is None and not inputs.photos:
             raise ReferenceMediaError(
-                "Upload or record a short reference video, or add 1–4 photos."
+                sentence(
+                    "reference.nothing_uploaded",
+                    "Upload or record a short reference video, or add 1–4 photos.",
+                )
             )
         if not self._models_ready:
             # Only the first checks after a start get here (the start-up warm-up may still be
             # running): say what the wait is for instead of showing a dimmed button.
             with clock("models"):
                 self.warm_up(report)
-        report("Reading your media", 0.1)
+        report(sentence("reference.progress_reading", "Reading your media"), 0.1)
         with clock("decode"):
             frames, alphas, audio = self._decode(inputs)
         if inputs.kind == "person":
             subject = self._analyze_person(frames, clock, report)
         else:
-            report(f"Finding the subject in {len(frames)} frames", 0.3)
+            report(
+                sentence(
+                    "reference.progress_finding_subject",
+                    "Finding the subject in {count} frames",
+                    count=len(frames),
+                ),
+                0.3,
+            )
             subject = self._analyze_subject(frames, alphas, clock)
-        report("Building your living sprite", 0.6)
+        report(sentence("reference.progress_sprite", "Building your living sprite"), 0.6)
         mattes = subject.mattes
         sprite_bytes = None
         if inputs.video_path is not None and len(frames) > 1:
@@ -191,13 +206,13 @@ class ReferenceAnalyzer:
                     sprite = replace(sprite, rig=rig, closeup=closeup)
             with clock("sprite"):
                 sprite_bytes = sprite.to_bytes()
-        report("Listening for your voice", 0.8)
+        report(sentence("reference.progress_voice", "Listening for your voice"), 0.8)
         with clock("voice"):
             voice_audio = (
                 load_audio(inputs.voice_path, self._limits) if inputs.voice_path else audio
             )
             voice_wav, voice_embedding, voice_seconds, voice_check = _analyze_voice(voice_audio)
-        report("Done", 1.0)
+        report(sentence("reference.progress_done", "Done"), 1.0)
         return ReferenceAnalysis(
             kind=inputs.kind,
             portrait_png=_png(subject.portrait),
@@ -228,7 +243,13 @@ class ReferenceAnalyzer:
             )
             return video.frames, [None] * len(video.frames), video.audio
         if len(inputs.photos) > self._limits.max_photos:
-            raise ReferenceMediaError(f"Add at most {self._limits.max_photos} photos.")
+            raise ReferenceMediaError(
+                sentence(
+                    "reference.too_many_photos",
+                    "Add at most {count} photos.",
+                    count=self._limits.max_photos,
+                )
+            )
         frames, alphas = [], []
         for data in inputs.photos:
             rgba = load_photo_rgba(data, self._limits)
@@ -242,13 +263,27 @@ class ReferenceAnalyzer:
     ) -> _Subject:
         step = max(1, len(frames) // FACE_SAMPLE_FRAMES)
         sampled = frames[::step][:FACE_SAMPLE_FRAMES]
-        report(f"Checking {len(sampled)} frames for one clear face", 0.3)
+        report(
+            sentence(
+                "reference.progress_checking_faces",
+                "Checking {count} frames for one clear face",
+                count=len(sampled),
+            ),
+            0.3,
+        )
         with clock("faces"):
             try:
                 person = analyze_person(sampled, self._face_backend())
             except FaceAnalysisError as error:  # each one carries a message for the person
                 raise ReferenceMediaError(str(error)) from error
-        report(f"Cutting you out of {len(frames)} frames", 0.45)
+        report(
+            sentence(
+                "reference.progress_cutting_out",
+                "Cutting you out of {count} frames",
+                count=len(frames),
+            ),
+            0.45,
+        )
         with clock("mattes"):
             mattes = self._person_segmenter().segment(frames)
         best = sampled[person.best_frame_index]
@@ -278,7 +313,12 @@ class ReferenceAnalyzer:
         middle = len(frames) // 2
         portrait = _crop_to_matte(frames[middle], mattes[middle])
         coverage = matte_coverage(mattes[middle])
-        checks = (QualityCheck("subject", True, f"Subject found ({coverage:.0%} of the picture)."),)
+        found = sentence(
+            "reference.subject_found",
+            "Subject found ({coverage:.0%} of the picture).",
+            coverage=coverage,
+        )
+        checks = (QualityCheck("subject", True, found),)
         preview = draw_matte_preview(frames[middle], mattes[middle])
         return _Subject(portrait, preview, mattes, None, checks)
 
@@ -297,10 +337,15 @@ class ReferenceAnalyzer:
         """Check a live recording with this analyzer's face model (see
         :func:`core.reference.challenge.check_live_recording`)."""
         return check_live_recording(
-            recording, expected_code, kind=kind, reference_face=reference_face,
-            reference_voice=reference_voice, language=language,
-            face_backend=self._face_backend(), limits=self._limits,
-        )  # fmt: skip
+            recording,
+            expected_code,
+            kind=kind,
+            reference_face=reference_face,
+            reference_voice=reference_voice,
+            language=language,
+            face_backend=self._face_backend(),
+            limits=self._limits,
+        )
 
 
 @dataclass(frozen=True, eq=False)
@@ -336,14 +381,28 @@ def _analyze_voice(
     audio: Audio | None,
 ) -> tuple[bytes | None, VoiceEmbedding | None, float, QualityCheck]:
     if audio is None:
-        return None, None, 0.0, QualityCheck("voice", True, consent.NO_VOICE_NOTICE)
+        return None, None, 0.0, QualityCheck("voice", True, _no_voice_notice())
     try:
         sample = extract_voice_sample(audio)
     except NoSpeechError:
-        return None, None, 0.0, QualityCheck("voice", True, consent.NO_VOICE_NOTICE)
-    message = f"Voice found: {sample.speech_seconds:.1f} s of speech. {consent.VOICE_SHIFT_NOTICE}"
+        return None, None, 0.0, QualityCheck("voice", True, _no_voice_notice())
+    message = sentence(
+        "reference.voice_found", "Voice found: {seconds:.1f} s of speech. {notice}",
+        seconds=sample.speech_seconds, notice=sentence("reference.voice_shift_notice",
+        "Dialogue is spoken by a built-in voice shifted toward yours (pitch and timbre). "
+        "It is not a clone of your voice."),
+    )  # fmt: skip
     return (sample.audio.to_wav_bytes(), speaker_embedding(sample), sample.speech_seconds,
             QualityCheck("voice", True, message))  # fmt: skip
+
+
+def _no_voice_notice() -> str:
+    # consent.NO_VOICE_NOTICE, as a sentence the page can say in the reader's language (its
+    # translations are the consent wording's; a test keeps the English the same).
+    return sentence(
+        "reference.no_voice_notice",
+        "No speech was found, so this double has no voice: clips will use a stock voice for it.",
+    )
 
 
 def _png(rgb: np.ndarray) -> bytes:

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import numpy as np
 
-from core import consent
 from core.identity.faces import FaceBackend, FaceEmbedding
 from core.media.audio import Audio
 from core.reference.intake import IntakeLimits, MediaIntakeError
 from core.reference.video import load_reference_video
+from core.sentences import sentence
 from core.types import DoubleKind
 from core.voice.digits import CodeLanguage
 from core.voice.samples import (
@@ -35,6 +35,27 @@ CHALLENGE_FACE_FRAMES = 5
 # clearly different voice 0.41-0.50 (docs/voice_calibration.md); milder pitch shifts reach 0.73.
 # The fresh code and the face carry the live check; the voice must only not be clearly another.
 CHALLENGE_VOICE_THRESHOLD = 0.62
+
+# The consent wording's sentences about the live check (core.consent.CHALLENGE_*), as sentences
+# the page says in the reader's language; a test keeps their English the same as the wording's.
+NO_SOUND = sentence(
+    "challenge.no_sound",
+    "The live recording has no sound. Allow microphone access and say the code out loud.",
+)
+NO_FACE = sentence(
+    "challenge.no_face",
+    "We couldn't see your face in the live recording. Face the camera in good light.",
+)
+FACE_MISMATCH = sentence(
+    "challenge.face_mismatch",
+    "The face in your live recording does not match the face in your reference video. "
+    "The same person must record both.",
+)
+VOICE_MISMATCH = sentence(
+    "challenge.voice_mismatch",
+    "The voice in your live recording does not match the voice in your reference. "
+    "The same person must speak in both.",
+)
 
 
 class ChallengeError(ValueError):
@@ -95,9 +116,15 @@ def check_live_recording(
     try:
         video = load_reference_video(recording, recording_limits, sample_fps=4.0, max_side=720)
     except MediaIntakeError as error:
-        raise ChallengeError(f"The live recording can't be used: {error}") from error
+        raise ChallengeError(
+            sentence(
+                "challenge.recording_unusable",
+                "The live recording can't be used: {reason}",
+                reason=str(error),
+            )
+        ) from error
     if video.audio is None:
-        raise ChallengeError(consent.CHALLENGE_NO_SOUND)
+        raise ChallengeError(NO_SOUND)
     problems: list[str] = []
     code = check_recording(expected_code, video.audio, language)
     problems += code_problems(code, language)
@@ -106,12 +133,12 @@ def check_live_recording(
         face_distance = _closest_face_distance(video.frames, reference_face, face_backend)
         face_matched = face_distance is not None and face_distance <= face_backend.match_threshold
         if face_distance is None:
-            problems.append(consent.CHALLENGE_NO_FACE)
+            problems.append(NO_FACE)
         elif not face_matched:
-            problems.append(consent.CHALLENGE_FACE_MISMATCH)
+            problems.append(FACE_MISMATCH)
     similarity, voice_matched = _voice_match(video.audio, reference_voice)
     if voice_matched is False:
-        problems.append(consent.CHALLENGE_VOICE_MISMATCH)
+        problems.append(VOICE_MISMATCH)
     return ChallengeResult(code, face_distance, face_matched, similarity, voice_matched,
                            tuple(problems))  # fmt: skip
 
@@ -119,9 +146,10 @@ def check_live_recording(
 # Measured (docs/voice_calibration.md): codes read in English pass 96% of first tries, codes
 # read in Mandarin 80% even with the second decode (the speech model hears Mandarin digits
 # poorly), never a wrong code.
-READ_IN_ENGLISH_HINT = (
+READ_IN_ENGLISH_HINT = sentence(
+    "challenge.read_in_english",
     "Codes read in other languages are heard less reliably than in English for now: if it "
-    "fails again, choose English and read the digits in English."
+    "fails again, choose English and read the digits in English.",
 )
 
 

@@ -10,8 +10,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-VIDEO_HINT = "an mp4, webm or mov video"
-AUDIO_HINT = "a wav, mp3, m4a or webm recording"
+from core.sentences import Sentence, sentence
+
+# Said inside the messages below ("Please upload {hint}."), in the reader's language too.
+VIDEO_HINT = sentence("reference.video_hint", "an mp4, webm or mov video")
+AUDIO_HINT = sentence("reference.audio_hint", "a wav, mp3, m4a or webm recording")
+# What an upload is, as the messages name it: "video", "voice clip" or "photo".
+_THINGS = {
+    "video": sentence("reference.thing_video", "video"),
+    "voice clip": sentence("reference.thing_voice_clip", "voice clip"),
+    "photo": sentence("reference.thing_photo", "photo"),
+}
+
+
+def thing_named(what: str) -> str:
+    """The upload ``what`` ("video", "voice clip", "photo") as a message names it."""
+    return _THINGS.get(what, what)
 
 
 class MediaIntakeError(Exception):
@@ -101,11 +115,23 @@ class IntakeLimits:
 def check_upload_size(size: int, limits: IntakeLimits, what: str) -> None:
     """Refuse an empty upload or one over the byte limit (``what`` names it in the message)."""
     if size == 0:
-        raise EmptyFileError(f"The {what} is empty (0 bytes). Please choose the file again.")
+        raise EmptyFileError(
+            sentence(
+                "reference.empty_file",
+                "The {what} is empty (0 bytes). Please choose the file again.",
+                what=thing_named(what),
+            )
+        )
     if size > limits.max_bytes:
         raise FileTooLargeError(
-            f"The {what} is {size / 1e6:.1f} MB; the limit is {limits.max_bytes / 1e6:.0f} MB. "
-            "Please upload a shorter or smaller file."
+            sentence(
+                "reference.file_too_large",
+                "The {what} is {size:.1f} MB; the limit is {limit:.0f} MB. "
+                "Please upload a shorter or smaller file.",
+                what=thing_named(what),
+                size=size / 1e6,
+                limit=limits.max_bytes / 1e6,
+            )
         )
 
 
@@ -145,18 +171,53 @@ def refuse_wrong_kind(kind: str, name: str, what: str) -> None:
         what: "video" or "voice clip".
     """
     hint = VIDEO_HINT if what == "video" else AUDIO_HINT
+    thing = thing_named(what)
     if kind == "text":
         raise NotAMediaFileError(
-            f"{name} is a text file, not a {what} (whatever its name says). Please upload {hint}."
+            sentence(
+                "reference.text_not_media",
+                "{name} is a text file, not a {what} (whatever its name says). "
+                "Please upload {hint}.",
+                name=name,
+                what=thing,
+                hint=hint,
+            )
         )
     if kind == "gif":
-        raise AnimatedGifError(
-            f"{name} is a GIF animation. Please upload {hint}"
-            + (", or a still photo instead." if what == "video" else ".")
-        )
+        raise AnimatedGifError(_gif_refusal(name, hint, video=what == "video"))
     if kind == "photo":
-        raise NotAMediaFileError(
-            f"{name} is a photo, not a {what}. "
-            + ("Add it under photos, or " if what == "video" else "")
-            + f"upload {hint}."
+        raise NotAMediaFileError(_photo_refusal(name, thing, hint, video=what == "video"))
+
+
+def _gif_refusal(name: str, hint: str, *, video: bool) -> Sentence:
+    if video:
+        return sentence(
+            "reference.gif_not_video",
+            "{name} is a GIF animation. Please upload {hint}, or a still photo instead.",
+            name=name,
+            hint=hint,
         )
+    return sentence(
+        "reference.gif_not_audio",
+        "{name} is a GIF animation. Please upload {hint}.",
+        name=name,
+        hint=hint,
+    )
+
+
+def _photo_refusal(name: str, thing: str, hint: str, *, video: bool) -> Sentence:
+    if video:
+        return sentence(
+            "reference.photo_not_video",
+            "{name} is a photo, not a {what}. Add it under photos, or upload {hint}.",
+            name=name,
+            what=thing,
+            hint=hint,
+        )
+    return sentence(
+        "reference.photo_not_audio",
+        "{name} is a photo, not a {what}. Please upload {hint}.",
+        name=name,
+        what=thing,
+        hint=hint,
+    )

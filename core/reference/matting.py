@@ -20,6 +20,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from core.sentences import sentence
+
 MODEL_INPUT_SIZE = 256
 # Weight of the newest frame when smoothing probabilities over time: enough memory to calm
 # flicker at the edge, little enough that a moving arm is not left behind.
@@ -79,15 +81,23 @@ def _check_coverage(mattes: list[np.ndarray], box_area_share: float) -> None:
     coverage = float(np.median([matte_coverage(matte) for matte in mattes]))
     if coverage < MIN_SUBJECT_COVERAGE:
         raise NoSubjectFoundError(
-            f"No subject was found: it covers only {coverage:.1%} of the picture. "
-            "Please film the subject closer, in the middle of the frame, "
-            "against a plain background."
+            sentence(
+                "reference.subject_too_small",
+                "No subject was found: it covers only {coverage:.1%} of the picture. "
+                "Please film the subject closer, in the middle of the frame, "
+                "against a plain background.",
+                coverage=coverage,
+            )
         )
     if coverage > MAX_SUBJECT_COVERAGE * box_area_share:
         raise NoSubjectFoundError(
-            "The subject could not be told apart from the background "
-            f"({coverage:.0%} of the picture looked like the subject). Please film it against a "
-            "plain background that differs from it in colour, with some space around it."
+            sentence(
+                "reference.subject_not_apart",
+                "The subject could not be told apart from the background "
+                "({coverage:.0%} of the picture looked like the subject). Please film it against "
+                "a plain background that differs from it in colour, with some space around it.",
+                coverage=coverage,
+            )
         )
 
 

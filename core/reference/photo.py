@@ -22,9 +22,10 @@ from core.reference.intake import (
     check_upload_size,
     sniff_kind,
 )
+from core.sentences import sentence
 
 PHOTO_FORMATS = ("JPEG", "PNG", "WEBP")
-PHOTO_HINT = "a JPEG, PNG or WebP photo"
+PHOTO_HINT = sentence("reference.photo_hint", "a JPEG, PNG or WebP photo")
 
 
 def check_photo_count(count: int, limits: IntakeLimits) -> None:
@@ -35,8 +36,12 @@ def check_photo_count(count: int, limits: IntakeLimits) -> None:
     """
     if count > limits.max_photos:
         raise TooManyPhotosError(
-            f"You chose {count} photos; the limit is {limits.max_photos}. "
-            "Please keep the best ones."
+            sentence(
+                "reference.photo_count",
+                "You chose {count} photos; the limit is {limit}. Please keep the best ones.",
+                count=count,
+                limit=limits.max_photos,
+            )
         )
 
 
@@ -45,29 +50,53 @@ def _open_photo(data: bytes, limits: IntakeLimits) -> Image.Image:
     kind = sniff_kind(data[:512])
     if kind == "gif":
         raise UnsupportedPhotoFormatError(
-            f"GIF images are not supported. Please upload {PHOTO_HINT}; for motion, "
-            "upload an mp4, webm or mov video."
+            sentence(
+                "reference.gif_photo",
+                "GIF images are not supported. Please upload {hint}; for motion, "
+                "upload an mp4, webm or mov video.",
+                hint=PHOTO_HINT,
+            )
         )
     try:
         image = Image.open(io.BytesIO(data))
     except UnidentifiedImageError as error:
         if kind == "video":
             raise NotAMediaFileError(
-                f"This is a video, not a photo. Add it as the reference video, or "
-                f"upload {PHOTO_HINT}."
+                sentence(
+                    "reference.video_not_photo",
+                    "This is a video, not a photo. Add it as the reference video, or "
+                    "upload {hint}.",
+                    hint=PHOTO_HINT,
+                )
             ) from error
         raise NotAMediaFileError(
-            f"This file is not a photo. Please upload {PHOTO_HINT}."
+            sentence(
+                "reference.not_a_photo",
+                "This file is not a photo. Please upload {hint}.",
+                hint=PHOTO_HINT,
+            )
         ) from error
     if image.format not in PHOTO_FORMATS:
         raise UnsupportedPhotoFormatError(
-            f"This photo is in {image.format} format. Please upload {PHOTO_HINT}."
+            sentence(
+                "reference.photo_format",
+                "This photo is in {format} format. Please upload {hint}.",
+                format=image.format,
+                hint=PHOTO_HINT,
+            )
         )
     pixels = image.width * image.height
     if pixels > limits.max_photo_pixels:
         raise ResolutionTooHighError(
-            f"The photo is {image.width}×{image.height} ({pixels / 1e6:.0f} MP); the limit is "
-            f"{limits.max_photo_pixels / 1e6:.0f} MP. Please upload a smaller photo."
+            sentence(
+                "reference.photo_resolution",
+                "The photo is {width}×{height} ({megapixels:.0f} MP); the limit is "
+                "{limit:.0f} MP. Please upload a smaller photo.",
+                width=image.width,
+                height=image.height,
+                megapixels=pixels / 1e6,
+                limit=limits.max_photo_pixels / 1e6,
+            )
         )
     if image.format == "JPEG":
         # Let libjpeg decode at 1/2, 1/4 or 1/8 scale when the photo is far over the limit.
@@ -77,7 +106,11 @@ def _open_photo(data: bytes, limits: IntakeLimits) -> Image.Image:
         image.load()
     except (OSError, SyntaxError) as error:
         raise CorruptMediaError(
-            f"The photo is damaged or incomplete ({error}). Please upload it again."
+            sentence(
+                "reference.photo_damaged",
+                "The photo is damaged or incomplete ({details}). Please upload it again.",
+                details=str(error),
+            )
         ) from error
     return image
 

@@ -30,6 +30,7 @@ import numpy as np
 from PIL import Image
 
 from core.acting.rig import BodyRig
+from core.sentences import sentence
 
 SPRITE_FORMAT = "costar-living-sprite"
 SPRITE_VERSION = 1
@@ -271,8 +272,11 @@ def build_sprite(
     union = _union_box(mattes)
     if union is None:
         raise EmptySpriteError(
-            "The subject was not found in any frame, so there is nothing to cut out. "
-            "Please record the reference again with the subject clearly in view."
+            sentence(
+                "reference.sprite_empty",
+                "The subject was not found in any frame, so there is nothing to cut out. "
+                "Please record the reference again with the subject clearly in view.",
+            )
         )
     x, y, box_width, box_height = _with_margin(union, frame_width, frame_height)
     sprite_width = max(1, round(box_width * height / box_height))

@@ -35,7 +35,9 @@ from core.reference.intake import (
     check_upload_size,
     refuse_wrong_kind,
     sniff_kind,
+    thing_named,
 )
+from core.sentences import sentence
 
 AUDIO_SAMPLE_RATE = 16_000
 # ffmpeg demuxer names (as printed after "Input #0,") that we accept.
@@ -174,7 +176,14 @@ def _open_and_probe(path: Path, limits: IntakeLimits, what: str) -> _Probe:
     """Size check, magic-byte sniff, then header probe; maps ffmpeg failures to user errors."""
     path = Path(path)
     if not path.is_file():
-        raise NotAMediaFileError(f"The {what} {path.name} was not found; please upload it again.")
+        raise NotAMediaFileError(
+            sentence(
+                "reference.file_missing",
+                "The {what} {name} was not found; please upload it again.",
+                what=thing_named(what),
+                name=path.name,
+            )
+        )
     check_upload_size(path.stat().st_size, limits, what)
     with path.open("rb") as handle:
         kind = sniff_kind(handle.read(512))
@@ -184,12 +193,23 @@ def _open_and_probe(path: Path, limits: IntakeLimits, what: str) -> _Probe:
     except NotAMediaFileError as error:
         if kind in ("video", "audio"):
             raise CorruptMediaError(
-                f"The {what} {path.name} is damaged or incomplete and cannot be opened ({error}). "
-                "Please upload it again or export it anew."
+                sentence(
+                    "reference.damaged_cannot_open",
+                    "The {what} {name} is damaged or incomplete and cannot be opened ({details}). "
+                    "Please upload it again or export it anew.",
+                    what=thing_named(what),
+                    name=path.name,
+                    details=str(error),
+                )
             ) from error
         raise NotAMediaFileError(
-            f"{path.name} is not a {what} file we can read. "
-            f"Please upload {VIDEO_HINT if what == 'video' else AUDIO_HINT}."
+            sentence(
+                "reference.unreadable",
+                "{name} is not a {what} file we can read. Please upload {hint}.",
+                name=path.name,
+                what=thing_named(what),
+                hint=VIDEO_HINT if what == "video" else AUDIO_HINT,
+            )
         ) from error
     if probe.duration is None:
         probe = dataclasses.replace(probe, duration=_measure_duration(path))
@@ -228,8 +248,13 @@ def _decode_audio(path: Path) -> np.ndarray:
     samples = np.frombuffer(b"".join(chunks), dtype="<f4").astype(np.float32)
     if returncode != 0 and samples.size == 0:
         raise CorruptMediaError(
-            f"The sound in {path.name} could not be decoded ({stderr.strip()[-200:]}). "
-            "Please upload the file again."
+            sentence(
+                "reference.sound_not_decoded",
+                "The sound in {name} could not be decoded ({details}). "
+                "Please upload the file again.",
+                name=path.name,
+                details=stderr.strip()[-200:],
+            )
         )
     return samples
 
@@ -259,21 +284,34 @@ def probe_video(path: Path, limits: IntakeLimits | None = None) -> VideoInfo:
     if probe.video_codec is None:
         if probe.has_audio:
             raise AudioOnlyError(
-                f"{Path(path).name} has sound but no picture. Please upload {VIDEO_HINT} of the "
-                "subject; a separate voice clip can be added under voice."
+                sentence(
+                    "reference.sound_no_picture",
+                    "{name} has sound but no picture. Please upload {hint} of the subject; a "
+                    "separate voice clip can be added under voice.",
+                    name=Path(path).name,
+                    hint=VIDEO_HINT,
+                )
             )
-        raise NotAMediaFileError(f"{Path(path).name} has no video. Please upload {VIDEO_HINT}.")
+        raise NotAMediaFileError(
+            sentence(
+                "reference.no_video",
+                "{name} has no video. Please upload {hint}.",
+                name=Path(path).name,
+                hint=VIDEO_HINT,
+            )
+        )
     if probe.video_codec == "gif":
         refuse_wrong_kind("gif", Path(path).name, "video")
     if probe.container not in VIDEO_CONTAINERS:
-        raise UnsupportedFormatError(
-            f"{Path(path).name} is a {probe.container.split(',')[0]} file. "
-            f"Please upload {VIDEO_HINT}."
-        )
+        raise UnsupportedFormatError(_unsupported(Path(path).name, probe.container, VIDEO_HINT))
     if probe.duration is None or probe.width == 0 or probe.height == 0:
         raise CorruptMediaError(
-            f"{Path(path).name} has no readable length or picture size; it may be damaged. "
-            "Please export or record it again."
+            sentence(
+                "reference.no_length",
+                "{name} has no readable length or picture size; it may be damaged. "
+                "Please export or record it again.",
+                name=Path(path).name,
+            )
         )
     return VideoInfo(
         duration=probe.duration,
@@ -297,20 +335,34 @@ def check_video_limits(info: VideoInfo, limits: IntakeLimits) -> None:
     """
     if info.duration < limits.min_video_seconds:
         raise VideoTooShortError(
-            f"The video is {info.duration:.1f} s long; it must be at least "
-            f"{limits.min_video_seconds:g} s (2–5 s works best)."
+            sentence(
+                "reference.video_too_short",
+                "The video is {seconds:.1f} s long; it must be at least {minimum:g} s "
+                "(2–5 s works best).",
+                seconds=info.duration,
+                minimum=limits.min_video_seconds,
+            )
         )
     if info.duration > limits.max_video_seconds:
         raise VideoTooLongError(
-            f"The video is {info.duration:.0f} s long; "
-            f"the limit is {limits.max_video_seconds:g} s. "
-            "Please trim it (2–5 s works best)."
+            sentence(
+                "reference.video_too_long",
+                "The video is {seconds:.0f} s long; the limit is {limit:g} s. "
+                "Please trim it (2–5 s works best).",
+                seconds=info.duration,
+                limit=limits.max_video_seconds,
+            )
         )
     if info.width * info.height > limits.max_pixels:
         raise ResolutionTooHighError(
-            f"The video is {info.width}×{info.height}; the limit is "
-            f"{limits.max_pixels / 1e6:.1f} megapixels (e.g. 1920×1080). "
-            "Please record or export it at 1080p or lower."
+            sentence(
+                "reference.video_resolution",
+                "The video is {width}×{height}; the limit is {megapixels:.1f} megapixels "
+                "(e.g. 1920×1080). Please record or export it at 1080p or lower.",
+                width=info.width,
+                height=info.height,
+                megapixels=limits.max_pixels / 1e6,
+            )
         )
 
 
@@ -356,8 +408,14 @@ def load_reference_video(
     expected = math.floor(info.duration * fps)
     if len(frames) < MIN_DECODED_SHARE * expected or (returncode != 0 and not frames):
         raise CorruptMediaError(
-            f"{path.name} is damaged or incomplete: only {len(frames) / fps:.1f} s of its "
-            f"{info.duration:.1f} s could be decoded. Please upload the complete file."
+            sentence(
+                "reference.video_truncated",
+                "{name} is damaged or incomplete: only {decoded:.1f} s of its {seconds:.1f} s "
+                "could be decoded. Please upload the complete file.",
+                name=path.name,
+                decoded=len(frames) / fps,
+                seconds=info.duration,
+            )
         )
     audio = None
     if info.has_audio:
@@ -395,18 +453,41 @@ def load_audio(path: Path, limits: IntakeLimits) -> Audio:
     probe = _open_and_probe(path, limits, "voice clip")
     if not probe.has_audio:
         raise NoAudioStreamError(
-            f"{path.name} has no sound. Please upload a recording of your voice."
+            sentence(
+                "reference.no_sound",
+                "{name} has no sound. Please upload a recording of your voice.",
+                name=path.name,
+            )
         )
     if probe.container not in AUDIO_CONTAINERS:
-        raise UnsupportedFormatError(
-            f"{path.name} is a {probe.container.split(',')[0]} file. Please upload {AUDIO_HINT}."
-        )
+        raise UnsupportedFormatError(_unsupported(path.name, probe.container, AUDIO_HINT))
     if probe.duration is not None and probe.duration > limits.max_audio_seconds:
         raise AudioTooLongError(
-            f"The voice clip is {probe.duration:.0f} s long; the limit is "
-            f"{limits.max_audio_seconds:g} s. Please trim it (10–20 s of speech is plenty)."
+            sentence(
+                "reference.audio_too_long",
+                "The voice clip is {seconds:.0f} s long; the limit is {limit:g} s. "
+                "Please trim it (10–20 s of speech is plenty).",
+                seconds=probe.duration,
+                limit=limits.max_audio_seconds,
+            )
         )
     samples = _decode_audio(path)
     if samples.size == 0:
-        raise CorruptMediaError(f"{path.name} contains no decodable sound. Please record it again.")
+        raise CorruptMediaError(
+            sentence(
+                "reference.no_decodable_sound",
+                "{name} contains no decodable sound. Please record it again.",
+                name=path.name,
+            )
+        )
     return Audio(samples=samples, sample_rate=AUDIO_SAMPLE_RATE)
+
+
+def _unsupported(name: str, container: str, hint: str) -> str:
+    return sentence(
+        "reference.unsupported_container",
+        "{name} is a {container} file. Please upload {hint}.",
+        name=name,
+        container=container.split(",")[0],
+        hint=hint,
+    )

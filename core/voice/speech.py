@@ -32,6 +32,7 @@ import soundfile
 from scipy.signal import resample_poly
 
 from core.media.audio import Audio, AudioFormatError
+from core.sentences import sentence
 from core.voice.aligned_voice import aligned_voice_path
 
 if TYPE_CHECKING:
@@ -194,15 +195,24 @@ def prepare_text(text: str) -> str:
     normalized = unicodedata.normalize("NFKC", text)
     if len(normalized) > MAX_TEXT_CHARACTERS:
         raise SpeechSynthesisError(
-            f"The line is {len(normalized)} characters long; the limit is "
-            f"{MAX_TEXT_CHARACTERS}. Split it into shorter lines."
+            sentence(
+                "voice.line_too_long",
+                "The line is {length} characters long; the limit is {limit}. "
+                "Split it into shorter lines.",
+                length=len(normalized),
+                limit=MAX_TEXT_CHARACTERS,
+            )
         )
     _reject_non_latin_letters(normalized)
     kept = "".join(char for char in normalized if _is_speakable(char))
     spelled = _SPACED_DIGITS.sub(lambda match: digits_as_words(_only_digits(match[0])), kept)
     cleaned = " ".join(spelled.split())
     if not any(char.isalnum() for char in cleaned):
-        raise SpeechSynthesisError("There is nothing to say: the line has no words or digits.")
+        raise SpeechSynthesisError(
+            sentence(
+                "voice.nothing_to_say", "There is nothing to say: the line has no words or digits."
+            )
+        )
     return cleaned
 
 
@@ -303,9 +313,14 @@ def _reject_non_latin_letters(text: str) -> None:
         script_word = unicodedata.name(foreign[0], "UNKNOWN").split()[0]
         script = _SCRIPT_NAMES.get(script_word, script_word.title())
         raise UnsupportedTextError(
-            f"The built-in voice speaks English only and cannot read {sample!r} "
-            f"({script} script). Write the line in English, or keep it as a subtitle "
-            "without voice."
+            sentence(
+                "voice.english_only",
+                "The built-in voice speaks English only and cannot read {sample!r} "
+                "({script} script). Write the line in English, or keep it as a subtitle "
+                "without voice.",
+                sample=sample,
+                script=script,
+            )
         )
 
 

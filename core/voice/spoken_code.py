@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.sentences import sentence
 from core.voice.asr import RecognizerUnavailableError, Transcript, transcribe
 from core.voice.digits import CodeLanguage, digits_from_text
 from core.voice.samples import find_speech
@@ -249,21 +250,28 @@ def check_spoken_code(expected: str, heard: str, max_wrong_digits: int = 1) -> C
     slack = max_wrong_digits if len(expected) >= SLACK_MIN_CODE_LENGTH else 0
     passed = bool(heard) and wrong <= slack
     if not heard:
-        message = (
+        message = sentence(
+            "challenge.digits_not_heard",
             "We could not hear the digits. Check your microphone, then read the code aloud, "
-            "one digit at a time."
+            "one digit at a time.",
         )
     elif passed:
-        message = "Code confirmed."
+        message = sentence("challenge.code_confirmed", "Code confirmed.")
     elif len(heard) != len(expected):
-        message = (
-            f"We heard {len(heard)} digits ({_spaced(heard)}) but the code has "
-            f"{len(expected)}. Please read the code again, one digit at a time."
+        message = sentence(
+            "challenge.wrong_digit_count",
+            "We heard {count} digits ({heard}) but the code has {length}. "
+            "Please read the code again, one digit at a time.",
+            count=len(heard),
+            heard=_spaced(heard),
+            length=len(expected),
         )
     else:
-        message = (
-            f"We heard {_spaced(heard)}, which does not match the code on screen. "
-            "Please read it again slowly and clearly."
+        message = sentence(
+            "challenge.code_mismatch",
+            "We heard {heard}, which does not match the code on screen. "
+            "Please read it again slowly and clearly.",
+            heard=_spaced(heard),
         )
     return CodeCheck(passed=passed, heard=heard, wrong_digits=wrong, message=message)
 

@@ -37,6 +37,7 @@ from core.reference.analysis import (
 )
 from core.reference.challenge import ChallengeError, ChallengeResult
 from core.reference.intake import MediaIntakeError
+from core.sentences import Sentence, sentence
 from core.voice.digits import CODE_LANGUAGES, CodeLanguage
 from core.voice.samples import VoiceSample
 from core.voice.spoken_code import new_challenge_code
@@ -158,7 +159,11 @@ class DoubleService:
         settings = self._checked_settings(settings)
         if code_language not in CODE_LANGUAGES:
             raise DoubleError(
-                f"Unknown language for the code: {code_language!r}. Choose one of the list."
+                sentence(
+                    "double.unknown_code_language",
+                    "Unknown language for the code: {language!r}. Choose one of the list.",
+                    language=code_language,
+                )
             )
         try:
             consent.check_consent_given(
@@ -175,13 +180,19 @@ class DoubleService:
         language = answers.statement_language
         with transaction(self._sessions) as session:
             if queries.handle_taken(session, settings.handle) or is_house_handle(settings.handle):
-                raise DoubleError(f"The handle @{settings.handle} is taken. Please pick another.")
+                raise DoubleError(
+                    sentence(
+                        "double.handle_taken_pick_another",
+                        "The handle @{handle} is taken. Please pick another.",
+                        handle=settings.handle,
+                    )
+                )
         challenge_id = self._consume_challenge(user, code, language)
         report = progress or (lambda _stage, _fraction: None)
-        report("Checking your live recording", 0.2)
+        report(sentence("double.progress_checking_recording", "Checking your live recording"), 0.2)
         result = self._check_recording(user, analysis, code, recording, code_language)
         if analysis.voice_wav is not None:
-            report("Tuning your double's voice", 0.7)
+            report(sentence("double.progress_tuning_voice", "Tuning your double's voice"), 0.7)
         voice_shift = _voice_shift_record(analysis)  # only for doubles that passed the check
         try:
             return self._store(
@@ -199,13 +210,21 @@ class DoubleService:
             self._refuse_impersonation(user, found.public_id, language)
         except IntegrityError:
             raise DoubleError(
-                f"The handle @{settings.handle} was just taken. Please pick another."
+                sentence(
+                    "double.handle_just_taken",
+                    "The handle @{handle} was just taken. Please pick another.",
+                    handle=settings.handle,
+                )
             ) from None
         except media.MediaStoreUnavailableError as error:  # S3 down: nothing was kept
             # The live check already spent the code, so "try again" needs a new one.
             raise DoubleError(
-                f"Your double was not saved. {error} Each code works once: get a new code "
-                "and record it again."
+                sentence(
+                    "double.not_saved_storage",
+                    "Your double was not saved. {error} Each code works once: get a new code and "
+                    "record it again.",
+                    error=str(error),
+                )
             ) from None
 
     def _check_recording(
@@ -226,7 +245,13 @@ class DoubleService:
                     session, "consent.challenge_failed", actor_user_id=user.id,
                     detail=result.scores(), at=self._clock(),
                 )  # fmt: skip
-            raise DoubleError(" ".join(result.problems) + " Get a new code and try again.")
+            raise DoubleError(
+                sentence(
+                    "double.live_check_failed",
+                    "{problems} Get a new code and try again.",
+                    problems=_one_after_another(result.problems),
+                )
+            )
         return result
 
     def _store(
@@ -340,13 +365,13 @@ class DoubleService:
                     queries.handle_taken(session, settings.handle)
                     or is_house_handle(settings.handle)
                 ):
-                    raise DoubleError(f"The handle @{settings.handle} is taken.")
+                    raise DoubleError(_handle_taken(settings.handle))
                 double.updated_at = now
                 self._log(session, user, double, "settings_changed",
                           {"changed": changed, "visibility": double.visibility}, now)  # fmt: skip
                 return double_record(double)
         except IntegrityError:
-            raise DoubleError(f"The handle @{settings.handle} is taken.") from None
+            raise DoubleError(_handle_taken(settings.handle)) from None
 
     def revoke(self, user: CurrentUser, double_id: int) -> DoubleRecord:
         """Stop every new use of the double at once."""
@@ -408,7 +433,9 @@ class DoubleService:
         double = queries.get_double(session, double_id)
         allowed_status = {"active", "revoked"} if allow_revoked else {"active"}
         if double is None or double.owner_user_id != user.id or double.status not in allowed_status:
-            raise DoubleNotFoundError("That double doesn't exist or isn't yours.")
+            raise DoubleNotFoundError(
+                sentence("double.not_found", "That double doesn't exist or isn't yours.")
+            )
         return double
 
     def _log(
@@ -471,15 +498,25 @@ class DoubleService:
             handle = consent.normalise_handle(settings.handle)
             display_name = clean_display_name(settings.display_name, fallback=handle)
             description = clean_free_text(
-                settings.description, label="Descriptions", max_length=DESCRIPTION_MAX
+                settings.description,
+                label=sentence("double.descriptions_label", "Descriptions"),
+                max_length=DESCRIPTION_MAX,
             )
             restrictions = clean_free_text(
-                settings.restrictions, label="Usage restrictions", max_length=RESTRICTIONS_MAX
+                settings.restrictions,
+                label=sentence("double.restrictions_label", "Usage restrictions"),
+                max_length=RESTRICTIONS_MAX,
             )
         except (consent.ConsentError, AccountInputError) as error:
             raise DoubleError(str(error)) from None
         if settings.visibility not in VISIBILITY_LABELS:
-            raise DoubleError(f"Unknown visibility {settings.visibility!r}.")
+            raise DoubleError(
+                sentence(
+                    "double.unknown_visibility",
+                    "Unknown visibility {visibility!r}.",
+                    visibility=settings.visibility,
+                )
+            )
         return DoubleSettings(handle, display_name, description, settings.visibility, restrictions)
 
     def _hash_code(self, code: str) -> str:
@@ -490,6 +527,23 @@ class _ImpersonationFound(Exception):
     def __init__(self, public_id: str) -> None:
         super().__init__(public_id)
         self.public_id = public_id
+
+
+def _handle_taken(handle: str) -> Sentence:
+    return sentence("double.handle_taken", "The handle @{handle} is taken.", handle=handle)
+
+
+def _one_after_another(parts: tuple[str, ...]) -> str:
+    """Several sentences said one after another (a space apart in English), each still said in
+    the reader's language."""
+    if len(parts) <= 1:
+        return parts[0] if parts else ""
+    return sentence(
+        "double.one_after_another",
+        "{first} {rest}",
+        first=parts[0],
+        rest=_one_after_another(parts[1:]),
+    )
 
 
 def _apply_settings(double: Double, settings: DoubleSettings) -> list[str]:

@@ -17,7 +17,7 @@ from core.media.audio import Audio
 from core.scripts.restrictions import describe_rules, understand_restrictions
 from webapp.auth import AuthService, CurrentUser
 from webapp.doubles import DoubleError, DoubleRecord, DoubleService, DoubleSettings
-from webapp.i18n import text
+from webapp.i18n import say, text
 from webapp.media import MediaFiles
 from webapp.ui.session import SessionComponents, require_user
 from webapp.ui.text import as_markdown_text, ui_error
@@ -64,7 +64,8 @@ def listen_editing(
         try:
             record = service.update_settings(user, _required(double_id, ui_language), settings)
         except DoubleError as error:
-            raise ui_error(str(error), title=text("doubles.not_saved_title", ui_language)) from None
+            title = text("doubles.not_saved_title", ui_language)
+            raise ui_error(say(error, ui_language), title=title) from None
         saved = text("doubles.saved", ui_language)
         preview = restrictions_preview(record.restrictions, ui_language)
         return f"{_edit_title(record, ui_language)}\n\n{saved}{preview}"
@@ -93,7 +94,8 @@ def listen_editing(
         try:
             speech = service.voice_preview(user, _required(double_id, ui_language))
         except DoubleError as error:
-            raise ui_error(str(error)) from None
+            title = text("doubles.voice_not_played_title", ui_language)
+            raise ui_error(say(error, ui_language), title=title) from None
         return clip_voice_player(speech, ui_language)
 
     ui.edit_voice_button.click(
@@ -106,7 +108,8 @@ def listen_editing(
         try:
             record = service.revoke(user, _required(double_id, ui_language))
         except DoubleError as error:
-            raise ui_error(str(error)) from None
+            title = text("doubles.not_revoked_title", ui_language)
+            raise ui_error(say(error, ui_language), title=title) from None
         notice = consent.consent_text("double_revoked_notice", ui_language)
         return _edit_title(record, ui_language) + f"\n\n{notice}"
 
@@ -124,7 +127,8 @@ def listen_editing(
         try:
             service.delete(user, _required(double_id, ui_language))
         except DoubleError as error:
-            raise ui_error(str(error)) from None
+            title = text("doubles.not_deleted_title", ui_language)
+            raise ui_error(say(error, ui_language), title=title) from None
         notice = consent.consent_text("double_deleted_notice", ui_language)
         return (None, notice, *refresh(token, ui_language))
 

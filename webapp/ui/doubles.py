@@ -29,7 +29,7 @@ from webapp.doubles import (
     visibility_choices,
 )
 from webapp.grants import GrantService
-from webapp.i18n import choice_labels, label, text
+from webapp.i18n import choice_labels, label, say, text
 from webapp.media import MediaFiles
 from webapp.ui import grants as grants_ui
 from webapp.ui.double_editing import (
@@ -333,10 +333,12 @@ def listen(
             voice_path=Path(voice) if voice else None,
         )
         try:
-            analysis = service.analyze(user, inputs, lambda stage, done: progress(done, desc=stage))
+            analysis = service.analyze(
+                user, inputs, lambda stage, done: progress(done, desc=say(stage, ui_language))
+            )
         except DoubleError as error:
             title = text("doubles.reference_not_usable_title", ui_language)
-            raise ui_error(str(error), title=title) from None
+            raise ui_error(say(error, ui_language), title=title) from None
         upload = ReferenceUpload(
             video_path=inputs.video_path,
             photos=tuple((p.read_bytes(), PHOTO_TYPES[p.suffix.lower()]) for p in photo_paths),
@@ -436,12 +438,12 @@ def listen(
                 DoubleSettings(handle, display_name, description, visibility, restrictions),
                 _consent_answers(age, ownership, agreed, shown, ui_language),
                 code=code or "", recording=Path(recording), upload=draft.upload,
-                progress=lambda stage, done: progress(done, desc=stage),
+                progress=lambda stage, done: progress(done, desc=say(stage, ui_language)),
                 code_language=code_language or "en",
             )  # fmt: skip
         except DoubleError as error:
             title = text("doubles.not_created_title", ui_language)
-            raise ui_error(str(error), title=title) from None
+            raise ui_error(say(error, ui_language), title=title) from None
         message = text("doubles.ready", ui_language, handle=as_markdown_text(record.handle))
         if record.has_voice:
             message += " " + text("doubles.ready_with_voice", ui_language)
@@ -506,7 +508,7 @@ def validate_create(
         consent.normalise_handle(handle)
         handle_problem = ""
     except consent.ConsentError as error:
-        handle_problem = str(error)
+        handle_problem = say(error, ui_language)
     kind = draft.analysis.kind if isinstance(draft, Draft) else "person"
     if not code:
         recording_problem = consent.consent_text("challenge_missing", ui_language)
@@ -531,13 +533,14 @@ def validate_create(
 
 
 def _report_text(analysis: ReferenceAnalysis, ui_language: str | None) -> str:
-    """The quality report: each check (its message as the analysis wrote it) and how the double
-    will move, in the page's language."""
+    """The quality report: each check (its finding, with the numbers the analysis measured) and
+    how the double will move, in the page's language."""
     passed, failed = (
         text("doubles.check_passed", ui_language),
         text("doubles.check_failed", ui_language),
     )
-    lines = [f"**{passed if check.passed else failed}** · {as_markdown_text(check.message)}"
+    lines = [f"**{passed if check.passed else failed}** · "
+             f"{as_markdown_text(say(check.message, ui_language))}"
              for check in analysis.checks]  # fmt: skip
     sprite = text(
         "doubles.sprite_made" if analysis.sprite_bytes else "doubles.photo_only", ui_language

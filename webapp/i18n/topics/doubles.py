@@ -50,6 +50,9 @@ EN: dict[str, str] = {
     "doubles.reference_not_usable_title": "Reference not usable",
     "doubles.not_created_title": "Double not created",
     "doubles.not_saved_title": "Not saved",
+    "doubles.voice_not_played_title": "Voice not played",
+    "doubles.not_revoked_title": "Not revoked",
+    "doubles.not_deleted_title": "Not deleted",
 }
 
 ZH_CN: dict[str, str] = {
@@ -94,6 +97,9 @@ ZH_CN: dict[str, str] = {
     "doubles.reference_not_usable_title": "参考素材无法使用",
     "doubles.not_created_title": "分身未创建",
     "doubles.not_saved_title": "未保存",
+    "doubles.voice_not_played_title": "无法播放声音",
+    "doubles.not_revoked_title": "未撤回同意",
+    "doubles.not_deleted_title": "未删除",
 }
 
 ID: dict[str, str] = {
@@ -149,6 +155,9 @@ ID: dict[str, str] = {
     "doubles.reference_not_usable_title": "Referensi tidak dapat dipakai",
     "doubles.not_created_title": "Kembaran tidak dibuat",
     "doubles.not_saved_title": "Tidak tersimpan",
+    "doubles.voice_not_played_title": "Suara tidak diputar",
+    "doubles.not_revoked_title": "Persetujuan tidak dicabut",
+    "doubles.not_deleted_title": "Tidak dihapus",
 }
 
 CA: dict[str, str] = {
@@ -202,6 +211,9 @@ CA: dict[str, str] = {
     "doubles.reference_not_usable_title": "La referència no es pot fer servir",
     "doubles.not_created_title": "No s'ha creat el doble",
     "doubles.not_saved_title": "No s'ha desat",
+    "doubles.voice_not_played_title": "No s'ha reproduït la veu",
+    "doubles.not_revoked_title": "No s'ha revocat el consentiment",
+    "doubles.not_deleted_title": "No s'ha eliminat",
 }
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "zh-CN": ZH_CN, "id": ID, "ca": CA}
