@@ -99,6 +99,10 @@ ZH_CN = {
         "看起来是加泰罗尼亚语：目前还没有加泰罗尼亚语声音，所以由英语声音朗读（带英语口音）；"
         "字幕按原文显示"
     ),
+    "render.dialogue_too_long": (
+        "镜头 {number} 的台词即使说得很快也要 {needed} 秒，但这个镜头只有 {seconds} 秒。"
+        "请缩短台词或延长镜头。"
+    ),
     "planning.negative_seed": "变体编号必须大于或等于 0；收到的是 {seed}。",
     # Clips (webapp.clips)
     "clip.not_yours": "这个短片不存在，或者不是你的。",
@@ -276,6 +280,10 @@ ID = {
     "render.unvoiced_catalan": (
         "tampaknya bahasa Katalan: belum ada suara bahasa Katalan, jadi suara bahasa Inggris "
         "yang membacanya (dengan aksen Inggris); subtitelnya ditampilkan sesuai tulisan"
+    ),
+    "render.dialogue_too_long": (
+        "Dialog adegan {number} butuh {needed} dtk meski diucapkan cepat, tetapi adegannya hanya "
+        "{seconds} dtk. Persingkat dialognya atau perpanjang adegannya."
     ),
     "planning.negative_seed": "Nomor variasi harus 0 atau lebih; yang diberikan {seed}.",
     # Clips (webapp.clips)
@@ -458,6 +466,10 @@ CA = {
     "render.unvoiced_catalan": (
         "sembla català: encara no hi ha cap veu en català, així que la llegeix la veu anglesa "
         "(amb accent anglès); el subtítol la mostra tal com està escrita"
+    ),
+    "render.dialogue_too_long": (
+        "El diàleg del pla {number} necessita {needed} s fins i tot dit de pressa, però el pla "
+        "dura {seconds} s. Escurça les frases o allarga el pla."
     ),
     "planning.negative_seed": "El número de variació ha de ser 0 o més; s'ha rebut {seed}.",
     # Clips (webapp.clips)
