@@ -21,6 +21,7 @@ from sqlalchemy import Select
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.media.video_encode import VideoEncodeError
+from core.sentences import sentence
 from db import clips as clip_queries
 from db import media, social
 from db import users as user_queries
@@ -47,7 +48,9 @@ DEFAULT_PAGE_SIZE = 12
 MAX_PAGE_SIZE = 48
 MAX_SCANNED_CLIPS = 600  # per page request: bounds the work a deep page of a filtered feed costs
 _SCAN_BATCH = 60
-CLIP_NOT_VIEWABLE = "That clip doesn't exist or you may not watch it."
+CLIP_NOT_VIEWABLE = sentence(
+    "feed.not_viewable", "That clip doesn't exist or you may not watch it."
+)
 
 
 class FeedError(Exception):
@@ -134,7 +137,9 @@ class FeedService:
             if clip is None or not permissions.may_view_clip(session, user.id, clip):
                 raise FeedError(CLIP_NOT_VIEWABLE)
             if clip.video_sha is None:
-                raise FeedError("That clip has no finished video to verify.")
+                raise FeedError(
+                    sentence("feed.no_video", "That clip has no finished video to verify.")
+                )
             data = media.read_blob(session, clip.video_sha)
             public_id = clip.public_id
         folder = Path(tempfile.mkdtemp(prefix="costar-verify-"))
@@ -145,7 +150,11 @@ class FeedService:
                 path, clip_public_id=public_id, trust_anchor_pem=self._trust_anchor()
             )
         except VideoEncodeError as error:
-            raise FeedError(f"The clip's video could not be decoded: {error}") from None
+            undecoded = sentence(
+                "feed.undecodable", "The clip's video could not be decoded: {reason}",
+                reason=str(error),
+            )  # fmt: skip
+            raise FeedError(undecoded) from None
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 

@@ -21,6 +21,7 @@ from core.scripts.actions import (
     sprite_version,
 )
 from core.scripts.model import Script
+from core.sentences import sentence
 
 # A gesture repeats inside its span; these are the lengths of one repetition (seconds), which
 # also places the "hits" foley can use.
@@ -125,8 +126,9 @@ def build_timeline(
         end = round((start + shot.duration) * fps) / fps
         start += shot.duration
         found = find_actions(shot.description, role_names)
-        notes += [f"Shot {index + 1}: {note}" for note in found.notes]
-        notes += [f"Shot {index + 1}: {note}" for note in performer_notes(found.cues, performers)]
+        for note in (*found.notes, *performer_notes(found.cues, performers)):
+            notes.append(sentence("acting.shot_note", "Shot {number}: {note}", number=index + 1,
+                                  note=note))  # fmt: skip
         spans: dict[tuple[str, str], tuple[float, float]] = {}
         # The role with the most to do sets the time of shared actions (a hug, a fist bump);
         # its partner meets it then.

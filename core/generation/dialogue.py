@@ -18,6 +18,7 @@ from core.generation.lipsync import mouth_track
 from core.generation.types import GenerationError, ShotPlan, SpokenLine
 from core.media.audio import Audio
 from core.scripts.model import Shot, speaking_seconds
+from core.sentences import sentence
 from core.voice.speech import TimedSpeech, resample
 
 logger = logging.getLogger(__name__)
@@ -134,8 +135,14 @@ def _line_starts(lengths: list[float], duration: float, shot_number: int) -> lis
         lead_in, gap = MIN_LEAD_IN_SECONDS, MIN_GAP_SECONDS
         if duration - speech - lead_in - gap * gaps < 0:
             raise DialogueTooLongError(
-                f"Shot {shot_number}'s dialogue takes {speech:.1f} s even spoken fast, but the "
-                f"shot lasts {duration:.1f} s. Shorten the lines or lengthen the shot."
+                sentence(
+                    "render.dialogue_too_long",
+                    "Shot {number}'s dialogue takes {needed} s even spoken fast, but the shot "
+                    "lasts {seconds} s. Shorten the lines or lengthen the shot.",
+                    number=shot_number,
+                    needed=f"{speech:.1f}",
+                    seconds=f"{duration:.1f}",
+                )
             )
     starts, time = [], lead_in
     for length in lengths:

@@ -13,6 +13,7 @@ from core.provenance import InvalidLabelError, ai_label_text
 from core.scripts.actions import Performer
 from core.scripts.casting import CastMember, check_cast, check_restrictions
 from core.scripts.model import validate_script
+from core.sentences import sentence
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +59,10 @@ def checked_request(request: RenderRequest) -> RenderRequest:
     if request.fps != SUPPORTED_FPS:
         raise ValueError(f"The frame rate is {request.fps}; clips are {SUPPORTED_FPS} fps.")
     if request.seed < 0:
-        raise ValueError(f"The seed must be 0 or more; got {request.seed}.")
+        raise ValueError(
+            sentence("planning.negative_seed", "The seed must be 0 or more; got {seed}.",
+                     seed=request.seed)
+        )  # fmt: skip
     width, height = _checked_size(request.width, request.height)
     return replace(request, script=script, width=width, height=height)
 

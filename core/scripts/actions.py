@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Literal, TypeAlias, get_args
 
 from core.scripts.model import MENTION
+from core.sentences import Sentence, sentence
 
 ActionName: TypeAlias = Literal[
     "enter",
@@ -504,47 +505,59 @@ _PARAPHRASES: tuple[tuple[str, ActionName, str], ...] = (
     (
         r"\bhands? (?:over|on|to) (?:his |her |their |its )?(?:mouth|face|cheeks)\b",
         "surprised",
-        "is shown as hands up in surprise",
+        sentence("acting.shown_as_surprise", "is shown as hands up in surprise"),
     ),
-    (r"\bkiss(?:es|ed|ing)?\b", "hug", "is shown as a hug"),
+    (r"\bkiss(?:es|ed|ing)?\b", "hug", sentence("acting.shown_as_hug", "is shown as a hug")),
     (
         r"\b(?:tap|taps|tapped|tapping|type|types|typed|typing|press|presses|pressed)\b",
         "point",
-        "is shown as pointing",
+        sentence("acting.shown_as_pointing", "is shown as pointing"),
     ),
     (
         r"\b(?:takes?|took|taking) a (?:photo|picture|selfie)\b",
         "hold",
-        "is shown as holding up a phone",
+        sentence("acting.shown_as_phone", "is shown as holding up a phone"),
     ),
-    (r"\bblows? out\b", "hold", "is shown as holding the cake"),
-    (r"\b(?:gives?|gave|giving) (?:a |two )?thumbs? up\b", "cheer", "is shown as a cheer"),
-    (r"\b(?:leans?|leaned|leaning)\b", "stand", "is shown as standing"),
+    (r"\bblows? out\b", "hold", sentence("acting.shown_as_cake", "is shown as holding the cake")),
+    (
+        r"\b(?:gives?|gave|giving) (?:a |two )?thumbs? up\b",
+        "cheer",
+        sentence("acting.shown_as_cheer", "is shown as a cheer"),
+    ),
+    (
+        r"\b(?:leans?|leaned|leaning)\b",
+        "stand",
+        sentence("acting.shown_as_standing", "is shown as standing"),
+    ),
     (
         r"\b(?:crouch|crouches|crouched|crouching|squat|squats|squatted|hides?|hid|hiding)\b",
         "kneel",
-        "is shown as crouching low",
+        sentence("acting.shown_as_crouching", "is shown as crouching low"),
     ),
     (
         r"\b(?:smiles?|smiled|smiling|grins?|grinned|grinning)\b",
         "laugh",
-        "is shown as a light laugh",
+        sentence("acting.shown_as_light_laugh", "is shown as a light laugh"),
     ),
     (
         r"\b(?:tears?|tore|torn|tearing|opens?|opened|opening|unwraps?|unwrapped|unwrapping)\b",
         "hold",
-        "is shown as holding it up",
+        sentence("acting.shown_as_holding_up", "is shown as holding it up"),
     ),
     (
         r"\b(?:breathes?|breathed|breathing|takes? a breath|sighs?|sighed|sighing)\b",
         "nod",
-        "is shown as a slow nod",
+        sentence("acting.shown_as_slow_nod", "is shown as a slow nod"),
     ),
-    (r"\b(?:ties?|tied|tying)\b", "hold", "is shown as holding something at the waist"),
+    (
+        r"\b(?:ties?|tied|tying)\b",
+        "hold",
+        sentence("acting.shown_as_waist", "is shown as holding something at the waist"),
+    ),
     (
         r"\b(?:presses? against|peers?|peered|peering)\b",
         "look_at",
-        "is shown as looking at the view",
+        sentence("acting.shown_as_view", "is shown as looking at the view"),
     ),
 )
 
@@ -693,7 +706,8 @@ def find_actions(description: str, roles: Iterable[str]) -> ShotActions:
             spec = SPECS[action]
             prop = (_prop_in(rest) if action in _PROP_ACTIONS else None) or spec.prop
             if note:
-                notes.append(f"'{words}' {note}.")
+                notes.append(sentence("acting.paraphrase", "'{words}' {shown}.", words=words,
+                                      shown=note))  # fmt: skip
             for role in subject:
                 partner = (target or _co_subject(subject, role)) if spec.partner else target
                 cues.append(ActionCue(role, action, partner, prop, words))
@@ -702,13 +716,26 @@ def find_actions(description: str, roles: Iterable[str]) -> ShotActions:
                 cues.append(ActionCue(target, action, subject[0], prop, words))
         unknown = _unknown_verb(rest, found)
         if unknown:
-            who = " and ".join(f"@{name}" for name in subject)
-            notes.append(
-                f"'{unknown}' is not an action the animated renderer knows; {who} stays in place."
-            )
+            notes.append(sentence(
+                "acting.unknown_verb",
+                "'{words}' is not an action the animated renderer knows; {who} stays in place.",
+                words=unknown, who=_both(subject),
+            ))  # fmt: skip
     for words in _unshowable_words(description):
-        notes.append(f"'{words}' can't be shown by the animated renderer; the role stays in place.")
+        notes.append(sentence(
+            "acting.unshowable",
+            "'{words}' can't be shown by the animated renderer; the role stays in place.",
+            words=words,
+        ))  # fmt: skip
     return ShotActions(tuple(_dedupe(cues)), tuple(dict.fromkeys(notes)))
+
+
+def _both(names: tuple[str, ...]) -> Sentence | str:
+    """Roles as "@a and @b" (in the reader's language, through the web layer)."""
+    if len(names) <= 1:
+        return "".join(f"@{name}" for name in names)
+    return sentence("acting.and", "{others} and {last}", others=_both(names[:-1]),
+                    last=f"@{names[-1]}")  # fmt: skip
 
 
 def performer_notes(cues: Iterable[ActionCue], performers: Mapping[str, Performer]) -> list[str]:

@@ -11,13 +11,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from core.scripts.model import MENTION, Script, ScriptError, Shot
+from core.scripts.model import MENTION, Script, ScriptError, Shot, kind_name, kinds_either
 from core.scripts.restrictions import (
     PhraseEmbedder,
     find_restriction_match,
     parse_restrictions,
     understand_restrictions,
 )
+from core.sentences import Sentence, sentence
 from core.types import DoubleKind
 
 
@@ -59,24 +60,30 @@ def check_cast(script: Script, cast: Mapping[str, CastMember]) -> None:
     """
     role_names = [role.name for role in script.roles]
     for extra in sorted(set(cast) - set(role_names)):
-        raise CastError(
-            f"@{cast[extra].handle} is cast as '{extra}', but the script has no role {extra}."
-        )
+        raise CastError(sentence(
+            "casting.no_such_role",
+            "@{handle} is cast as '{role}', but the script has no role {role}.",
+            handle=cast[extra].handle, role=extra,
+        ))  # fmt: skip
     roles_by_handle: dict[str, str] = {}
     for role in script.roles:
         member = cast.get(role.name)
         if member is None:
-            raise CastError(f"The role '{role.name}' has no one cast yet; pick a double for it.")
+            raise CastError(_uncast(role.name))
         if member.kind not in role.allowed_kinds:
-            raise CastError(
-                f"@{member.handle} is a {member.kind}; the role '{role.name}' accepts "
-                f"{' or '.join(role.allowed_kinds)} only."
-            )
+            raise CastError(sentence(
+                "casting.wrong_kind",
+                "@{handle} is a {kind}; the role '{role}' accepts {kinds} only.",
+                handle=member.handle, kind=kind_name(member.kind), role=role.name,
+                kinds=kinds_either(role.allowed_kinds),
+            ))  # fmt: skip
         if member.handle in roles_by_handle:
-            raise CastError(
-                f"@{member.handle} is cast as both '{roles_by_handle[member.handle]}' and "
-                f"'{role.name}'; pick a different double for one of them."
-            )
+            raise CastError(sentence(
+                "casting.two_roles",
+                "@{handle} is cast as both '{first}' and '{second}'; pick a different double for "
+                "one of them.",
+                handle=member.handle, first=roles_by_handle[member.handle], second=role.name,
+            ))  # fmt: skip
         roles_by_handle[member.handle] = role.name
 
 
@@ -113,10 +120,19 @@ def check_restrictions(
                 match = find_restriction_match(text, rule)
                 if match is None:
                     continue
-                where = f"the title “{text}”" if number == 0 else f"shot {number} says “{text}”"
+                where = (
+                    sentence("casting.where_title", "the title “{text}”", text=text)
+                    if number == 0
+                    else sentence("casting.where_shot", "shot {number} says “{text}”",
+                                  number=number, text=text)
+                )  # fmt: skip
+                message = sentence(
+                    "casting.restricted",
+                    "@{handle}'s owner does not allow “{clause}”; {where} (matched: “{words}”).",
+                    handle=member.handle, clause=rule.clause, where=where, words=match.words,
+                )  # fmt: skip
                 raise RestrictionViolationError(
-                    f"@{member.handle}'s owner does not allow “{rule.clause}”; {where} "
-                    f"(matched: “{match.words}”).",
+                    message,
                     handle=member.handle,
                     restriction=rule.clause,
                     shot_number=number,
@@ -142,7 +158,7 @@ def render_prompt(shot: Shot, cast: Mapping[str, CastMember]) -> str:
         role = match.group(1).lower()
         member = cast.get(role)
         if member is None:
-            raise CastError(f"The role '{role}' has no one cast yet; pick a double for it.")
+            raise CastError(_uncast(role))
         description = member.description.strip() or f"a {member.kind}"
         return f"{description} ({member.display_name})"
 
@@ -160,3 +176,10 @@ def render_prompt(shot: Shot, cast: Mapping[str, CastMember]) -> str:
     if avoided:
         parts.append(f"Avoid: {', '.join(avoided)}.")
     return " ".join(parts)
+
+
+def _uncast(role: str) -> Sentence:
+    return sentence(
+        "casting.role_uncast", "The role '{role}' has no one cast yet; pick a double for it.",
+        role=role,
+    )  # fmt: skip

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, get_args
 
+from core.sentences import Sentence, sentence
 from core.types import CameraMove, DoubleKind, Framing, SceneName
 
 MAX_ROLES = 4
@@ -42,6 +43,30 @@ _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u20
 
 class ScriptError(ValueError):
     """A script, cast or restriction problem, with a message the user can act on."""
+
+
+# What a double is, as a message names it ("@rex is a pet"); the web layer translates these.
+KIND_NAMES: dict[str, Sentence] = {
+    "person": sentence("scripts.kind_person", "person"),
+    "pet": sentence("scripts.kind_pet", "pet"),
+    "object": sentence("scripts.kind_object", "object"),
+    "character": sentence("scripts.kind_character", "character"),
+}
+
+
+def kind_name(kind: str) -> Sentence | str:
+    """A double kind as a message says it (translatable); an unknown kind as it is."""
+    return KIND_NAMES.get(kind, kind)
+
+
+def kinds_either(kinds: tuple[str, ...] | list[str]) -> Sentence | str:
+    """Kinds as "person or pet" (in the reader's language, through the web layer)."""
+    if len(kinds) <= 1:
+        return kind_name(kinds[0]) if kinds else ""
+    return sentence(
+        "scripts.kinds_or", "{others} or {last}", others=kinds_either(kinds[:-1]),
+        last=kind_name(kinds[-1]),
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -156,9 +181,15 @@ class Script:
                 ),
             )
         except KeyError as missing:
-            raise ScriptError(f"The saved script is missing the field {missing}.") from missing
+            raise ScriptError(sentence(
+                "scripts.saved_missing_field", "The saved script is missing the field {field}.",
+                field=str(missing),
+            )) from missing  # fmt: skip
         except (TypeError, ValueError, AttributeError) as bad:
-            raise ScriptError(f"The saved script is malformed: {bad}.") from bad
+            raise ScriptError(sentence(
+                "scripts.saved_malformed", "The saved script is malformed: {problem}.",
+                problem=str(bad),
+            )) from bad  # fmt: skip
 
 
 def mentions_in(text: str) -> tuple[str, ...]:
@@ -198,9 +229,11 @@ def clean_text(text: str, *, where: str) -> str:
         if char in "\t\n\r":
             continue
         if unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS:
-            raise ScriptError(
-                f"{where} contains an invisible control character (U+{ord(char):04X}); remove it."
-            )
+            raise ScriptError(sentence(
+                "scripts.control_character",
+                "{where} contains an invisible control character (U+{code}); remove it.",
+                where=where, code=f"{ord(char):04X}",
+            ))  # fmt: skip
     return " ".join(text.split())
 
 
@@ -217,11 +250,14 @@ def validate_script(script: Script) -> Script:
         ScriptError: With a message naming the problem, e.g. "Shot 3 mentions @bob, but the
             script has no role bob".
     """
-    title = clean_text(script.title, where="The title")
+    title = clean_text(script.title, where=sentence("scripts.where_title", "The title"))
     if not title:
-        raise ScriptError("The script needs a title.")
+        raise ScriptError(sentence("scripts.no_title", "The script needs a title."))
     if len(title) > MAX_TITLE_CHARS:
-        raise ScriptError(f"The title is {len(title)} characters; the limit is {MAX_TITLE_CHARS}.")
+        raise ScriptError(sentence(
+            "scripts.title_too_long", "The title is {length} characters; the limit is {limit}.",
+            length=len(title), limit=MAX_TITLE_CHARS,
+        ))  # fmt: skip
     roles = _validate_roles(script.roles)
     role_names = {role.name for role in roles}
     shots = _validate_shot_count(script.shots)
@@ -230,37 +266,48 @@ def validate_script(script: Script) -> Script:
     )
     total = sum(shot.duration for shot in cleaned)
     if total > MAX_TOTAL_SECONDS + 1e-6:
-        raise ScriptError(
-            f"The script is {total:g} s long; the limit is {MAX_TOTAL_SECONDS:g} s. "
-            "Shorten or remove a shot."
-        )
+        raise ScriptError(sentence(
+            "scripts.too_long",
+            "The script is {seconds} s long; the limit is {limit} s. Shorten or remove a shot.",
+            seconds=f"{total:g}", limit=f"{MAX_TOTAL_SECONDS:g}",
+        ))  # fmt: skip
     if total < MIN_TOTAL_SECONDS - 1e-6:
-        raise ScriptError(
-            f"The script is {total:g} s long; it must last at least {MIN_TOTAL_SECONDS:g} s."
-        )
+        raise ScriptError(sentence(
+            "scripts.too_short", "The script is {seconds} s long; it must last at least {limit} s.",
+            seconds=f"{total:g}", limit=f"{MIN_TOTAL_SECONDS:g}",
+        ))  # fmt: skip
     return Script(title=title, roles=roles, shots=cleaned)
 
 
 def _validate_roles(roles: tuple[Role, ...]) -> tuple[Role, ...]:
     if not 1 <= len(roles) <= MAX_ROLES:
-        raise ScriptError(f"A script has 1 to {MAX_ROLES} roles; this one has {len(roles)}.")
+        raise ScriptError(sentence(
+            "scripts.role_count", "A script has 1 to {limit} roles; this one has {count}.",
+            limit=MAX_ROLES, count=len(roles),
+        ))  # fmt: skip
     names: set[str] = set()
     cleaned = []
     for role in roles:
         if not _ROLE_NAME.fullmatch(role.name):
-            raise ScriptError(
-                f"The role name '{role.name}' is not allowed: use 2–24 characters of a–z, "
-                "0–9 and _."
-            )
+            raise ScriptError(sentence(
+                "scripts.role_name_not_allowed",
+                "The role name '{role}' is not allowed: use 2–24 characters of a–z, 0–9 and _.",
+                role=role.name,
+            ))  # fmt: skip
         if role.name in names:
-            raise ScriptError(f"The role '{role.name}' is declared twice; role names must differ.")
+            raise ScriptError(sentence(
+                "scripts.role_twice",
+                "The role '{role}' is declared twice; role names must differ.", role=role.name,
+            ))  # fmt: skip
         names.add(role.name)
         unknown = [kind for kind in role.allowed_kinds if kind not in ALL_KINDS]
         if unknown or not role.allowed_kinds:
-            raise ScriptError(
-                f"The role '{role.name}' must accept one or more of {', '.join(ALL_KINDS)}."
-            )
-        description = clean_text(role.description, where=f"The role '{role.name}'")
+            raise ScriptError(sentence(
+                "scripts.role_kinds", "The role '{role}' must accept one or more of {kinds}.",
+                role=role.name, kinds=", ".join(ALL_KINDS),
+            ))  # fmt: skip
+        where = sentence("scripts.where_role", "The role '{role}'", role=role.name)
+        description = clean_text(role.description, where=where)
         cleaned.append(
             replace(role, allowed_kinds=tuple(role.allowed_kinds), description=description)
         )
@@ -269,68 +316,99 @@ def _validate_roles(roles: tuple[Role, ...]) -> tuple[Role, ...]:
 
 def _validate_shot_count(shots: tuple[Shot, ...]) -> tuple[Shot, ...]:
     if not shots:
-        raise ScriptError("The script has no shots; add at least one.")
+        raise ScriptError(
+            sentence("scripts.no_shots", "The script has no shots; add at least one.")
+        )
     if len(shots) > MAX_SHOTS:
-        raise ScriptError(f"The script has {len(shots)} shots; the limit is {MAX_SHOTS}.")
+        raise ScriptError(sentence(
+            "scripts.too_many_shots", "The script has {count} shots; the limit is {limit}.",
+            count=len(shots), limit=MAX_SHOTS,
+        ))  # fmt: skip
     return shots
 
 
 def _validate_shot(shot: Shot, number: int, role_names: set[str]) -> Shot:
-    label = f"Shot {number}"
     if shot.framing not in get_args(Framing):
-        raise ScriptError(
-            f"{label} has the framing '{shot.framing}'; choose one of "
-            f"{', '.join(get_args(Framing))}."
-        )
+        raise ScriptError(sentence(
+            "scripts.bad_framing",
+            "Shot {number} has the framing '{framing}'; choose one of {choices}.",
+            number=number, framing=shot.framing, choices=", ".join(get_args(Framing)),
+        ))  # fmt: skip
     if shot.camera not in get_args(CameraMove):
-        raise ScriptError(
-            f"{label} has the camera move '{shot.camera}'; choose one of "
-            f"{', '.join(get_args(CameraMove))}."
-        )
+        raise ScriptError(sentence(
+            "scripts.bad_camera",
+            "Shot {number} has the camera move '{camera}'; choose one of {choices}.",
+            number=number, camera=shot.camera, choices=", ".join(get_args(CameraMove)),
+        ))  # fmt: skip
     if shot.scene not in get_args(SceneName):
-        raise ScriptError(
-            f"{label} uses the scene '{shot.scene}', which does not exist; choose one of "
-            f"{', '.join(get_args(SceneName))}."
-        )
+        raise ScriptError(sentence(
+            "scripts.bad_scene",
+            "Shot {number} uses the scene '{scene}', which does not exist; "
+            "choose one of {choices}.",
+            number=number, scene=shot.scene, choices=", ".join(get_args(SceneName)),
+        ))  # fmt: skip
     duration = float(shot.duration)
     if not math.isfinite(duration) or not MIN_SHOT_SECONDS <= duration <= MAX_SHOT_SECONDS:
-        raise ScriptError(
-            f"{label} lasts {duration:g} s; a shot lasts {MIN_SHOT_SECONDS:g} to "
-            f"{MAX_SHOT_SECONDS:g} s."
-        )
-    description = clean_text(shot.description, where=f"{label}'s description")
+        raise ScriptError(sentence(
+            "scripts.shot_length",
+            "Shot {number} lasts {seconds} s; a shot lasts {low} to {high} s.",
+            number=number, seconds=f"{duration:g}", low=f"{MIN_SHOT_SECONDS:g}",
+            high=f"{MAX_SHOT_SECONDS:g}",
+        ))  # fmt: skip
+    where = sentence("scripts.where_description", "Shot {number}'s description", number=number)
+    description = clean_text(shot.description, where=where)
     if not description:
-        raise ScriptError(f"{label} needs a description of what happens.")
+        raise ScriptError(sentence(
+            "scripts.no_description", "Shot {number} needs a description of what happens.",
+            number=number,
+        ))  # fmt: skip
     if len(description) > MAX_DESCRIPTION_CHARS:
-        raise ScriptError(
-            f"{label}'s description is {len(description)} characters; the limit is "
-            f"{MAX_DESCRIPTION_CHARS}."
-        )
+        raise ScriptError(sentence(
+            "scripts.description_too_long",
+            "Shot {number}'s description is {length} characters; the limit is {limit}.",
+            number=number, length=len(description), limit=MAX_DESCRIPTION_CHARS,
+        ))  # fmt: skip
     for name in mentions_in(description):
         if name not in role_names:
-            raise ScriptError(f"{label} mentions @{name}, but the script has no role {name}.")
-    dialogue = tuple(_validate_line(line, label, role_names) for line in shot.dialogue)
+            raise ScriptError(sentence(
+                "scripts.unknown_mention",
+                "Shot {number} mentions @{name}, but the script has no role {name}.",
+                number=number, name=name,
+            ))  # fmt: skip
+    dialogue = tuple(_validate_line(line, number, role_names) for line in shot.dialogue)
     needed = sum(speaking_seconds(line.text) for line in dialogue)
     if needed > duration + 1e-6:
-        raise ScriptError(
-            f"{label}'s dialogue needs about {needed:.1f} s to say, but the shot lasts "
-            f"{duration:g} s. Shorten the line or lengthen the shot."
-        )
+        raise ScriptError(sentence(
+            "scripts.dialogue_too_long",
+            "Shot {number}'s dialogue needs about {needed} s to say, but the shot lasts "
+            "{seconds} s. Shorten the line or lengthen the shot.",
+            number=number, needed=f"{needed:.1f}", seconds=f"{duration:g}",
+        ))  # fmt: skip
     return replace(shot, duration=duration, description=description, dialogue=dialogue)
 
 
-def _validate_line(line: DialogueLine, label: str, role_names: set[str]) -> DialogueLine:
+def _validate_line(line: DialogueLine, number: int, role_names: set[str]) -> DialogueLine:
     speaker = line.role.removeprefix("@").lower()
     if speaker not in role_names:
-        raise ScriptError(
-            f"{label} gives a line to @{speaker}, but the script has no role {speaker}."
-        )
-    text = clean_text(line.text, where=f"{label}'s line for @{speaker}")
+        raise ScriptError(sentence(
+            "scripts.unknown_speaker",
+            "Shot {number} gives a line to @{speaker}, but the script has no role {speaker}.",
+            number=number, speaker=speaker,
+        ))  # fmt: skip
+    where = sentence(
+        "scripts.where_line", "Shot {number}'s line for @{speaker}", number=number, speaker=speaker
+    )
+    text = clean_text(line.text, where=where)
     if not text:
-        raise ScriptError(f"{label} has an empty line for @{speaker}; write what they say.")
+        raise ScriptError(sentence(
+            "scripts.empty_line",
+            "Shot {number} has an empty line for @{speaker}; write what they say.",
+            number=number, speaker=speaker,
+        ))  # fmt: skip
     if len(text) > MAX_LINE_CHARS:
-        raise ScriptError(
-            f"{label}'s line for @{speaker} is {len(text)} characters; the limit is "
-            f"{MAX_LINE_CHARS}."
-        )
+        raise ScriptError(sentence(
+            "scripts.line_too_long",
+            "Shot {number}'s line for @{speaker} is {length} characters; the limit is {limit}.",
+            number=number, speaker=speaker, length=len(text), limit=MAX_LINE_CHARS,
+        ))  # fmt: skip
     return DialogueLine(role=speaker, text=text)

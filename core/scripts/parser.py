@@ -26,6 +26,7 @@ from core.scripts.model import (
     speaking_seconds,
     validate_script,
 )
+from core.sentences import sentence
 from core.types import HANDLE_PATTERN, CameraMove, Framing, SceneName
 
 MAX_INPUT_CHARS = 4000
@@ -131,16 +132,22 @@ def parse_script(text: str, *, title: str | None = None) -> ParsedScript:
         ScriptError: The parsed script breaks a script rule (see ``validate_script``).
     """
     if len(text) > MAX_INPUT_CHARS:
-        raise ScriptParseError(
-            f"The script text is {len(text)} characters; the limit is {MAX_INPUT_CHARS}."
-        )
+        raise ScriptParseError(sentence(
+            "scripts.text_too_long",
+            "The script text is {length} characters; the limit is {limit}.",
+            length=len(text), limit=MAX_INPUT_CHARS,
+        ))  # fmt: skip
     preamble, chunks = _split_shots(text)
     if not chunks:
-        raise ScriptParseError(
-            'No shots found. Start each shot with "Shot 1:", "镜头一，" or a number like "1.".'
-        )
+        raise ScriptParseError(sentence(
+            "scripts.no_shots_found",
+            'No shots found. Start each shot with "Shot 1:", "镜头一，" or a number like "1.".',
+        ))  # fmt: skip
     if len(chunks) > MAX_SHOTS:
-        raise ScriptParseError(f"The text has {len(chunks)} shots; the limit is {MAX_SHOTS}.")
+        raise ScriptParseError(sentence(
+            "scripts.text_too_many_shots", "The text has {count} shots; the limit is {limit}.",
+            count=len(chunks), limit=MAX_SHOTS,
+        ))  # fmt: skip
     drafts: list[_DraftShot] = []
     for number, chunk in enumerate(chunks, start=1):
         previous_scene = drafts[-1].scene if drafts else DEFAULT_SCENE
@@ -178,7 +185,7 @@ def _split_shots(text: str) -> tuple[str, list[str]]:
 
 
 def _parse_shot(chunk: str, number: int, previous_scene: SceneName) -> _DraftShot:
-    chunk = clean_text(chunk, where=f"Shot {number}")
+    chunk = clean_text(chunk, where=sentence("scripts.where_shot", "Shot {number}", number=number))
     _check_handles(chunk, number)
     duration: float | None = None
     duration_match = _DURATION.search(chunk)
@@ -203,10 +210,12 @@ def _parse_shot(chunk: str, number: int, previous_scene: SceneName) -> _DraftSho
 def _check_handles(chunk: str, number: int) -> None:
     for name in MENTION.findall(chunk):
         if not re.fullmatch(HANDLE_PATTERN, name.lower()):
-            raise ScriptParseError(
-                f"Shot {number} mentions @{name}, which is not a valid handle: handles are 3–24 "
-                "characters of a–z, 0–9 and _."
-            )
+            raise ScriptParseError(sentence(
+                "scripts.bad_handle",
+                "Shot {number} mentions @{name}, which is not a valid handle: handles are 3–24 "
+                "characters of a–z, 0–9 and _.",
+                number=number, name=name,
+            ))  # fmt: skip
 
 
 def _take_dialogue(chunk: str, number: int) -> tuple[str, tuple[DialogueLine, ...]]:
@@ -250,10 +259,12 @@ def _speaker_for(text_before: str, line_text: str, number: int) -> str:
             return explicit.group(1).lower()
     mentions = MENTION.findall(text_before)
     if not mentions:
-        raise ScriptParseError(
-            f"Shot {number} has the line “{line_text}” but no @mention before it, so nobody can "
-            f"say it. Write it as @name: “{line_text}”."
-        )
+        raise ScriptParseError(sentence(
+            "scripts.line_without_speaker",
+            "Shot {number} has the line “{line}” but no @mention before it, so nobody can say it. "
+            "Write it as @name: “{line}”.",
+            number=number, line=line_text,
+        ))  # fmt: skip
     return mentions[-1].lower()
 
 
@@ -277,9 +288,10 @@ def _fill_durations(drafts: list[_DraftShot]) -> list[float]:
     """
     explicit_total = sum(d.duration for d in drafts if d.duration is not None)
     if explicit_total > MAX_TOTAL_SECONDS:
-        raise ScriptParseError(
-            f"The shots add up to {explicit_total:g} s; the limit is {MAX_TOTAL_SECONDS:g} s."
-        )
+        raise ScriptParseError(sentence(
+            "scripts.shots_add_up", "The shots add up to {seconds} s; the limit is {limit} s.",
+            seconds=f"{explicit_total:g}", limit=f"{MAX_TOTAL_SECONDS:g}",
+        ))  # fmt: skip
     open_shots = [d for d in drafts if d.duration is None]
     if not open_shots:
         return [d.duration for d in drafts if d.duration is not None]
@@ -315,7 +327,8 @@ def _pick_title(title: str | None, preamble: str, first_description: str) -> str
         return title.strip()[:MAX_TITLE_CHARS]
     first_line = re.sub(r"^(?:title|标题)\s*[:：]\s*", "", preamble.split("\n")[0], flags=re.I)
     if first_line.strip():
-        return clean_text(first_line, where="The title")[:MAX_TITLE_CHARS]
+        where = sentence("scripts.where_title", "The title")
+        return clean_text(first_line, where=where)[:MAX_TITLE_CHARS]
     words = MENTION.sub(lambda m: m.group(1), first_description).split()
     short = " ".join(words[:6]).rstrip(",.，。")
     return (short[:1].upper() + short[1:])[:MAX_TITLE_CHARS] or "My scene"

@@ -20,6 +20,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from core.scenes.paint import hex_rgb
 from core.scripts.model import DialogueLine, Role, Script, ScriptError, Shot, validate_script
+from core.sentences import sentence
 
 DEFAULT_TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "assets" / "templates"
 THUMBNAILS_SUBDIR = "thumbs"
@@ -79,7 +80,9 @@ def get_template(template_id: str, folder: Path = DEFAULT_TEMPLATES_DIR) -> Temp
     for template in load_templates(folder):
         if template.id == template_id:
             return template
-    raise TemplateError(f"There is no template '{template_id}'.")
+    raise TemplateError(
+        sentence("templates.unknown", "There is no template '{template}'.", template=template_id)
+    )
 
 
 @functools.cache

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from typing import Literal, TypeAlias
 
+from core.sentences import sentence
 from core.voice.mandarin import is_chinese
 
 LineLanguage: TypeAlias = Literal["en", "zh", "id", "ca"]
@@ -86,6 +87,18 @@ def unvoiced_language_note(text: str) -> str | None:
     language = line_language(text)
     if language in SPOKEN_LANGUAGES:
         return None
+    if language == "id":
+        return sentence(
+            "render.unvoiced_indonesian",
+            "looks Indonesian: no Indonesian voice ships yet, so the English voice reads it "
+            "(with an English accent); the subtitle shows it as written",
+        )
+    if language == "ca":
+        return sentence(
+            "render.unvoiced_catalan",
+            "looks Catalan: no Catalan voice ships yet, so the English voice reads it "
+            "(with an English accent); the subtitle shows it as written",
+        )
     name = LANGUAGE_NAMES[language]
     return (
         f"looks {name}: no {name} voice ships yet, so the English voice reads it "
@@ -106,7 +119,16 @@ def unvoiced_lines(lines: Iterable[tuple[int, str, str]]) -> list[str]:
     for shot, role, text in lines:
         note = unvoiced_language_note(text)
         if note is not None:
-            notes.append(f"Shot {shot}, {role}: “{text}” {note}.")
+            notes.append(
+                sentence(
+                    "render.unvoiced_line",
+                    "Shot {number}, {role}: “{line}” {note}.",
+                    number=shot,
+                    role=role,
+                    line=text,
+                    note=note,
+                )
+            )
     return notes
 
 

@@ -16,6 +16,7 @@ from core.identity.faces import FaceEmbedding
 from core.reference.sprite import LivingSprite
 from core.scripts.casting import CastMember
 from core.scripts.model import Script
+from core.sentences import sentence
 from core.voice.samples import VoiceEmbedding, VoiceSample
 from core.voice.tuning import voice_shift_from_record
 from db import consent as ledger
@@ -24,7 +25,7 @@ from db import media
 from db.models import Double, DoubleReference
 from webapp import permissions
 from webapp.auth import CurrentUser
-from webapp.clips.records import CLIP_AUDIENCE_PHRASES, CastableDouble, ClipError
+from webapp.clips.records import AUDIENCE_NAMES, CastableDouble, ClipError
 
 
 def house_castables() -> list[CastableDouble]:
@@ -65,10 +66,15 @@ def usable_doubles(
         handle = str(handle).strip().removeprefix("@")
         double = double_queries.find_double_by_handle(session, handle)
         if double is None:
-            raise ClipError(f"There is no double @{handle} to cast as {role}.")
+            raise ClipError(sentence("clip.no_such_double",
+                                     "There is no double @{handle} to cast as {role}.",
+                                     handle=handle, role=role))  # fmt: skip
         refusal = permissions.cast_refusal(session, user.id, double)
         if refusal is not None:
-            raise ClipError(f"You can't cast @{double.handle} as {role}: {refusal}")
+            raise ClipError(sentence(
+                "clip.may_not_cast", "You can't cast @{handle} as {role}: {refusal}",
+                handle=double.handle, role=role, refusal=refusal,
+            ))  # fmt: skip
         doubles[role] = double
     return doubles
 
@@ -77,10 +83,14 @@ def pick_role(script: Script, role: str | None) -> str:
     names = [r.name for r in script.roles]
     if role:
         if role not in names:
-            raise ClipError(f"This script has no role {role!r}; its roles are {', '.join(names)}.")
+            raise ClipError(sentence(
+                "clip.no_such_role", "This script has no role {role}; its roles are {roles}.",
+                role=repr(role), roles=", ".join(names),
+            ))  # fmt: skip
         return role
     if len(names) > 1:
-        raise ClipError(f"Choose which role to play: {', '.join(names)}.")
+        raise ClipError(sentence("clip.choose_role", "Choose which role to play: {roles}.",
+                                 roles=", ".join(names)))  # fmt: skip
     return names[0]
 
 
@@ -105,7 +115,8 @@ def cast_member(double: Double) -> CastMember:
 def cast_reference(session: Session, role: str, double: Double) -> CastReference:
     reference = session.get(DoubleReference, double.id)
     if reference is None:
-        raise ClipError(f"@{double.handle} has no reference data any more.")
+        raise ClipError(sentence("clip.no_reference", "@{handle} has no reference data any more.",
+                                 handle=double.handle))  # fmt: skip
     portrait = np.asarray(
         Image.open(io.BytesIO(media.read_blob(session, reference.portrait_sha))).convert("RGB")
     )
@@ -133,7 +144,10 @@ def cast_reference(session: Session, role: str, double: Double) -> CastReference
 
 
 def unavailable_message(role: str, refusal: str | None) -> str:
-    return f"The double cast as {role} can't be used any more: {refusal or 'it is gone.'}"
+    return sentence(
+        "clip.double_unavailable", "The double cast as {role} can't be used any more: {refusal}",
+        role=role, refusal=refusal or sentence("clip.double_gone", "it is gone."),
+    )  # fmt: skip
 
 
 def check_audience(visibility: str, doubles: list[Double], creator_user_id: int) -> None:
@@ -142,10 +156,12 @@ def check_audience(visibility: str, doubles: list[Double], creator_user_id: int)
     for double in doubles:
         widest = permissions.widest_clip_visibility([double], creator_user_id)
         if order.index(visibility) > order.index(widest):
-            raise ClipError(
-                f"@{double.handle}'s owner allows clips with it to be seen by "
-                f"{CLIP_AUDIENCE_PHRASES[widest]} at most. Choose a narrower audience."
-            )
+            raise ClipError(sentence(
+                "clip.audience_too_wide",
+                "@{handle}'s owner allows clips with it to be seen by {audience} at most. Choose "
+                "a narrower audience.",
+                handle=double.handle, audience=AUDIENCE_NAMES.get(widest, widest),
+            ))  # fmt: skip
 
 
 def castable(double: Double, user: CurrentUser, owner_username: str) -> CastableDouble:

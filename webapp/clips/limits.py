@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from core.sentences import sentence
 from db import clips as clip_queries
 from webapp.clips.records import ClipLimitError
 
@@ -19,15 +20,19 @@ class JobLimits:
     max_per_hour: int = 20
 
     def active_message(self) -> str:
-        return (
-            f"You already have {self.max_active} clips in progress. Wait for one to finish "
-            "(or cancel it), then try again."
+        return sentence(
+            "clip.too_many_active",
+            "You already have {count} clips in progress. Wait for one to finish (or cancel it), "
+            "then try again.",
+            count=self.max_active,
         )
 
     def hourly_message(self) -> str:
-        return (
-            f"You've started {self.max_per_hour} clips in the last hour, the most we allow. "
-            "Please try again a little later."
+        return sentence(
+            "clip.too_many_this_hour",
+            "You've started {count} clips in the last hour, the most we allow. Please try again a "
+            "little later.",
+            count=self.max_per_hour,
         )
 
 

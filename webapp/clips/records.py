@@ -9,6 +9,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from core.sentences import sentence
 from db import clips as clip_queries
 from db.models import Clip
 
@@ -26,6 +27,28 @@ GAVE_UP_MESSAGE = (
     "The app stopped twice while rendering this clip, so it was not tried again. "
     "Press Generate to make it once more."
 )
+
+
+NOT_YOURS = sentence("clip.not_yours", "That clip doesn't exist or isn't yours.")
+# A clip's status as a message names it ("That clip is already done").
+STATUS_NAMES = {
+    "queued": sentence("clip.status_queued", "queued"),
+    "running": sentence("clip.status_running", "running"),
+    "done": sentence("clip.status_done", "done"),
+    "failed": sentence("clip.status_failed", "failed"),
+    "cancelled": sentence("clip.status_cancelled", "cancelled"),
+}
+# Who may see a clip, as a refusal names it ("... seen by your friends at most").
+AUDIENCE_NAMES = {
+    "only_me": sentence("clip.audience_only_me", "you and the cast's owners"),
+    "friends": sentence("clip.audience_friends", "your friends"),
+    "everyone": sentence("clip.audience_everyone", "everyone"),
+}
+
+
+def status_name(status: str) -> object:
+    """A clip status as a message says it (translatable); an unknown one as it is."""
+    return STATUS_NAMES.get(status, status)
 
 
 class ClipError(Exception):

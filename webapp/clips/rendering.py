@@ -31,6 +31,7 @@ from core.generation.types import (
 )
 from core.scripts.casting import CastMember, RestrictionViolationError, check_restrictions
 from core.scripts.model import Script, ScriptError
+from core.sentences import sentence
 from db import media
 from db import render_leases as leases
 from db.base import utcnow
@@ -39,7 +40,14 @@ from db.models import Clip, Double
 from webapp import permissions
 from webapp.auth import CurrentUser
 from webapp.clips.casting import cast_member, cast_reference, unavailable_message
-from webapp.clips.records import CANCELLED_MESSAGE, ClipError, ClipRecord, clip_record
+from webapp.clips.records import (
+    CANCELLED_MESSAGE,
+    NOT_YOURS,
+    ClipError,
+    ClipRecord,
+    clip_record,
+    status_name,
+)
 from webapp.provenance import provenance_at_finish
 
 PERMISSION_RECHECK_SECONDS = 1.0
@@ -127,7 +135,10 @@ class ClipRenderer:
             raise ClipError(str(error)) from None
         except (GenerationError, ScriptError, ValueError) as error:
             self._end(clip_id, "failed", str(error), lease)
-            raise ClipError(f"The clip could not be rendered: {error}") from None
+            failed = sentence(
+                "clip.render_failed", "The clip could not be rendered: {reason}", reason=str(error)
+            )
+            raise ClipError(failed) from None
         except media.MediaStoreUnavailableError as error:  # the video was not stored
             self._end(clip_id, "failed", str(error), lease)
             raise ClipError(str(error)) from None
@@ -144,12 +155,13 @@ class ClipRenderer:
             # Row lock: two workers never start the same queued clip (PostgreSQL).
             clip = session.get(Clip, clip_id, with_for_update=True)
             if clip is None or clip.creator_user_id != user.id:
-                raise ClipError("That clip doesn't exist or isn't yours.")
+                raise ClipError(NOT_YOURS)
             if lease is not None:
                 if self._claim(clip, lease, exclusive):
                     return WORKER_GAVE_UP_MESSAGE
             elif clip.status != "queued":
-                raise ClipError(f"That clip is already {clip.status}.")
+                raise ClipError(sentence("clip.already", "That clip is already {status}.",
+                                         status=status_name(clip.status)))  # fmt: skip
             if clip.removed_at is not None or clip.cancel_requested:
                 clip.status, clip.status_message = "cancelled", CANCELLED_MESSAGE
                 clip.finished_at = self._clock()
@@ -236,7 +248,11 @@ class ClipRenderer:
                     double = session.get(Double, double_id)
                     refusal = permissions.cast_refusal(session, user.id, double) if double else None
                     if double is None or refusal is not None:
-                        return f"Rendering stopped: {refusal or 'a cast double is gone.'}"
+                        return sentence(
+                            "clip.render_stopped", "Rendering stopped: {reason}",
+                            reason=refusal or sentence("clip.cast_double_gone",
+                                                       "a cast double is gone."),
+                        )  # fmt: skip
             return False
 
         return is_cancelled

@@ -22,7 +22,8 @@ from core.generation.dialogue_fit import check_dialogue_fits, remembering_length
 from core.generation.pipeline import CoStarPipeline
 from core.generation.types import ProgressCallback
 from core.scripts.casting import check_cast, check_restrictions
-from core.scripts.model import Script, ScriptError
+from core.scripts.model import Script, ScriptError, kind_name, kinds_either
+from core.sentences import sentence
 from core.voice.speech import SpeechSynthesisError
 from core.voice.tuning import Speak, speak_english
 from db import audit, social
@@ -51,12 +52,14 @@ from webapp.clips.records import (
     CLIP_SIZES,
     CLIP_VISIBILITY_LABELS,
     GAVE_UP_MESSAGE,
+    NOT_YOURS,
     RESUMED_MESSAGE,
     CastableDouble,
     ClipError,
     ClipRecord,
     clip_record,
     queue_position,
+    status_name,
 )
 from webapp.clips.rendering import ClipRenderer
 
@@ -188,9 +191,15 @@ class ClipService:
         with transaction(self._sessions) as session:
             clip = clip_queries.find_clip_by_public_id(session, clip_public_id)
             if clip is None or not permissions.may_view_clip(session, user.id, clip):
-                raise ClipError("That clip doesn't exist or you can't see it.")
+                raise ClipError(
+                    sentence("clip.not_visible", "That clip doesn't exist or you can't see it.")
+                )
             if clip.status != "done":
-                raise ClipError("Only finished clips can be re-made with you in them.")
+                raise ClipError(
+                    sentence(
+                        "clip.not_finished", "Only finished clips can be re-made with you in them."
+                    )
+                )
             script = Script.from_dict(json.loads(clip.script_json))
             cast = {r: entry["handle"] for r, entry in json.loads(clip.cast_json).items()}
             source = (clip.id, clip.seed, clip.template_id, f"{clip.width}x{clip.height}")
@@ -216,11 +225,12 @@ class ClipService:
                 continue
             pick = next((d for d in others if d.kind in other_role.allowed_kinds), None)
             if pick is None:
-                kinds = " or ".join(other_role.allowed_kinds)
-                raise ClipError(
-                    f"Nobody you may cast fits the role {other_role.name} ({kinds}). Register "
-                    "such a double or ask a friend to share one, then cast it in the Studio."
-                )
+                raise ClipError(sentence(
+                    "clip.nobody_fits",
+                    "Nobody you may cast fits the role {role} ({kinds}). Register such a double "
+                    "or ask a friend to share one, then cast it in the Studio.",
+                    role=other_role.name, kinds=kinds_either(other_role.allowed_kinds),
+                ))  # fmt: skip
             others.remove(pick)
             cast[other_role.name] = pick.handle
         return self.create(user, script, cast, seed=seed, template_id=template_id)
@@ -234,17 +244,24 @@ class ClipService:
             wanted = handle.strip().removeprefix("@")
             chosen = next((d for d in mine if d.handle == wanted), None)
             if chosen is None:
-                raise ClipError(f"@{wanted} isn't one of your active doubles.")
+                raise ClipError(sentence("clip.not_your_double",
+                                         "@{handle} isn't one of your active doubles.",
+                                         handle=wanted))  # fmt: skip
             if chosen.kind not in kinds:
-                raise ClipError(f"@{wanted} is a {chosen.kind}; {role_name} must be "
-                                f"{' or '.join(kinds)}.")  # fmt: skip
+                raise ClipError(sentence(
+                    "clip.wrong_kind", "@{handle} is a {kind}; {role} must be {kinds}.",
+                    handle=wanted, kind=kind_name(chosen.kind), role=role_name,
+                    kinds=kinds_either(kinds),
+                ))  # fmt: skip
             return chosen
         chosen = next((d for d in mine if d.kind in kinds), None)
         if chosen is None:
-            raise ClipError(
-                f"You have no active double that can play {role_name} ({' or '.join(kinds)}). "
-                "Register one in My doubles first."
-            )
+            raise ClipError(sentence(
+                "clip.no_double_for_role",
+                "You have no active double that can play {role} ({kinds}). Register one in My "
+                "doubles first.",
+                role=role_name, kinds=kinds_either(kinds),
+            ))  # fmt: skip
         return chosen
 
     # --- rendering --------------------------------------------------------------------------
@@ -262,9 +279,13 @@ class ClipService:
         with transaction(self._sessions) as session:
             clip = session.get(Clip, clip_id, with_for_update=True)
             if clip is None or clip.creator_user_id != user.id:
-                raise ClipError("That clip doesn't exist or isn't yours.")
+                raise ClipError(NOT_YOURS)
             if clip.status not in ("queued", "running"):
-                raise ClipError(f"That clip is already {clip.status}; there is nothing to cancel.")
+                raise ClipError(sentence(
+                    "clip.nothing_to_cancel",
+                    "That clip is already {status}; there is nothing to cancel.",
+                    status=status_name(clip.status),
+                ))  # fmt: skip
             clip.cancel_requested = True
             if clip.status == "queued":
                 clip.status, clip.status_message = "cancelled", CANCELLED_MESSAGE
@@ -284,7 +305,7 @@ class ClipService:
         with transaction(self._sessions) as session:
             clip = session.get(Clip, clip_id)
             if clip is None or clip.creator_user_id != user.id:
-                raise ClipError("That clip doesn't exist or isn't yours.")
+                raise ClipError(NOT_YOURS)
             return clip_record(clip, queue_position=queue_position(session, clip))
 
     def next_queued(self) -> tuple[int, CurrentUser] | None:

@@ -13,7 +13,7 @@ from webapp.appearances import AppearanceError, AppearanceService
 from webapp.auth import AuthService
 from webapp.clips import ClipError, ClipService
 from webapp.feed import FeedError, FeedService
-from webapp.i18n import text
+from webapp.i18n import say, text
 from webapp.media import MediaFiles
 from webapp.render_queue import RenderQueue
 from webapp.ui import studio
@@ -53,7 +53,7 @@ def listen(
             try:
                 clip = clips.star_in_clip(user, clip_id, roles[0])
             except ClipError as error:
-                raise ui_error(str(error), title=text("clips.not_made_title", lang)) from None
+                raise ui_error(say(error, lang), title=text("clips.not_made_title", lang)) from None
             delayed = not workers.submit(clip.id)
             yield (clip_id, gr.Video(value=None, visible=True),
                    studio.waiting_text(clip, delayed=delayed, language=lang), clip.id,
@@ -78,7 +78,9 @@ def listen(
             try:
                 return clip_id, verification_markdown(feed.verify(user, clip_id), lang)
             except FeedError as error:
-                raise ui_error(str(error), title=text("clips.not_verified_title", lang)) from None
+                raise ui_error(
+                    say(error, lang), title=text("clips.not_verified_title", lang)
+                ) from None
 
         return handler
 
@@ -117,7 +119,7 @@ def listen(
         try:
             message = appearances.delete(user, clip_id)
         except AppearanceError as error:
-            raise ui_error(str(error), title=not_deleted) from None
+            raise ui_error(say(error, lang), title=not_deleted) from None
         return gr.Row(visible=False), as_markdown_text(message)
 
     # The confirmation closes after either answer, so the next delete asks again.

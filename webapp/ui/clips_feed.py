@@ -16,7 +16,7 @@ import gradio as gr
 from webapp.auth import AuthService, CurrentUser
 from webapp.clips import CLIP_VISIBILITY_LABELS, ClipError, ClipService
 from webapp.feed import FEED_SECTION_LABELS, ClipCard, FeedError, FeedPage, FeedService
-from webapp.i18n import choice_labels, label, text
+from webapp.i18n import choice_labels, label, say, text
 from webapp.media import MediaAccessDeniedError, MediaFiles
 from webapp.provenance import ClipVerification, ProvenanceStatus
 from webapp.render_queue import RenderQueue
@@ -224,7 +224,7 @@ def listen(
         try:
             page = feed.page(user, section, int(page_number or 1), CARDS_PER_PAGE)
         except FeedError as error:
-            raise ui_error(str(error), title=text("clips.not_shown_title", lang)) from None
+            raise ui_error(say(error, lang), title=text("clips.not_shown_title", lang)) from None
         values = _page_view(media_files, user, page, lang) + _card_actions_view(page, lang)
         owned_sent, clips_sent = sent if isinstance(sent, tuple) and len(sent) == 2 else [None] * 2
         values, owned_shown = skip_unchanged(values, owned_positions, owned_sent)
@@ -271,7 +271,7 @@ def listen(
         try:
             clip = clips.star_in_clip(user, clip_id, role or None)
         except ClipError as error:
-            raise ui_error(str(error), title=text("clips.not_made_title", lang)) from None
+            raise ui_error(say(error, lang), title=text("clips.not_made_title", lang)) from None
         queued = studio.waiting_text(clip, delayed=not workers.submit(clip.id), language=lang)
         yield gr.Video(value=None, visible=True), queued, clip.id, gr.Button(visible=True)
         done = studio.follow_clip(clips, user, clip.id, progress, lang)
@@ -297,7 +297,7 @@ def listen(
         try:
             return verification_markdown(feed.verify(user, clip_id), lang)
         except FeedError as error:
-            raise ui_error(str(error), title=text("clips.not_verified_title", lang)) from None
+            raise ui_error(say(error, lang), title=text("clips.not_verified_title", lang)) from None
 
     ui.verify_button.click(
         verify, [session.token, ui.clip_dropdown, language], [ui.verify_markdown],

@@ -26,7 +26,7 @@ from webapp.clips import (
 )
 from webapp.clips.records import CANCELLED_MESSAGE, GAVE_UP_MESSAGE, RESUMED_MESSAGE
 from webapp.clips.rendering import WORKER_GAVE_UP_MESSAGE
-from webapp.i18n import choice_labels, label, text
+from webapp.i18n import choice_labels, label, say, text
 from webapp.media import MediaFiles
 from webapp.render_queue import DELAYED_MESSAGE, REQUEUED_MESSAGE, RenderQueue
 from webapp.ui.page_js import scroll_into_view
@@ -206,7 +206,7 @@ def listen(
         try:
             clip = clips.star_in_template(user, template.script, template.id, role or None)
         except ClipError as error:
-            raise ui_error(str(error), title=text("clips.not_made_title", lang)) from None
+            raise ui_error(say(error, lang), title=text("clips.not_made_title", lang)) from None
         yield from follow(user, clip, progress, lang)
 
     ui.star_button.click(
@@ -225,7 +225,9 @@ def listen(
             parsed = parse_script(text)
             clips.check_dialogue(parsed.script)
         except (ScriptError, ClipError) as error:
-            raise ui_error(str(error), title=i18n.text("studio.script_not_usable", lang)) from None
+            raise ui_error(
+                say(error, lang), title=i18n.text("studio.script_not_usable", lang)
+            ) from None
         doubles = _castable(auth, clips, token)
         by_handle = {double.handle: double for double in doubles}
         unknown = [handle for handle in parsed.handles if handle not in by_handle]
@@ -262,7 +264,7 @@ def listen(
             clip = clips.create(user, script, cast, seed=int(seed or 0), visibility=visibility,
                                 template_id=template_id or None, size=size)  # fmt: skip
         except ClipError as error:
-            raise ui_error(str(error), title=text("clips.not_made_title", lang)) from None
+            raise ui_error(say(error, lang), title=text("clips.not_made_title", lang)) from None
         yield from follow(user, clip, progress, lang)
 
     ui.generate_button.click(
@@ -456,7 +458,7 @@ def cancel_text(
     try:
         record = clips.cancel(user, int(clip_id))
     except ClipError as error:
-        return as_markdown_text(str(error))
+        return as_markdown_text(say(error, language))
     if record.status == "running":
         return text("studio.stopping", language)
     return status_message_text(record.status_message, language)
@@ -576,7 +578,7 @@ def _script_summary(script: Script, blurb: str, language: str | None = "en") -> 
     # Before anything renders: what the animation shows differently, or cannot show.
     notes = build_timeline(script).notes
     if notes:
-        items = "\n".join(f"- {as_markdown_text(note)}" for note in notes)
+        items = "\n".join(f"- {as_markdown_text(say(note, language))}" for note in notes)
         summary += f"\n\n{text('studio.how_acted', language)}\n{items}"
     # ... and lines written in a language no installed voice speaks (Indonesian, Catalan).
     unvoiced = unvoiced_lines(
@@ -585,7 +587,7 @@ def _script_summary(script: Script, blurb: str, language: str | None = "en") -> 
         for line in shot.dialogue
     )
     if unvoiced:
-        items = "\n".join(f"- {as_markdown_text(note)}" for note in unvoiced)
+        items = "\n".join(f"- {as_markdown_text(say(note, language))}" for note in unvoiced)
         summary += f"\n\n{text('studio.how_sounds', language)}\n{items}"
     return summary
 
