@@ -9,6 +9,7 @@ import functools
 import hashlib
 import logging
 import threading
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -142,10 +143,12 @@ def preload_models(services: Services) -> threading.Thread:
     """
 
     def load() -> None:
+        started = time.monotonic()
         try:
             services.doubles.warm_up()
             load_whisper()
             embed_phrases(["warm up"])
+            logger.info("Models preloaded in %.0f s", time.monotonic() - started)
         except (RecognizerUnavailableError, OSError, RuntimeError, ValueError):
             # Not fatal: each model loads again on first use and reports its error there.
             logging.getLogger(__name__).exception("Preloading a model failed")
