@@ -32,9 +32,6 @@ from db.models import (
 from webapp.auth import CurrentUser
 from webapp.consent_events import append_follow_up_event
 
-DELETE_CONFIRMATION_HINT = "Type your username to confirm."
-
-
 class AccountDataError(Exception):
     """The request can't be carried out; the message says why."""
 
