@@ -32,6 +32,7 @@ from db.models import (
 from webapp.auth import CurrentUser
 from webapp.consent_events import append_follow_up_event
 
+
 class AccountDataError(Exception):
     """The request can't be carried out; the message says why."""
 
