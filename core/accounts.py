@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from core.sentences import Sentence, sentence
+
 USERNAME_MIN, USERNAME_MAX = 3, 32
 DISPLAY_NAME_MAX = 64
 PASSWORD_MIN, PASSWORD_MAX = 10, 256
@@ -30,6 +32,15 @@ _HTML_TAG = re.compile(r"<[A-Za-z/!?]")  # what HTML parsers treat as a tag star
 _ALLOWED_FORMAT_CHARS = {"\u200d", "\ufe0f"}
 
 
+# The free-text fields the services check, by the English name their refusals start with; a
+# refusal names the field in the reader's language (``clean_free_text``'s ``label``).
+FIELD_NAMES: dict[str, Sentence] = {
+    "Display names": sentence("accounts.field.display_names", "Display names"),
+    "Descriptions": sentence("accounts.field.descriptions", "Descriptions"),
+    "Usage restrictions": sentence("accounts.field.restrictions", "Usage restrictions"),
+}
+
+
 class AccountInputError(ValueError):
     """A username, display name or password breaks a rule; the message says which."""
 
@@ -50,31 +61,65 @@ def validate_username(username: str) -> str:
             non-Latin characters, or is reserved.
     """
     if not username:
-        raise AccountInputError("Choose a username.")
+        raise AccountInputError(sentence("accounts.username_missing", "Choose a username."))
     if any(_is_control(ch) for ch in username):
-        raise AccountInputError("Usernames can't contain control or invisible characters.")
+        raise AccountInputError(
+            sentence(
+                "accounts.username_control_chars",
+                "Usernames can't contain control or invisible characters.",
+            )
+        )
     if any(ch.isspace() for ch in username):
-        raise AccountInputError("Usernames can't contain spaces.")
+        raise AccountInputError(
+            sentence("accounts.username_spaces", "Usernames can't contain spaces.")
+        )
     if len(username) > USERNAME_MAX:
         raise AccountInputError(
-            f"Usernames can be at most {USERNAME_MAX} characters; this one has {len(username)}."
+            sentence(
+                "accounts.username_too_long",
+                "Usernames can be at most {limit} characters; this one has {length}.",
+                limit=USERNAME_MAX,
+                length=len(username),
+            )
         )
     if not username.isascii():
         raise AccountInputError(
-            "Usernames use only the Latin letters a–z, digits 0–9, '_', '.' and '-'. "
-            "Look-alike letters from other alphabets are not allowed, so nobody can pose as "
-            "someone else."
+            sentence(
+                "accounts.username_not_latin",
+                "Usernames use only the Latin letters a–z, digits 0–9, '_', '.' and '-'. "
+                "Look-alike letters from other alphabets are not allowed, so nobody can pose as "
+                "someone else.",
+            )
         )
     if not _USERNAME_CHARS.fullmatch(username):
         raise AccountInputError(
-            "Usernames may contain only letters a–z, digits 0–9, '_', '.' and '-'."
+            sentence(
+                "accounts.username_chars",
+                "Usernames may contain only letters a–z, digits 0–9, '_', '.' and '-'.",
+            )
         )
     if len(username) < USERNAME_MIN:
-        raise AccountInputError(f"Usernames need at least {USERNAME_MIN} characters.")
+        raise AccountInputError(
+            sentence(
+                "accounts.username_too_short",
+                "Usernames need at least {limit} characters.",
+                limit=USERNAME_MIN,
+            )
+        )
     if not username[0].isalnum():
-        raise AccountInputError("Usernames must start with a letter or a digit.")
+        raise AccountInputError(
+            sentence(
+                "accounts.username_first_char", "Usernames must start with a letter or a digit."
+            )
+        )
     if username_key(username) in RESERVED_USERNAMES:
-        raise AccountInputError(f"The username “{username}” is reserved. Please pick another.")
+        raise AccountInputError(
+            sentence(
+                "accounts.username_reserved",
+                "The username “{username}” is reserved. Please pick another.",
+                username=username,
+            )
+        )
     return username
 
 
@@ -85,8 +130,9 @@ def clean_display_name(display_name: str, *, fallback: str) -> str:
         AccountInputError: control/bidirectional characters, HTML tags, or too long.
     """
     return clean_free_text(
-        display_name, label="Display names", max_length=DISPLAY_NAME_MAX, fallback=fallback
-    )
+        display_name, label=FIELD_NAMES["Display names"], max_length=DISPLAY_NAME_MAX,
+        fallback=fallback,
+    )  # fmt: skip
 
 
 def clean_free_text(text: str, *, label: str, max_length: int, fallback: str = "") -> str:
@@ -102,15 +148,33 @@ def clean_free_text(text: str, *, label: str, max_length: int, fallback: str = "
     cleaned = " ".join(unicodedata.normalize("NFC", text or "").split())
     if not cleaned:
         return fallback
+    # A field named in plain English is said in the reader's language when it is a known one.
+    field = label if isinstance(label, Sentence) else FIELD_NAMES.get(label, label)
     if any(_is_control(ch) for ch in cleaned):
         raise AccountInputError(
-            f"{label} can't contain control, invisible or text-direction characters."
+            sentence(
+                "accounts.text_control_chars",
+                "{label} can't contain control, invisible or text-direction characters.",
+                label=field,
+            )
         )
     if _HTML_TAG.search(cleaned):
-        raise AccountInputError(f"{label} can't contain HTML tags such as <b> or <script>.")
+        raise AccountInputError(
+            sentence(
+                "accounts.text_html",
+                "{label} can't contain HTML tags such as <b> or <script>.",
+                label=field,
+            )
+        )
     if len(cleaned) > max_length:
         raise AccountInputError(
-            f"{label} can be at most {max_length} characters; this one has {len(cleaned)}."
+            sentence(
+                "accounts.text_too_long",
+                "{label} can be at most {limit} characters; this one has {length}.",
+                label=field,
+                limit=max_length,
+                length=len(cleaned),
+            )
         )
     return cleaned
 
@@ -122,21 +186,43 @@ def validate_password(password: str, *, username: str) -> str:
         AccountInputError: naming the rule the password breaks.
     """
     if not password or not password.strip():
-        raise AccountInputError("Choose a password.")
+        raise AccountInputError(sentence("accounts.password_missing", "Choose a password."))
     if len(password) < PASSWORD_MIN:
-        raise AccountInputError(f"Passwords need at least {PASSWORD_MIN} characters.")
+        raise AccountInputError(
+            sentence(
+                "accounts.password_too_short",
+                "Passwords need at least {limit} characters.",
+                limit=PASSWORD_MIN,
+            )
+        )
     if len(password) > PASSWORD_MAX:
-        raise AccountInputError(f"Passwords can be at most {PASSWORD_MAX} characters.")
+        raise AccountInputError(
+            sentence(
+                "accounts.password_too_long",
+                "Passwords can be at most {limit} characters.",
+                limit=PASSWORD_MAX,
+            )
+        )
     lowered = password.lower()
     if lowered in COMMON_PASSWORDS:
         raise AccountInputError(
-            "That password is one of the most common ones. Please pick another."
+            sentence(
+                "accounts.password_common",
+                "That password is one of the most common ones. Please pick another.",
+            )
         )
     if username and username_key(username) in lowered:
-        raise AccountInputError("Your password can't contain your username.")
+        raise AccountInputError(
+            sentence("accounts.password_has_username", "Your password can't contain your username.")
+        )
     if len(set(password)) < 5:
         raise AccountInputError(
-            "That password repeats too few characters to be safe; mix at least 5 different ones."
+            sentence(
+                "accounts.password_too_few_characters",
+                "That password repeats too few characters to be safe; mix at least {count} "
+                "different ones.",
+                count=5,
+            )
         )
     return password
 

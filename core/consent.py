@@ -13,6 +13,7 @@ import re
 from typing import get_args
 
 from core.consent_wording import CONSENT_LANGUAGES, WORDINGS, ConsentLanguage
+from core.sentences import sentence
 from core.types import DoubleKind
 
 # Each language's statement has its own version: changing the Chinese wording bumps only
@@ -143,13 +144,41 @@ def normalise_handle(raw: str) -> str:
     """
     handle = (raw or "").strip().removeprefix("@").lower()
     if not handle:
-        raise ConsentError("Choose a handle for your double, like @maya.")
+        raise ConsentError(
+            sentence(
+                "consent.refusal.handle_missing", "Choose a handle for your double, like @maya."
+            )
+        )
     if len(handle) > 24:
-        raise ConsentError(f"Handles can be at most 24 characters; this one has {len(handle)}.")
+        raise ConsentError(
+            sentence(
+                "consent.refusal.handle_too_long",
+                "Handles can be at most {limit} characters; this one has {length}.",
+                limit=24,
+                length=len(handle),
+            )
+        )
     if not HANDLE_PATTERN.fullmatch(handle):
         if len(handle) < 3 and re.fullmatch(r"[a-z0-9_]*", handle):
-            raise ConsentError("Handles need at least 3 characters.")
-        raise ConsentError("Handles use only lowercase letters a–z, digits 0–9 and '_'.")
+            raise ConsentError(
+                sentence(
+                    "consent.refusal.handle_too_short",
+                    "Handles need at least {limit} characters.",
+                    limit=3,
+                )
+            )
+        raise ConsentError(
+            sentence(
+                "consent.refusal.handle_chars",
+                "Handles use only lowercase letters a–z, digits 0–9 and '_'.",
+            )
+        )
     if handle in RESERVED_HANDLES:
-        raise ConsentError(f"The handle @{handle} is reserved. Please pick another.")
+        raise ConsentError(
+            sentence(
+                "consent.refusal.handle_reserved",
+                "The handle @{handle} is reserved. Please pick another.",
+                handle=handle,
+            )
+        )
     return handle

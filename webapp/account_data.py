@@ -16,6 +16,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.sentences import sentence
 from db import audit, media, social
 from db import clips as clip_queries
 from db import consent as ledger
@@ -30,8 +31,6 @@ from db.models import (
 )
 from webapp.auth import CurrentUser
 from webapp.consent_events import append_follow_up_event
-
-DELETE_CONFIRMATION_HINT = "Type your username to confirm."
 
 
 class AccountDataError(Exception):
@@ -87,7 +86,12 @@ class AccountDataService:
             AccountDataError: the confirmation isn't the username (nothing is changed).
         """
         if (confirmation or "").strip().casefold() != user.username.casefold():
-            raise AccountDataError(f"That isn't your username. {DELETE_CONFIRMATION_HINT}")
+            raise AccountDataError(
+                sentence(
+                    "account_data.wrong_confirmation",
+                    "That isn't your username. Type your username to confirm.",
+                )
+            )
         now = self._clock()
         with transaction(self._sessions) as session:
             account = _active_user(session, user)
@@ -121,7 +125,9 @@ class AccountDataService:
 def _active_user(session: Session, user: CurrentUser) -> User:
     account = session.get(User, user.id)
     if account is None or account.status != "active":
-        raise AccountDataError("This account no longer exists.")
+        raise AccountDataError(
+            sentence("account_data.account_gone", "This account no longer exists.")
+        )
     return account
 
 

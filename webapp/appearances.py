@@ -15,6 +15,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.sentences import sentence
 from db import audit, social
 from db import clips as clip_queries
 from db import users as user_queries
@@ -27,7 +28,9 @@ from webapp.grants import record_grant_in_ledger
 
 MAX_REPORT_CHARS = 500
 UNFINISHED_STATUSES = ("queued", "running")
-NOT_YOUR_APPEARANCE = "That clip doesn't exist or doesn't use any of your doubles."
+NOT_YOUR_APPEARANCE = sentence(
+    "appearances.not_yours", "That clip doesn't exist or doesn't use any of your doubles."
+)
 GRANT_REVOKED_ACTION = "grant.revoked_from_clip"
 GRANT_RESTORED_ACTION = "grant.restored_from_clip"
 
@@ -90,7 +93,9 @@ class AppearanceService:
         with transaction(self._sessions) as session:
             clip, mine = self._my_appearance(session, user, clip_public_id)
             if clip.removed_at is not None:
-                raise AppearanceError("That clip was already deleted.")
+                raise AppearanceError(
+                    sentence("appearances.already_deleted", "That clip was already deleted.")
+                )
             now = self._clock()
             video_key = clip.video_sha
             purged = clip_queries.remove_clip(
@@ -104,7 +109,11 @@ class AppearanceService:
             )  # fmt: skip
         if purged and video_key is not None:
             self._on_video_purged(video_key)
-        return f"Deleted “{clip.title}”: nobody can watch it any more, and its video is gone."
+        return sentence(
+            "appearances.deleted",
+            "Deleted “{title}”: nobody can watch it any more, and its video is gone.",
+            title=clip.title,
+        )
 
     def report(self, user: CurrentUser, clip_public_id: str, reason: str) -> str:
         """Store a report about a clip that uses my double.
@@ -114,10 +123,21 @@ class AppearanceService:
         """
         reason = (reason or "").strip()
         if not reason:
-            raise AppearanceError("Say briefly what is wrong with this clip (1–500 characters).")
+            raise AppearanceError(
+                sentence(
+                    "appearances.reason_missing",
+                    "Say briefly what is wrong with this clip (1–{limit} characters).",
+                    limit=MAX_REPORT_CHARS,
+                )
+            )
         if len(reason) > MAX_REPORT_CHARS:
             raise AppearanceError(
-                f"The reason is {len(reason)} characters; the limit is {MAX_REPORT_CHARS}."
+                sentence(
+                    "appearances.reason_too_long",
+                    "The reason is {length} characters; the limit is {limit}.",
+                    length=len(reason),
+                    limit=MAX_REPORT_CHARS,
+                )
             )
         with transaction(self._sessions) as session:
             clip, _mine = self._my_appearance(session, user, clip_public_id)
@@ -127,7 +147,7 @@ class AppearanceService:
                 session, "clip.reported", actor_user_id=user.id, subject=clip.public_id,
                 detail={"report_id": report.id}, at=now,
             )  # fmt: skip
-        return "Thanks: your report was recorded."
+        return sentence("appearances.reported", "Thanks: your report was recorded.")
 
     def revoke_creator(self, user: CurrentUser, clip_public_id: str) -> str:
         """Withdraw the clip's creator's permission to use my doubles that appear in it.
@@ -152,9 +172,11 @@ class AppearanceService:
                     subject=_grant_subject(double, creator.id),
                     detail={"clip": clip.public_id, "previous": previous}, at=now,
                 )  # fmt: skip
-        return (
-            f"@{creator.username} may no longer use {_handles(mine)}; every clip of theirs "
-            "with it is now hidden."
+        return sentence(
+            "appearances.revoked",
+            "@{username} may no longer use {handles}; every clip of theirs with it is now hidden.",
+            username=creator.username,
+            handles=_handles(mine),
         )
 
     def restore_creator(self, user: CurrentUser, clip_public_id: str) -> str:
@@ -181,7 +203,12 @@ class AppearanceService:
                     subject=_grant_subject(double, creator.id),
                     detail={"clip": clip.public_id, "restored": previous}, at=now,
                 )  # fmt: skip
-        return f"@{creator.username} has their earlier permission for {_handles(mine)} back."
+        return sentence(
+            "appearances.restored",
+            "@{username} has their earlier permission for {handles} back.",
+            username=creator.username,
+            handles=_handles(mine),
+        )
 
     def _my_appearance(
         self, session: Session, user: CurrentUser, clip_public_id: str
@@ -204,10 +231,17 @@ class AppearanceService:
 
     def _creator_not_me(self, session: Session, user: CurrentUser, clip: Clip) -> User:
         if clip.creator_user_id == user.id:
-            raise AppearanceError("You made this clip yourself: there is nobody to revoke.")
+            raise AppearanceError(
+                sentence(
+                    "appearances.own_clip",
+                    "You made this clip yourself: there is nobody to revoke.",
+                )
+            )
         creator = user_queries.get_user(session, clip.creator_user_id)
         if creator is None:
-            raise AppearanceError("The creator of this clip no longer exists.")
+            raise AppearanceError(
+                sentence("appearances.creator_gone", "The creator of this clip no longer exists.")
+            )
         return creator
 
 

@@ -31,6 +31,7 @@ from core.accounts import (
     validate_password,
     validate_username,
 )
+from core.sentences import sentence
 from db import audit, users
 from db.base import utcnow
 from db.engine import transaction
@@ -128,7 +129,7 @@ class AuthService:
         try:
             with transaction(self._sessions) as session:
                 if users.username_taken(session, key):
-                    raise SignUpError(f"The username “{username}” is taken. Please pick another.")
+                    raise SignUpError(_username_taken(username))
                 user = users.add_user(
                     session,
                     username=username,
@@ -140,7 +141,7 @@ class AuthService:
                 return self._open_session(session, user)
         except IntegrityError:
             # Two sign-ups for one name raced past the check; the unique index decided.
-            raise SignUpError(f"The username “{username}” is taken. Please pick another.") from None
+            raise SignUpError(_username_taken(username)) from None
 
     def log_in(self, username: str, password: str) -> SignedIn:
         """Check a password and open a session.
@@ -157,7 +158,9 @@ class AuthService:
                 self._audit(session, "user.login", actor_user_id=user.id, subject=key)
                 return self._open_session(session, user)
             self._audit(session, "user.login_failed", subject=key)
-        raise LoginError("That username and password don't match an account.")
+        raise LoginError(
+            sentence("auth.wrong_password", "That username and password don't match an account.")
+        )
 
     def sign_in_external(
         self, *, provider: str, subject: str, preferred_username: str, display_name: str
@@ -184,7 +187,7 @@ class AuthService:
                     detail={"provider": provider},
                 )  # fmt: skip
             if user.status != "active":
-                raise LoginError("This account has been deleted.")
+                raise LoginError(sentence("auth.account_deleted", "This account has been deleted."))
             self._audit(
                 session, "user.login", actor_user_id=user.id, subject=user.username_key,
                 detail={"provider": provider},
@@ -214,7 +217,11 @@ class AuthService:
         """
         user = self.current_user(token)
         if user is None:
-            raise NotSignedInError("Please sign in first (your session may have expired).")
+            raise NotSignedInError(
+                sentence(
+                    "auth.not_signed_in", "Please sign in first (your session may have expired)."
+                )
+            )
         return user
 
     def log_out(self, token: str | None) -> None:
@@ -266,7 +273,12 @@ class AuthService:
         minutes = max(1, math.ceil(remaining / 60))
         self._verify(self._dummy_hash, "")  # same cost as a real attempt
         raise TooManyAttemptsError(
-            f"Too many failed sign-in attempts for this account. Try again in {minutes} minutes."
+            sentence(
+                "auth.too_many_attempts",
+                "Too many failed sign-in attempts for this account. Try again in {minutes} "
+                "minutes.",
+                minutes=minutes,
+            )
         )
 
     def _free_username(self, session: Session, preferred: str) -> str:
@@ -281,7 +293,20 @@ class AuthService:
             except AccountInputError:
                 pass
             candidate = f"{base[: USERNAME_MAX - len(str(suffix)) - 1]}-{suffix}"
-        raise SignUpError("Could not find a free username; please sign up with a password.")
+        raise SignUpError(
+            sentence(
+                "auth.no_free_username",
+                "Could not find a free username; please sign up with a password.",
+            )
+        )
+
+
+def _username_taken(username: str) -> str:
+    return sentence(
+        "auth.username_taken",
+        "The username “{username}” is taken. Please pick another.",
+        username=username,
+    )
 
 
 def _to_current_user(user: User) -> CurrentUser:

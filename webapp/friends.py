@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.accounts import username_key
+from core.sentences import sentence
 from db import audit, social
 from db import users as user_queries
 from db.base import utcnow
@@ -60,7 +61,10 @@ class FriendsOverview:
 
 def no_such_person(username: str) -> str:
     # Also the answer about anyone on either side of a block, so a block is never revealed.
-    return f"There is no one with the username “{username}”."
+    return sentence(
+        "friends.no_such_person", "There is no one with the username “{username}”.",
+        username=username,
+    )  # fmt: skip
 
 
 class FriendService:
@@ -82,7 +86,9 @@ class FriendService:
         """
         fragment = _clean_username(query)
         if not fragment:
-            raise FriendError("Type part of a username to search for.")
+            raise FriendError(
+                sentence("friends.search_empty", "Type part of a username to search for.")
+            )
         if len(fragment) > SEARCH_QUERY_MAX:
             return []
         with transaction(self._sessions) as session:
@@ -139,16 +145,30 @@ class FriendService:
         with transaction(self._sessions) as session:
             other = self._findable(session, user, username)
             if other.id == user.id:
-                raise FriendError("You can't send a friend request to yourself.")
+                raise FriendError(
+                    sentence("friends.self_request", "You can't send a friend request to yourself.")
+                )
             friendship = social.friendship_between(session, user.id, other.id)
             if friendship is None:
                 social.add_friend_request(session, user.id, other.id, at=now)
                 self._audit(session, "friend.request_sent", user, other, now)
                 return _person(other, "request_sent", now)
             if friendship.status == "accepted":
-                raise FriendError(f"You and {other.username} are already friends.")
+                raise FriendError(
+                    sentence(
+                        "friends.already_friends",
+                        "You and {username} are already friends.",
+                        username=other.username,
+                    )
+                )
             if friendship.requester_user_id == user.id:
-                raise FriendError(f"You already asked {other.username}; they haven't answered yet.")
+                raise FriendError(
+                    sentence(
+                        "friends.already_asked",
+                        "You already asked {username}; they haven't answered yet.",
+                        username=other.username,
+                    )
+                )
             return self._accept(session, user, other, friendship, now)
 
     def accept(self, user: CurrentUser, username: str) -> Person:
@@ -186,7 +206,13 @@ class FriendService:
             friendship = social.friendship_between(session, user.id, other.id) if other else None
             if (other is None or friendship is None or friendship.status != "pending"
                     or friendship.requester_user_id != user.id):  # fmt: skip
-                raise FriendError(f"You have no pending friend request to {username.strip()}.")
+                raise FriendError(
+                    sentence(
+                        "friends.no_request_to",
+                        "You have no pending friend request to {username}.",
+                        username=username.strip(),
+                    )
+                )
             social.end_friendship(session, user.id, other.id)
             self._audit(session, "friend.request_cancelled", user, other, now)
 
@@ -200,7 +226,13 @@ class FriendService:
         with transaction(self._sessions) as session:
             other = self._existing(session, username)
             if other is None or not social.are_friends(session, user.id, other.id):
-                raise FriendError(f"You and {username.strip()} aren't friends.")
+                raise FriendError(
+                    sentence(
+                        "friends.not_friends",
+                        "You and {username} aren't friends.",
+                        username=username.strip(),
+                    )
+                )
             social.end_friendship(session, user.id, other.id)
             self._audit(session, "friend.unfriended", user, other, now)
 
@@ -219,9 +251,15 @@ class FriendService:
             if other is None:
                 raise FriendError(no_such_person(username.strip()))
             if other.id == user.id:
-                raise FriendError("You can't block yourself.")
+                raise FriendError(sentence("friends.self_block", "You can't block yourself."))
             if other.id in {b.blocked_user_id for b in social.blocks_by(session, user.id)}:
-                raise FriendError(f"You have already blocked {other.username}.")
+                raise FriendError(
+                    sentence(
+                        "friends.already_blocked",
+                        "You have already blocked {username}.",
+                        username=other.username,
+                    )
+                )
             social.end_friendship(session, user.id, other.id)
             social.add_block(session, user.id, other.id, at=now)
             self._audit(session, "user.blocked", user, other, now)
@@ -237,7 +275,13 @@ class FriendService:
         with transaction(self._sessions) as session:
             other = self._existing(session, username)
             if other is None or not social.remove_block(session, user.id, other.id):
-                raise FriendError(f"You haven't blocked {username.strip()}.")
+                raise FriendError(
+                    sentence(
+                        "friends.not_blocked",
+                        "You haven't blocked {username}.",
+                        username=username.strip(),
+                    )
+                )
             self._audit(session, "user.unblocked", user, other, now)
 
     # --- internals --------------------------------------------------------------------------
@@ -252,7 +296,9 @@ class FriendService:
     def _findable(self, session: Session, user: CurrentUser, username: str) -> User:
         """The person, unless they don't exist or a block stands between us (same message)."""
         if not _clean_username(username):
-            raise FriendError("Type the username of the person you want to add.")
+            raise FriendError(
+                sentence("friends.add_whom", "Type the username of the person you want to add.")
+            )
         other = self._existing(session, username)
         if other is None or social.is_blocked_either_way(session, user.id, other.id):
             raise FriendError(no_such_person(_clean_username(username)))
@@ -265,7 +311,13 @@ class FriendService:
         friendship = social.friendship_between(session, user.id, other.id) if other else None
         if (other is None or friendship is None or friendship.status != "pending"
                 or friendship.requester_user_id == user.id):  # fmt: skip
-            raise FriendError(f"There is no friend request from {_clean_username(username)}.")
+            raise FriendError(
+                sentence(
+                    "friends.no_request_from",
+                    "There is no friend request from {username}.",
+                    username=_clean_username(username),
+                )
+            )
         return other, friendship
 
     def _accept(

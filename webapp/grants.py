@@ -21,6 +21,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.accounts import username_key
+from core.sentences import sentence
 from db import audit, social
 from db import doubles as double_queries
 from db import users as user_queries
@@ -31,7 +32,7 @@ from webapp.auth import CurrentUser
 from webapp.consent_events import append_follow_up_event
 from webapp.friends import no_such_person
 
-NOT_YOURS = "That double doesn't exist or isn't yours."
+NOT_YOURS = sentence("grants.not_yours", "That double doesn't exist or isn't yours.")
 
 
 class GrantError(Exception):
@@ -93,7 +94,12 @@ class GrantService:
             grant = social.grant_of(session, double.id, grantee.id)
             if grant is None or grant.status != "revoked":
                 raise GrantError(
-                    f"{grantee.username}'s permission to use @{double.handle} isn't withdrawn."
+                    sentence(
+                        "grants.not_withdrawn",
+                        "{username}'s permission to use @{handle} isn't withdrawn.",
+                        username=grantee.username,
+                        handle=double.handle,
+                    )
                 )
             social.remove_grant(session, double.id, grantee.id)
             self._log(session, user, double, grantee, "restored", now)
@@ -108,8 +114,7 @@ class GrantService:
             grantee = self._grantee(session, user, username)
             grant = social.grant_of(session, double.id, grantee.id)
             if grant is not None and grant.status == status:
-                state = "approved for" if status == "approved" else "already withdrawn from"
-                raise GrantError(f"{grantee.username} is already {state} @{double.handle}.")
+                raise GrantError(_already(status, grantee.username, double.handle))
             social.set_grant(session, double.id, grantee.id, status, at=now)
             self._log(session, user, double, grantee, status, now)
             return self._records(session, double)
@@ -124,10 +129,14 @@ class GrantService:
     def _grantee(self, session: Session, user: CurrentUser, username: str) -> User:
         name = str(username or "").strip().removeprefix("@").strip()
         if not name:
-            raise GrantError("Type the username of the person.")
+            raise GrantError(
+                sentence("grants.username_missing", "Type the username of the person.")
+            )
         other = user_queries.find_user_by_username(session, username_key(name))
         if other is not None and other.id == user.id:
-            raise GrantError("You own this double: you can always use it.")
+            raise GrantError(
+                sentence("grants.own_double", "You own this double: you can always use it.")
+            )
         if (other is None or other.status != "active"
                 or social.is_blocked_either_way(session, user.id, other.id)):  # fmt: skip
             raise GrantError(no_such_person(name))
@@ -147,6 +156,22 @@ class GrantService:
             session, f"double.grant_{change}", actor_user_id=user.id, subject=double.public_id,
             detail={"grantee_user_id": grantee.id}, at=now,
         )  # fmt: skip
+
+
+def _already(status: str, username: str, handle: str) -> str:
+    if status == "approved":
+        return sentence(
+            "grants.already_approved",
+            "{username} is already approved for @{handle}.",
+            username=username,
+            handle=handle,
+        )
+    return sentence(
+        "grants.already_withdrawn",
+        "{username} is already withdrawn from @{handle}.",
+        username=username,
+        handle=handle,
+    )
 
 
 def record_grant_in_ledger(

@@ -15,7 +15,7 @@ from core.accounts import (
 )
 from webapp.auth import AuthError, AuthService, CurrentUser
 from webapp.hf_login import LOGOUT_PATH, login_outcome_message
-from webapp.i18n import label, text
+from webapp.i18n import label, say, text
 from webapp.ui.session import SessionComponents
 from webapp.ui.text import as_markdown_text, ui_error
 
@@ -152,22 +152,27 @@ def listen(
         account.sign_up_password_repeat_textbox,
     ]
 
+    # The page's language goes last to sign-up and sign-in, optional for API clients (English).
+    lang_input = [] if language is None else [language]
+
     def sign_up(
-        username: str, display_name: str, password: str, password_repeat: str
-    ) -> tuple[Any, ...]:
+        username: str, display_name: str, password: str, password_repeat: str,
+        lang: str | None = "en",
+    ) -> tuple[Any, ...]:  # fmt: skip
+        title = text("account.create", lang)
         if password != password_repeat:  # the validator says so too; clients may skip it
-            raise ui_error("The two passwords don't match.", title="Create account")
+            raise ui_error(text("account.passwords_differ", lang), title=title)
         try:
             signed_in = auth.sign_up(username, password, display_name)
         except AuthError as error:
-            raise ui_error(str(error), title="Create account") from None
+            raise ui_error(say(error, lang), title=title) from None
         return _view(signed_in.token, signed_in.user)
 
-    def sign_in(username: str, password: str) -> tuple[Any, ...]:
+    def sign_in(username: str, password: str, lang: str | None = "en") -> tuple[Any, ...]:
         try:
             signed_in = auth.log_in(username, password)
         except AuthError as error:
-            raise ui_error(str(error), title="Sign in") from None
+            raise ui_error(say(error, lang), title=text("account.sign_in", lang)) from None
         return _view(signed_in.token, signed_in.user)
 
     def sign_out(token: str | None) -> tuple[Any, ...]:
@@ -219,6 +224,7 @@ def listen(
             account.sign_up_display_name_textbox,
             account.sign_up_password_textbox,
             account.sign_up_password_repeat_textbox,
+            *lang_input,
         ],
         after_auth,
         api_name="sign_up",
@@ -232,7 +238,7 @@ def listen(
             account.sign_in_password_textbox.submit,
         ],
         sign_in,
-        [account.sign_in_username_textbox, account.sign_in_password_textbox],
+        [account.sign_in_username_textbox, account.sign_in_password_textbox, *lang_input],
         after_auth,
         api_name="log_in",
         show_progress="hidden",
@@ -271,22 +277,25 @@ def listen(
 
 
 def validate_sign_up(
-    username: str, display_name: str, password: str, password_repeat: str
+    username: str, display_name: str, password: str, password_repeat: str, *language: str | None
 ) -> list[dict[str, Any]]:
-    """Per-field messages shown next to the fields, before anything reaches the server's DB."""
+    """Per-field messages shown next to the fields, before anything reaches the server's DB,
+    in the page's language when the page sends it (one more input, last, always valid)."""
+    lang = language[0] if language else "en"
     return [
-        _field_check(lambda: validate_username(username)),
-        _field_check(lambda: clean_display_name(display_name, fallback=username)),
-        _field_check(lambda: validate_password(password, username=username)),
-        gr.validate(password == password_repeat, "The two passwords don't match."),
+        _field_check(lambda: validate_username(username), lang),
+        _field_check(lambda: clean_display_name(display_name, fallback=username), lang),
+        _field_check(lambda: validate_password(password, username=username), lang),
+        gr.validate(password == password_repeat, text("account.passwords_differ", lang)),
+        *[gr.validate(True, "") for _ in language],
     ]
 
 
-def _field_check(check: Any) -> dict[str, Any]:
+def _field_check(check: Any, language: str | None = "en") -> dict[str, Any]:
     try:
         check()
     except AccountInputError as error:
-        return gr.validate(False, str(error))
+        return gr.validate(False, say(error, language))
     return gr.validate(True, "")
 
 

@@ -14,7 +14,7 @@ from webapp.appearances import (
     AppearanceService,
 )
 from webapp.auth import AuthService, CurrentUser
-from webapp.i18n import label, text
+from webapp.i18n import label, say, text
 from webapp.media import MediaAccessDeniedError, MediaFiles
 from webapp.ui.live import Redraw
 from webapp.ui.session import SessionComponents, require_user
@@ -187,13 +187,13 @@ def _listen_actions(
         def handler(token: str | None, clip_id: str | None, *rest: Any) -> str:
             extra, lang = rest[:extras], (rest[extras:] or [None])[0]
             title = text(title_key, lang)
-            user = require_user(auth, token)
+            user = require_user(auth, token, lang)
             if not clip_id:
                 raise ui_error(text("appearances.choose_from_list", lang), title=title)
             try:
-                return as_markdown_text(action(user, clip_id, *extra))
+                return as_markdown_text(say(action(user, clip_id, *extra), lang))
             except AppearanceError as error:
-                raise ui_error(str(error), title=title) from None
+                raise ui_error(say(error, lang), title=title) from None
 
         return handler
 

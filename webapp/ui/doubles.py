@@ -474,6 +474,7 @@ def listen(
     load_grants = grants_ui.listen(
         ui.edit_grants, session, auth, service, grants,
         selected_double_id=ui.selected_double_id, visibility_radio=ui.edit_visibility_radio,
+        language=language,
     )  # fmt: skip
     listen_editing(ui, session, auth, service, refresh, list_outputs, load_grants, language)
 

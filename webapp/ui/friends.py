@@ -20,7 +20,7 @@ from webapp.friends import (
     FriendsOverview,
     Person,
 )
-from webapp.i18n import label, text
+from webapp.i18n import label, say, text
 from webapp.ui.live import Redraw
 from webapp.ui.session import SessionComponents, require_user
 from webapp.ui.text import as_markdown_text, ui_error
@@ -173,11 +173,11 @@ def listen(
     ui.refresh_button.click(refresh, list_inputs, list_outputs, api_name="list_friends")
 
     def search(token: str | None, query: str, lang: str | None = "en") -> tuple[Any, ...]:
-        user = require_user(auth, token)
+        user = require_user(auth, token, lang)
         try:
             people = service.find_people(user, query)
         except FriendError as error:
-            raise ui_error(str(error), title=text("friends.find_title", lang)) from None
+            raise ui_error(say(error, lang), title=text("friends.find_title", lang)) from None
         return search_view(people, query, lang)
 
     gr.on(
@@ -198,13 +198,13 @@ def listen(
         def handler(
             token: str | None, username: str | None, query: str, lang: str | None = "en"
         ) -> tuple[Any, ...]:
-            user = require_user(auth, token)
+            user = require_user(auth, token, lang)
             if not username:
                 raise ui_error(text("friends.choose_person", lang))
             try:
                 action(user, username)
             except FriendError as error:
-                raise ui_error(str(error)) from None
+                raise ui_error(say(error, lang)) from None
             searched = _search_again(service, user, query, lang)
             answer = text(f"friends.done.{done}", lang, name=as_markdown_text(username))
             return (answer, *refresh(token, lang), *searched)

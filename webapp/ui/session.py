@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import gradio as gr
 
 from webapp.auth import AuthService, CurrentUser, NotSignedInError
+from webapp.i18n import say, text
 from webapp.ui.text import ui_error
 
 BROWSER_STORAGE_KEY = "costar-session"
@@ -32,9 +33,11 @@ def render(browser_state_secret: str) -> SessionComponents:
     )
 
 
-def require_user(auth: AuthService, token: str | None) -> CurrentUser:
-    """The signed-in user, or a ``gr.Error`` telling the person to sign in."""
+def require_user(auth: AuthService, token: str | None, language: str | None = "en") -> CurrentUser:
+    """The signed-in user, or a ``gr.Error`` telling the person to sign in (in ``language``)."""
     try:
         return auth.require_user(token)
     except NotSignedInError as error:
-        raise ui_error(str(error), title="Not signed in") from None
+        raise ui_error(
+            say(error, language), title=text("session.not_signed_in", language)
+        ) from None

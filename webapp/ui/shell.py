@@ -98,7 +98,7 @@ def build_blocks(services: Services) -> gr.Blocks:
         )  # fmt: skip
         account_deletion = privacy.listen(
             privacy_components, session_components, services.auth, services.account_data,
-            services.media_files,
+            services.media_files, language,
         )  # fmt: skip
         # A deleted account's page signs out at once (header, panels), as signing out does.
         account_deletion.then(*redraw_for_token, api_visibility="private")

@@ -83,6 +83,47 @@ EN: dict[str, str] = {
     "friends.choose_person": "Choose a person in the list first.",
     "friends.find_title": "Find people",
     "friends.type_part": "Type part of a username.",
+    # Sign-in and sign-up (titles of refusals), and what every handler says to a guest
+    "session.not_signed_in": "Not signed in",
+    "account.passwords_differ": "The two passwords don't match.",
+    # Who may use a double: the approvals panel in the My doubles edit panel
+    "grants.about": (
+        "#### Who may use this double\nPeople you approve may cast it while it is shared with "
+        "“People I approve”. **Withdraw** keeps one person out in every sharing setting — friends "
+        "and everyone too — even before they have made anything; it also hides the clips they "
+        "made with it, until you restore them."
+    ),
+    "grants.double": "Double",
+    "grants.people_label": "People with a say on this double",
+    "grants.empty": (
+        "Nobody is named yet. Type a username to approve someone, or to keep one person out "
+        "whatever the sharing setting; you can change it again at any time."
+    ),
+    "grants.person": "A person (username)",
+    "grants.person_placeholder": "e.g. bob",
+    "grants.approve": "Approve",
+    "grants.withdraw": "Withdraw",
+    "grants.remove_selected": "Remove the selected person",
+    "grants.restore_selected": "Restore the selected person",
+    "grants.choose_person": "Type or choose a person's username first.",
+    "grants.status.approved": "approved",
+    "grants.status.revoked": "permission withdrawn",
+    "grants.done.approved": "**{name}** may now use this double.",
+    "grants.done.withdrawn": "**{name}** may no longer use this double.",
+    "grants.done.restored": "**{name}** is restored: the double's sharing setting applies.",
+    # My data: deleting the account
+    "privacy.delete_heading": "Delete my account",
+    "privacy.delete_warning": (
+        "This erases every double's media, face and voice data, removes every clip you made "
+        "or appear in, ends your friendships and signs you out everywhere. It can't be undone."
+    ),
+    "privacy.your_username": "Your username",
+    "privacy.confirm_hint": "Type your username to confirm.",
+    "privacy.not_deleted": "**Not deleted.** {reason}",
+    "privacy.deleted": (
+        "Your account is deleted: {doubles} double(s) erased and {clips} clip(s) removed. You "
+        "are signed out."
+    ),
 }
 
 ZH_CN: dict[str, str] = {
@@ -156,6 +197,42 @@ ZH_CN: dict[str, str] = {
     "friends.choose_person": "请先在列表中选择一个人。",
     "friends.find_title": "查找用户",
     "friends.type_part": "请输入用户名的一部分。",
+    "session.not_signed_in": "未登录",
+    "account.passwords_differ": "两次输入的密码不一致。",
+    "grants.about": (
+        "#### 谁可以使用这个分身\n在分享设置为“我批准的人”时，你批准的人可以选用它。"
+        "**收回**会在任何分享设置下（包括好友和所有人）把某个人排除在外，即使对方还没有制作任何"
+        "内容；同时也会隐藏对方用它制作的短片，直到你恢复对方的许可。"
+    ),
+    "grants.double": "分身",
+    "grants.people_label": "与这个分身有关的人",
+    "grants.empty": (
+        "还没有指定任何人。输入用户名即可批准某人，或者无论分享设置如何都把某个人排除在外；"
+        "你随时可以再更改。"
+    ),
+    "grants.person": "某个人（用户名）",
+    "grants.person_placeholder": "例如 bob",
+    "grants.approve": "批准",
+    "grants.withdraw": "收回",
+    "grants.remove_selected": "移除所选的人",
+    "grants.restore_selected": "恢复所选的人",
+    "grants.choose_person": "请先输入或选择一个人的用户名。",
+    "grants.status.approved": "已批准",
+    "grants.status.revoked": "许可已收回",
+    "grants.done.approved": "**{name}** 现在可以使用这个分身了。",
+    "grants.done.withdrawn": "**{name}** 不能再使用这个分身了。",
+    "grants.done.restored": "**{name}** 已恢复：适用这个分身的分享设置。",
+    "privacy.delete_heading": "删除我的账户",
+    "privacy.delete_warning": (
+        "这会清除每个分身的素材、面部和声音数据，移除你制作或出现的每个短片，结束你的好友关系，"
+        "并让你在所有地方退出登录。此操作无法撤销。"
+    ),
+    "privacy.your_username": "你的用户名",
+    "privacy.confirm_hint": "请输入你的用户名以确认。",
+    "privacy.not_deleted": "**未删除。** {reason}",
+    "privacy.deleted": (
+        "你的账户已删除：清除了 {doubles} 个分身，移除了 {clips} 个短片。你已退出登录。"
+    ),
 }
 
 ID: dict[str, str] = {
@@ -238,6 +315,46 @@ ID: dict[str, str] = {
     "friends.choose_person": "Pilih seseorang di daftar terlebih dahulu.",
     "friends.find_title": "Cari orang",
     "friends.type_part": "Ketik sebagian nama pengguna.",
+    "session.not_signed_in": "Belum masuk",
+    "account.passwords_differ": "Kedua kata sandi tidak sama.",
+    "grants.about": (
+        "#### Siapa yang boleh memakai kembaran ini\nOrang yang Anda setujui boleh memerankannya "
+        "selama kembaran ini dibagikan kepada “Orang yang saya setujui”. **Cabut** menahan satu "
+        "orang di setiap pengaturan berbagi — teman dan semua orang juga — bahkan sebelum mereka "
+        "membuat apa pun; klip yang mereka buat dengannya juga disembunyikan sampai Anda "
+        "memulihkannya."
+    ),
+    "grants.double": "Kembaran",
+    "grants.people_label": "Orang yang terkait dengan kembaran ini",
+    "grants.empty": (
+        "Belum ada yang disebut. Ketik nama pengguna untuk menyetujui seseorang, atau untuk "
+        "menahan satu orang apa pun pengaturan berbaginya; Anda bisa mengubahnya lagi kapan saja."
+    ),
+    "grants.person": "Seseorang (nama pengguna)",
+    "grants.person_placeholder": "mis. bob",
+    "grants.approve": "Setujui",
+    "grants.withdraw": "Cabut",
+    "grants.remove_selected": "Hapus orang yang dipilih",
+    "grants.restore_selected": "Pulihkan orang yang dipilih",
+    "grants.choose_person": "Ketik atau pilih nama pengguna seseorang terlebih dahulu.",
+    "grants.status.approved": "disetujui",
+    "grants.status.revoked": "izin dicabut",
+    "grants.done.approved": "**{name}** sekarang boleh memakai kembaran ini.",
+    "grants.done.withdrawn": "**{name}** tidak lagi boleh memakai kembaran ini.",
+    "grants.done.restored": "**{name}** dipulihkan: pengaturan berbagi kembaran ini berlaku.",
+    "privacy.delete_heading": "Hapus akun saya",
+    "privacy.delete_warning": (
+        "Ini menghapus media, data wajah, dan data suara setiap kembaran, menghapus setiap klip "
+        "yang Anda buat atau tampil di dalamnya, mengakhiri pertemanan Anda, dan mengeluarkan "
+        "Anda di mana saja. Tindakan ini tidak dapat dibatalkan."
+    ),
+    "privacy.your_username": "Nama pengguna Anda",
+    "privacy.confirm_hint": "Ketik nama pengguna Anda untuk mengonfirmasi.",
+    "privacy.not_deleted": "**Tidak dihapus.** {reason}",
+    "privacy.deleted": (
+        "Akun Anda sudah dihapus: {doubles} kembaran dihapus dan {clips} klip disingkirkan. "
+        "Anda sudah keluar."
+    ),
 }
 
 CA: dict[str, str] = {
@@ -320,6 +437,47 @@ CA: dict[str, str] = {
     "friends.choose_person": "Primer tria una persona de la llista.",
     "friends.find_title": "Troba gent",
     "friends.type_part": "Escriu una part d'un nom d'usuari.",
+    "session.not_signed_in": "No has iniciat la sessió",
+    "account.passwords_differ": "Les dues contrasenyes no coincideixen.",
+    "grants.about": (
+        "#### Qui pot fer servir aquest doble\nLes persones que aprovis el poden fer servir "
+        "mentre estigui compartit amb «Persones que aprovo». **Retira** deixa fora una persona "
+        "en qualsevol opció de compartir —amics i tothom també—, fins i tot abans que hagi fet "
+        "res; també amaga els clips que hi hagi fet, fins que li tornis el permís."
+    ),
+    "grants.double": "Doble",
+    "grants.people_label": "Persones amb veu sobre aquest doble",
+    "grants.empty": (
+        "Encara no hi ha ningú. Escriu un nom d'usuari per aprovar algú, o per deixar fora una "
+        "persona sigui quina sigui l'opció de compartir; ho pots tornar a canviar quan vulguis."
+    ),
+    "grants.person": "Una persona (nom d'usuari)",
+    "grants.person_placeholder": "p. ex. bob",
+    "grants.approve": "Aprova",
+    "grants.withdraw": "Retira",
+    "grants.remove_selected": "Treu la persona seleccionada",
+    "grants.restore_selected": "Restableix la persona seleccionada",
+    "grants.choose_person": "Primer escriu o tria el nom d'usuari d'una persona.",
+    "grants.status.approved": "aprovat",
+    "grants.status.revoked": "permís retirat",
+    "grants.done.approved": "**{name}** ja pot fer servir aquest doble.",
+    "grants.done.withdrawn": "**{name}** ja no pot fer servir aquest doble.",
+    "grants.done.restored": (
+        "**{name}** queda restablert: s'aplica l'opció de compartir del doble."
+    ),
+    "privacy.delete_heading": "Elimina el meu compte",
+    "privacy.delete_warning": (
+        "Això esborra els fitxers, les dades de la cara i de la veu de tots els teus dobles, "
+        "suprimeix tots els clips que has fet o on surts, acaba les teves amistats i tanca la "
+        "sessió a tot arreu. No es pot desfer."
+    ),
+    "privacy.your_username": "El teu nom d'usuari",
+    "privacy.confirm_hint": "Escriu el teu nom d'usuari per confirmar-ho.",
+    "privacy.not_deleted": "**No s'ha eliminat.** {reason}",
+    "privacy.deleted": (
+        "S'ha eliminat el teu compte: s'han esborrat {doubles} doble(s) i s'han suprimit "
+        "{clips} clip(s). Has tancat la sessió."
+    ),
 }
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "zh-CN": ZH_CN, "id": ID, "ca": CA}
