@@ -40,7 +40,7 @@ def listen(
             lang: str | None = "en",
             progress: gr.Progress = gr.Progress(),  # noqa: B008 - Gradio's idiom
         ) -> Iterator[tuple[Any, ...]]:  # fmt: skip
-            user = require_user(auth, token)
+            user = require_user(auth, token, lang)
             clip_id = _clip_at(page_ids, index, lang)
             roles = (star_in_ids or {}).get(clip_id)
             if roles is None:
@@ -73,7 +73,7 @@ def listen(
         def handler(
             token: str | None, page_ids: list[list[str]], lang: str | None = "en"
         ) -> tuple[Any, ...]:
-            user = require_user(auth, token)
+            user = require_user(auth, token, lang)
             clip_id = _clip_at(page_ids, index, lang)
             try:
                 return clip_id, verification_markdown(feed.verify(user, clip_id), lang)
@@ -112,7 +112,7 @@ def listen(
         ).success(None, js=scroll_into_view("feed-delete-confirm"))  # fmt: skip
 
     def delete(token: str | None, clip_id: str | None, lang: str | None = "en") -> tuple[Any, ...]:
-        user = require_user(auth, token)
+        user = require_user(auth, token, lang)
         not_deleted = text("clips.not_deleted_title", lang)
         if not clip_id:
             raise ui_error(text("clips.choose_first", lang), title=not_deleted)

@@ -264,7 +264,7 @@ def listen(
         token: str | None, clip_id: str | None, role: str | None, lang: str | None = "en",
         progress: gr.Progress = gr.Progress(),  # noqa: B008
     ) -> Iterator[tuple[Any, ...]]:  # fmt: skip
-        user = require_user(auth, token)
+        user = require_user(auth, token, lang)
         if not clip_id:
             raise ui_error(text("clips.choose_on_page", lang),
                            title=text("clips.none_chosen_title", lang))  # fmt: skip
@@ -290,7 +290,7 @@ def listen(
     )  # fmt: skip
 
     def verify(token: str | None, clip_id: str | None, lang: str | None = "en") -> str:
-        user = require_user(auth, token)
+        user = require_user(auth, token, lang)
         if not clip_id:
             raise ui_error(text("clips.choose_on_page", lang),
                            title=text("clips.none_chosen_title", lang))  # fmt: skip

@@ -40,7 +40,7 @@ def listen_editing(
     def select(
         token: str | None, ids: list[int], ui_language: str | None, event: gr.SelectData
     ) -> tuple[Any, ...]:
-        user = require_user(auth, token)
+        user = require_user(auth, token, ui_language)
         double_id = ids[event.index] if event.index < len(ids) else -1
         record = _find(service.list_mine(user), double_id, ui_language)
         return (record.id, gr.Column(visible=True), _edit_title(record, ui_language), record.handle,
@@ -59,7 +59,7 @@ def listen_editing(
         token: str | None, double_id: int | None, handle: str, display_name: str,
         description: str, visibility: str, restrictions: str, ui_language: str | None = "en",
     ) -> str:  # fmt: skip
-        user = require_user(auth, token)
+        user = require_user(auth, token, ui_language)
         settings = DoubleSettings(handle, display_name, description, visibility, restrictions)
         try:
             record = service.update_settings(user, _required(double_id, ui_language), settings)
@@ -90,7 +90,7 @@ def listen_editing(
     ).success(*load_grants, api_visibility="private")  # fmt: skip
 
     def hear_voice(token: str | None, double_id: int | None, ui_language: str | None = "en") -> Any:
-        user = require_user(auth, token)
+        user = require_user(auth, token, ui_language)
         try:
             speech = service.voice_preview(user, _required(double_id, ui_language))
         except DoubleError as error:
@@ -104,7 +104,7 @@ def listen_editing(
     )  # fmt: skip
 
     def revoke(token: str | None, double_id: int | None, ui_language: str | None = "en") -> str:
-        user = require_user(auth, token)
+        user = require_user(auth, token, ui_language)
         try:
             record = service.revoke(user, _required(double_id, ui_language))
         except DoubleError as error:
@@ -121,7 +121,7 @@ def listen_editing(
     def delete(
         token: str | None, double_id: int | None, confirmed: bool, ui_language: str | None = "en"
     ) -> tuple[Any, ...]:
-        user = require_user(auth, token)
+        user = require_user(auth, token, ui_language)
         if not confirmed:
             raise ui_error(text("doubles.confirm_delete", ui_language))
         try:

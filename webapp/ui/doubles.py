@@ -321,7 +321,7 @@ def listen(
         voice: str | None, ui_language: str | None = "en",
         progress: gr.Progress = gr.Progress(),  # noqa: B008 - Gradio's idiom
     ) -> tuple[Any, ...]:  # fmt: skip
-        user = require_user(auth, token)
+        user = require_user(auth, token, ui_language)
         photo_paths = [Path(p) for p in photos or []]
         for path in photo_paths:
             if path.suffix.lower() not in PHOTO_TYPES:
@@ -393,7 +393,7 @@ def listen(
     def hear_draft_voice(
         token: str | None, draft: Draft | None, ui_language: str | None = "en"
     ) -> Any:
-        require_user(auth, token)
+        require_user(auth, token, ui_language)
         if draft is None:
             raise ui_error(text("doubles.check_reference_first", ui_language))
         return clip_voice_player(service.draft_voice_preview(draft.analysis), ui_language)
@@ -406,7 +406,7 @@ def listen(
     def get_code(
         token: str | None, draft: Draft | None, ui_language: str | None = "en"
     ) -> tuple[str, str]:
-        user = require_user(auth, token)
+        user = require_user(auth, token, ui_language)
         if draft is None:
             raise ui_error(text("doubles.check_reference_first", ui_language))
         issued = service.issue_challenge(user)
@@ -427,7 +427,7 @@ def listen(
         code_language: str = "en", ui_language: str | None = "en",
         progress: gr.Progress = gr.Progress(),  # noqa: B008 - Gradio's idiom
     ) -> tuple[Any, ...]:  # fmt: skip
-        user = require_user(auth, token)
+        user = require_user(auth, token, ui_language)
         if draft is None:
             raise ui_error(text("doubles.check_reference_first", ui_language))
         if not recording:
