@@ -253,11 +253,16 @@ def _never_here():
 # --- the run ---------------------------------------------------------------------------------
 
 
-def sign_in(base: str, hashes: list[str], names: dict[str, int]) -> None:
+def sign_in(
+    base: str, hashes: list[str], names: dict[str, int], data: dict[int, list[Any]]
+) -> None:
+    # The page's other inputs (its language) as the page sends them by default.
+    fields = [MAYA.username, PASSWORD, *data[names["log_in"]][2:]]
+
     async def all_sessions() -> None:
         async with httpx.AsyncClient(timeout=120) as client:
             for session_hash in hashes:  # one by one: each is an argon2 check
-                call = (names["log_in"], [MAYA.username, PASSWORD])
+                call = (names["log_in"], fields)
                 if not await call_once(client, base, session_hash, call):
                     raise RuntimeError("signing in the benchmark sessions failed")
 
@@ -325,7 +330,7 @@ def main() -> None:
         hashes = [uuid.uuid4().hex[:11] for _ in range(args.sessions)]
         trivial_hashes = [uuid.uuid4().hex[:11] for _ in range(args.sessions)]
         print("signing in and rendering a first clip (the feed's content)...", flush=True)
-        sign_in(ours, hashes, names)
+        sign_in(ours, hashes, names, data)
         renders.wait_for(renders.queue(), {"done"})
         # The app preloads its models on a background thread (a minute of CPU on 2 cores, most
         # of it librosa's JIT); measuring before that ends would time the preload, not the views.
