@@ -117,18 +117,48 @@ class MediaFiles:
             MediaAccessDeniedError: no rule lets this viewer see the blob.
             db.media.BlobCorruptedError: the stored bytes fail their checksum.
         """
+        (path,) = self.temporary_copies(viewer, [(key, filename)])
+        if path is None:
+            raise MediaAccessDeniedError("You don't have access to that media.")
+        return path
+
+    def temporary_copies(
+        self, viewer: CurrentUser | None, wanted: Sequence[tuple[str, str]]
+    ) -> list[Path | None]:
+        """Several blobs (key, file name) as ``temporary_copy`` makes each, checked in one
+        database transaction (a feed page shows twelve); None where the viewer may not see one.
+
+        Raises:
+            db.media.BlobCorruptedError: stored bytes fail their checksum.
+        """
+        found: list[Path | tuple[bytes, str] | None] = []
         with transaction(self._sessions) as session:
-            if not self.may_view(session, viewer, key):
-                raise MediaAccessDeniedError("You don't have access to that media.")
-            try:
-                info = media.get_blob_info(session, key)
-            except media.BlobNotFoundError:
-                raise MediaAccessDeniedError("You don't have access to that media.") from None
-            reusable = self._reusable_copy(viewer, key, filename)
-            if reusable is not None:
-                return reusable
-            data = media.read_blob(session, key)
-        path = self._write(data, filename, info.media_type)
+            for key, filename in wanted:
+                found.append(self._find(session, viewer, key, filename))
+        return [
+            self._store(viewer, key, filename, *item) if isinstance(item, tuple) else item
+            for (key, filename), item in zip(wanted, found, strict=True)
+        ]
+
+    def _find(
+        self, session: Session, viewer: CurrentUser | None, key: str, filename: str
+    ) -> Path | tuple[bytes, str] | None:
+        """The viewer's fresh copy, or the bytes and media type to copy; None: not theirs."""
+        if not self.may_view(session, viewer, key):
+            return None
+        try:
+            info = media.get_blob_info(session, key)
+        except media.BlobNotFoundError:
+            return None
+        reusable = self._reusable_copy(viewer, key, filename)
+        if reusable is not None:
+            return reusable
+        return media.read_blob(session, key), info.media_type
+
+    def _store(
+        self, viewer: CurrentUser | None, key: str, filename: str, data: bytes, media_type: str
+    ) -> Path:
+        path = self._write(data, filename, media_type)
         with self._copies_lock:
             self._copies.setdefault(key, set()).add(path.parent)
             if viewer is not None:

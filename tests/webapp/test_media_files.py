@@ -60,6 +60,21 @@ def test_a_withdrawn_copy_is_never_handed_out_again(sqlite_sessions, stored, tmp
     assert again.parent != first.parent and again.exists()
 
 
+def test_a_page_of_copies_is_checked_blob_by_blob_in_one_go(sqlite_sessions, tmp_path):
+    with transaction(sqlite_sessions) as session:
+        mine = media.put_blob(session, b"maya's clip", "video/mp4", max_bytes=1000).sha256
+        theirs = media.put_blob(session, b"bob's clip", "video/mp4", max_bytes=1000).sha256
+    files = MediaFiles(sqlite_sessions, tmp_path / "served",
+                       [lambda _s, viewer, key: key == mine and viewer == MAYA])  # fmt: skip
+    first, refused, missing = files.temporary_copies(
+        MAYA, [(mine, "a.mp4"), (theirs, "b.mp4"), ("0" * 64, "c.mp4")]
+    )
+    assert first.read_bytes() == b"maya's clip"
+    assert refused is None and missing is None  # the page shows those cards without video
+    assert files.temporary_copies(MAYA, [(mine, "a.mp4")]) == [first]  # reused, as one by one
+    assert files.temporary_copies(BOB, [(mine, "a.mp4")]) == [None]
+
+
 @pytest.mark.parametrize("viewer", [BOB, None])
 def test_other_users_and_guests_are_refused(sqlite_sessions, stored, tmp_path, viewer):
     files = MediaFiles(sqlite_sessions, tmp_path / "served", [owner_only(MAYA.id)])

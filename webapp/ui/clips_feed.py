@@ -17,7 +17,7 @@ from webapp.auth import AuthService, CurrentUser
 from webapp.clips import CLIP_VISIBILITY_LABELS, ClipError, ClipService
 from webapp.feed import FEED_SECTION_LABELS, ClipCard, FeedError, FeedPage, FeedService
 from webapp.i18n import choice_labels, label, say, text
-from webapp.media import MediaAccessDeniedError, MediaFiles
+from webapp.media import MediaFiles
 from webapp.provenance import ClipVerification, ProvenanceStatus
 from webapp.render_queue import RenderQueue
 from webapp.ui import studio
@@ -194,20 +194,15 @@ def listen(
         *[slot.delete_button for slot in ui.slots], ui.page_ids,
     ]  # fmt: skip
 
-    # Written only by this redraw: what a session's page already shows is skipped
-    # (webapp/ui/updates.py), so a redraw that finds the page as it was sends next to nothing,
-    # and one where a card changed re-sends that card. A video's link is part of its value: a
-    # link past half its life is replaced (MediaFiles.temporary_copy) and so sent again.
-    only_this_redraw = [ui.signed_out_markdown, ui.signed_in_column, ui.previous_button,
-                        ui.next_button, ui.actions_column, ui.page_markdown,
-                        *[slot.column for slot in ui.slots],
-                        *[slot.star_button for slot in ui.slots],
-                        *[slot.delete_button for slot in ui.slots],
-                        *[slot.video for slot in ui.slots],
-                        *[slot.info_markdown for slot in ui.slots],
-                        *[slot.details_markdown for slot in ui.slots]]  # fmt: skip
-    owned_positions = [i for i, output in enumerate(page_outputs)
-                       if any(output is mine for mine in only_this_redraw)]  # fmt: skip
+    # Shown or hidden only by this redraw: unchanged, they are skipped (webapp/ui/updates.py).
+    # Values (videos, texts) always go out: Gradio builds a component even for a skipped
+    # output, which costs more than post-processing a value (measured there).
+    layout_only = [ui.signed_out_markdown, ui.signed_in_column, ui.previous_button,
+                   ui.next_button, ui.actions_column, *[slot.column for slot in ui.slots],
+                   *[slot.star_button for slot in ui.slots],
+                   *[slot.delete_button for slot in ui.slots]]  # fmt: skip
+    layout_positions = [i for i, output in enumerate(page_outputs)
+                        if any(output is mine for mine in layout_only)]  # fmt: skip
     panel = [ui.clip_dropdown, ui.selected_clip_id, ui.star_in_this_button, ui.verify_markdown]
     panel_positions = [i for i, output in enumerate(page_outputs)
                        if any(output is mine for mine in panel)]  # fmt: skip
@@ -226,15 +221,15 @@ def listen(
         except FeedError as error:
             raise ui_error(say(error, lang), title=text("clips.not_shown_title", lang)) from None
         values = _page_view(media_files, user, page, lang) + _card_actions_view(page, lang)
-        owned_sent, clips_sent = sent if isinstance(sent, tuple) and len(sent) == 2 else [None] * 2
-        values, owned_shown = skip_unchanged(values, owned_positions, owned_sent)
+        layout_sent, clips_sent = sent if isinstance(sent, tuple) and len(sent) == 2 else [None] * 2
+        values, layout_shown = skip_unchanged(values, layout_positions, layout_sent)
         # The panel under the cards (the clip picker, its Star in this, Verify's answer) starts
         # over only when the page's clips change: a redraw leaves someone's pick alone.
         clips_shown = tuple((card.public_id, card.can_star_in) for card in page.cards)
         if clips_shown == clips_sent:
             for position in panel_positions:
                 values[position] = gr.skip()
-        return (*values, (owned_shown, clips_shown))
+        return (*values, (layout_shown, clips_shown))
 
     inputs = [session.token, ui.section_radio, ui.page_number, page_sent, language]
     ui.refresh_button.click(show, inputs, page_outputs, api_name="list_feed")
@@ -323,11 +318,12 @@ def _page_view(
     media_files: MediaFiles, user: CurrentUser, page: FeedPage, language: str | None = "en"
 ) -> tuple[Any, ...]:
     cards = list(page.cards)
+    files = _video_files(media_files, user, cards)
     columns, videos, infos = [], [], []
     for index in range(CARDS_PER_PAGE):
         card = cards[index] if index < len(cards) else None
         columns.append(gr.update(visible=card is not None))
-        videos.append(_video_file(media_files, user, card) if card else None)
+        videos.append(files[index] if card else None)
         infos.append(card_markdown(card, language) if card else "")
     choices = [(_choice_label(card), card.public_id) for card in cards]
     return (
@@ -358,14 +354,18 @@ def _card_actions_view(page: FeedPage, language: str | None = "en") -> tuple[Any
     return (*details, *stars, *deletes, [[card.public_id, card.title] for card in cards])
 
 
-def _video_file(media_files: MediaFiles, user: CurrentUser, card: ClipCard) -> str | None:
-    if card.video_sha is None:
-        return None
-    try:
-        path = media_files.temporary_copy(user, card.video_sha, f"costar-{card.public_id}")
-    except MediaAccessDeniedError:
-        return None  # permission changed since the page was read: show the card without video
-    return str(path)
+def _video_files(
+    media_files: MediaFiles, user: CurrentUser, cards: list[ClipCard]
+) -> list[str | None]:
+    """Each card's video as this viewer's served copy, checked in one transaction; None for a
+    card without a video, or one whose permission changed since the page was read (the card
+    then shows without its video)."""
+    with_video = [card for card in cards if card.video_sha is not None]
+    copies = media_files.temporary_copies(
+        user, [(card.video_sha, f"costar-{card.public_id}") for card in with_video]
+    )
+    by_clip = {card.public_id: copy for card, copy in zip(with_video, copies, strict=True)}
+    return [str(by_clip[card.public_id]) if by_clip.get(card.public_id) else None for card in cards]
 
 
 def page_text(page: FeedPage, language: str | None = "en") -> str:

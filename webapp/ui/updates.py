@@ -1,14 +1,15 @@
-"""Don't re-send what a page already shows.
+"""Don't re-send layout updates a page already shows.
 
-Every layout update a handler returns (``visible=…``, ``interactive=…``) makes Gradio build a
-fresh component and its config for that session (1–2 ms each, under the GIL), and every value
-(a video, a Markdown text) is post-processed on a worker thread. The feed's redraw returned
-about ninety outputs on every call, nearly always the same ones, which made it the slowest read
-view under load (docs/benchmarks.md, UI latency). A handler keeps what it last sent in a
-``gr.State`` and sends ``gr.skip()`` for each output that still holds.
+A handler keeps what it last sent in a ``gr.State`` and sends ``gr.skip()`` for each layout
+update (``visible=…``, ``interactive=…``) that still holds, so a redraw does not fight what
+another event or the person changed since. It is not a speed-up: Gradio 6.3 builds a fresh
+component and its config (JSON schemas included) for every update dict, ``gr.skip()`` too.
+Measured in one process (``postprocess_data``, per output): a Markdown value 0.3 ms, a skipped
+Markdown 0.7 ms; a Video path 1.7 ms, a skipped Video 2.5–3 ms, ``None`` 0.3 ms; a Column
+update or skip 0.25 ms. So values always go out, and what makes a view cheaper is fewer outputs.
 
 Handlers on hot paths return ``gr.update(...)`` dicts rather than ``gr.Button(...)`` objects:
-a component built in the handler costs ~0.5 ms even when it is then skipped, a dict nothing.
+a component built in the handler is built once more by Gradio.
 """
 
 from __future__ import annotations
