@@ -335,6 +335,8 @@ def _translation(
             script_language=TEMPLATE_LANGUAGE if shots is None else language,
         )
         worded = validate_script(_worded(script, translated))
+    except TemplateError:
+        raise  # already names the file and the language
     except ScriptError as error:
         raise TemplateError(f"{where}: {error}") from error
     except (TypeError, AttributeError, KeyError) as bad:

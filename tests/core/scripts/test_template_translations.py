@@ -202,6 +202,7 @@ def test_broken_translations_are_refused_naming_the_file_and_language(
     with pytest.raises(TemplateError) as refused:
         load_templates(_window_with(tmp_path, translation))
     assert str(refused.value).startswith("the_window.toml: translations.")
+    assert str(refused.value).count("the_window.toml") == 1
     assert message in str(refused.value)
 
 
