@@ -571,7 +571,8 @@ _UNSHOWABLE = re.compile(
     r"kick(?:ing)? up)\b",
     re.IGNORECASE,
 )
-_UNSHOWABLE_CHINESE = re.compile(r"做饭|烤|炒|开车|游泳|飞|睡|打架|踢|爬|摔|画|写|骑|冲浪")
+# "写" (write) but not "特写", the close-up a Chinese shot description opens with.
+_UNSHOWABLE_CHINESE = re.compile(r"做饭|烤|炒|开车|游泳|飞|睡|打架|踢|爬|摔|画|(?<!特)写|骑|冲浪")
 
 _PROPS: tuple[tuple[PropName, str, str], ...] = (
     ("guitar", r"guitars?|ukuleles?|chords?", "吉他"),

@@ -40,7 +40,9 @@ SCENE_AMBIENCE: dict[str, AmbienceName] = {
     "living_room": "room",
     "space_station": "space",
 }
-_PARTY_WORDS = re.compile(r"party|celebrat|birthday|surprise|confetti|dance|派对|生日|庆祝", re.I)
+_PARTY_WORDS = re.compile(
+    r"party|celebrat|birthday|surprise|confetti|dance|派对|生日|庆祝|惊喜|跳舞", re.I
+)
 
 
 def ambience_for_scene(scene: str, description: str = "") -> AmbienceName:

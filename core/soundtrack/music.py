@@ -1,8 +1,9 @@
 """A quiet music bed per clip, synthesized: soft chords, a plucked arpeggio, light rhythm.
 
-The mood comes from the preset (by its title, :data:`TEMPLATE_MOODS`) or, for a script of one's
-own, from its first scene; each mood is a key, a chord loop, a tempo and an instrument set. The
-bed loops its chords over the whole clip and comes out at about unit RMS.
+The mood comes from the preset (by its English title, :data:`TEMPLATE_MOODS`; a translated
+preset's title is looked up in the presets) or, for a script of one's own, from its first
+scene; each mood is a key, a chord loop, a tempo and an instrument set. The bed loops its chords
+over the whole clip and comes out at about unit RMS.
 """
 
 from __future__ import annotations
@@ -76,12 +77,28 @@ _STYLES: dict[Mood, _Style] = {
 
 
 def music_mood(title: str, first_scene: str, words: str = "") -> Mood:
-    """The bed's mood: the preset's own, else a party's, else the first scene's (else warm)."""
+    """The bed's mood: the preset's own (its title in any of its languages), else a party's,
+    else the first scene's (else warm)."""
     if title in TEMPLATE_MOODS:
         return TEMPLATE_MOODS[title]
+    preset = _preset_title(title)
+    if preset in TEMPLATE_MOODS:
+        return TEMPLATE_MOODS[preset]
     if _UPBEAT_WORDS.search(words):
         return "upbeat"
     return SCENE_MOODS.get(first_scene, "warm")
+
+
+def _preset_title(title: str) -> str | None:
+    """The English title of a preset shown in another language ("早晨的咖啡" -> "Morning
+    coffee"), so a translated preset keeps its mood."""
+    # Imported here: the presets are data the soundtrack reads only for this lookup.
+    from core.scripts.templates import TemplateError, english_title
+
+    try:
+        return english_title(title)
+    except TemplateError:  # no presets installed: a script of one's own picks by scene
+        return None
 
 
 def render_music(mood: Mood, seconds: float, rng: np.random.Generator) -> np.ndarray:

@@ -12,7 +12,7 @@ import gradio as gr
 from core.acting.timeline import build_timeline
 from core.scripts.model import Script, ScriptError
 from core.scripts.parser import parse_script
-from core.scripts.templates import Template
+from core.scripts.templates import TEMPLATE_LANGUAGE, Template
 from core.voice.languages import unvoiced_lines
 from webapp import i18n
 from webapp.auth import AuthService, CurrentUser
@@ -203,6 +203,9 @@ def listen(
         template = by_id.get(template_id or "")
         if template is None:
             raise ui_error(text("studio.choose_preset", lang))
+        # The version the page shows: Chinese is acted and spoken in Chinese; the clip keeps
+        # the preset's id whatever its language.
+        template = template.in_language(lang)
         try:
             clip = clips.star_in_template(user, template.script, template.id, role or None)
         except ClipError as error:
@@ -362,7 +365,9 @@ def _template_view(
     *,
     language: str | None = "en",
 ) -> tuple[Any, ...]:
-    """Script, summary, sound preview, "Star in this" row and role slots for a chosen preset."""
+    """Script, summary, sound preview, "Star in this" row and role slots for a chosen preset,
+    in the page's language (its script too: what gets cast and rendered)."""
+    template = template.in_language(language)
     roles = [role.name for role in template.script.roles]
     star = gr.Radio(choices=roles, value=roles[0], visible=len(roles) > 1)
     preferred = {roles[0]: lead} if lead is not None else None
@@ -371,9 +376,14 @@ def _template_view(
         if template.sound_preview is not None
         else _no_preview()
     )
-    summary = _script_summary(template.script, template.blurb, language)
+    # Indonesian and Catalan: the words are translated, the shots and lines stay English.
+    in_english = template.script_language != template.language
+    summary = _script_summary(template.script, template.blurb, language, in_english=in_english)
     if template.sound_preview is not None:
-        summary += "\n\n🔊 " + text("studio.preview_caption", language)
+        # The preview was rendered from the English script: say so where the clip won't be.
+        english = template.script_language != TEMPLATE_LANGUAGE
+        key = "studio.preview_caption_english" if english else "studio.preview_caption"
+        summary += "\n\n🔊 " + text(key, language)
     return (template.script, template.id, summary,
             preview, gr.Row(visible=bool(castable)), star,
             *_role_slots(template.script, castable, preferred=preferred,
@@ -554,7 +564,8 @@ def gallery_items(templates: list[Template], language: str | None = "en") -> lis
 
 
 def template_caption(template: Template, language: str | None = "en") -> str:
-    """A preset's title (as its script names it), roles and length, in the page's language."""
+    """A preset's title (in the page's language where it has one), roles and length."""
+    template = template.in_language(language)
     roles = len(template.script.roles)
     key = "studio.caption_roles" if roles > 1 else "studio.caption_one_role"
     seconds = f"{template.script.duration:g}"
@@ -565,7 +576,9 @@ def template_caption(template: Template, language: str | None = "en") -> str:
     return caption
 
 
-def _script_summary(script: Script, blurb: str, language: str | None = "en") -> str:
+def _script_summary(
+    script: Script, blurb: str, language: str | None = "en", *, in_english: bool = False
+) -> str:
     roles = ", ".join(f"**{r.name}** ({'/'.join(r.allowed_kinds)})" for r in script.roles)
     shots = "\n".join(
         f"{number}. *{shot.framing}, {shot.camera}, {shot.duration:g} s* — "
@@ -573,7 +586,9 @@ def _script_summary(script: Script, blurb: str, language: str | None = "en") -> 
         for number, shot in enumerate(script.shots, start=1)
     )
     length = text("studio.summary_roles", language, roles=roles, seconds=f"{script.duration:g}")
-    summary = (f"### {as_markdown_text(script.title)}\n{as_markdown_text(blurb)}\n\n"
+    # A translated preset acted in English says so under its blurb, before the English shots.
+    spoken = f"\n\n{text('studio.acted_in_english', language)}" if in_english else ""
+    summary = (f"### {as_markdown_text(script.title)}\n{as_markdown_text(blurb)}{spoken}\n\n"
                f"{length}\n\n{shots}")  # fmt: skip
     # Before anything renders: what the animation shows differently, or cannot show.
     notes = build_timeline(script).notes

@@ -111,6 +111,13 @@ def test_unshowable_and_unknown_verbs_are_never_dropped_silently() -> None:
     assert cooking.cues == ()
 
 
+def test_a_chinese_close_up_is_not_writing() -> None:
+    # "特写" (close-up) opens many Chinese shot descriptions; its "写" is not "write".
+    found = find_actions("特写：@a 微微一笑。", ("a",))
+    assert found.notes == () and [c.action for c in found.cues] == ["laugh"]
+    assert find_actions("@a 在写信", ("a",)).notes  # writing still can't be shown
+
+
 def test_descriptions_without_verbs_have_no_notes() -> None:
     found = find_actions("Close-up of @a's face in the city light.", ("a",))
     assert found.cues == () and found.notes == ()

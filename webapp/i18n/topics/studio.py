@@ -65,6 +65,15 @@ EN: dict[str, str] = {
     "studio.preview_caption": (
         "Watch and listen below: house characters act it out; then take a role."
     ),
+    # A preset whose clip is in the page's language (Chinese) but whose preview is English
+    "studio.preview_caption_english": (
+        "Watch and listen below: house characters act out the English version (your clip is "
+        "acted and spoken in your language); then take a role."
+    ),
+    # A preset translated into a language no installed voice speaks (Indonesian, Catalan)
+    "studio.acted_in_english": (
+        "The script is acted and spoken in English: no voice for this language is installed yet."
+    ),
     "studio.summary_roles": "Roles: {roles} · {seconds} s",
     "studio.how_acted": "**How it will be acted**",
     "studio.how_sounds": "**How it will sound**",
@@ -144,6 +153,10 @@ ZH_CN: dict[str, str] = {
     "studio.caption_roles": "{title} · {roles} 个角色 · {seconds} 秒",
     "studio.caption_preview": "{caption} · 预览：由内置角色演出",
     "studio.preview_caption": "请在下方观看并收听：由内置角色演出；然后选一个角色。",
+    "studio.preview_caption_english": (
+        "请在下方观看并收听：由内置角色演出的英文版（你的短片会用中文表演和配音）；然后选一个角色。"
+    ),
+    "studio.acted_in_english": "剧本会用英语表演和配音：目前还没有安装这种语言的声音。",
     "studio.summary_roles": "角色：{roles} · {seconds} 秒",
     "studio.how_acted": "**将如何演出**",
     "studio.how_sounds": "**听起来会怎样**",
@@ -238,6 +251,14 @@ ID: dict[str, str] = {
     "studio.caption_preview": "{caption} · pratinjau: karakter bawaan",
     "studio.preview_caption": (
         "Tonton dan dengarkan di bawah: karakter bawaan memerankannya; lalu ambil sebuah peran."
+    ),
+    "studio.preview_caption_english": (
+        "Tonton dan dengarkan di bawah: karakter bawaan memerankan versi bahasa Inggrisnya (klip "
+        "Anda diperankan dan diucapkan dalam bahasa Anda); lalu ambil sebuah peran."
+    ),
+    "studio.acted_in_english": (
+        "Naskah ini diperankan dan diucapkan dalam bahasa Inggris: belum ada suara bahasa "
+        "Indonesia yang terpasang."
     ),
     "studio.summary_roles": "Peran: {roles} · {seconds} dtk",
     "studio.how_acted": "**Bagaimana adegan akan diperankan**",
@@ -350,6 +371,13 @@ CA: dict[str, str] = {
     "studio.preview_caption": (
         "Mira i escolta-ho a sota: ho interpreten els personatges de la casa; després tria un "
         "paper."
+    ),
+    "studio.preview_caption_english": (
+        "Mira i escolta-ho a sota: els personatges de la casa n'interpreten la versió en anglès "
+        "(el teu clip s'interpreta i es parla en la teva llengua); després tria un paper."
+    ),
+    "studio.acted_in_english": (
+        "El guió s'interpreta i es parla en anglès: encara no hi ha cap veu en català instal·lada."
     ),
     "studio.summary_roles": "Papers: {roles} · {seconds} s",
     "studio.how_acted": "**Com s'interpretarà**",
