@@ -16,7 +16,7 @@ from webapp.settings import Settings
 # Words that are the same in a language as in English (names, loanwords, symbols).
 SAME_AS_ENGLISH = {
     "id": {"tab.studio", "doubles.handle", "verify.valid"},
-    "ca": {"tab.clips", "clips.card_video", "clips.seconds", "verify.present"},
+    "ca": {"tab.clips", "clips.card_video", "clips.seconds", "verify.present", "studio.shot_line"},
     "zh-CN": set(),
 }
 CJK = re.compile(r"[\u3400-\u9fff]")

@@ -35,3 +35,6 @@ def test_the_page_names_the_faces_after_the_themes_fonts(tmp_path):
     assert f"gradio_api/file={tmp_path.resolve()}/NotoSans-VF.ttf" in head
     stack = head[head.index("--font:") :]
     assert stack.index("system-ui") < stack.index(CJK_FAMILY) < stack.index("sans-serif !important")
+    # Code too: a Chinese example in the script help showed as boxes.
+    mono = head[head.index("--font-mono:") :]
+    assert mono.index("monospace") < mono.index(CJK_FAMILY) < mono.index("!important")

@@ -126,7 +126,7 @@ CATALOGUE: dict[str, str] = {
     ),
     "doubles.record_code": "Enregistra't dient el codi",
     "doubles.create": "Crea el meu doble",
-    "doubles.first_clip": "🎬 Fes el teu primer clip",
+    "doubles.first_clip": "Fes el teu primer clip",
     # Friends
     "friends.signed_out": "### Amics\nInicia la sessió per trobar gent i gestionar els teus amics.",
     "friends.requests_heading": "### Sol·licituds d'amistat",

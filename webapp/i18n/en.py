@@ -122,7 +122,7 @@ CATALOGUE: dict[str, str] = {
     ),
     "doubles.record_code": "Record yourself saying the code",
     "doubles.create": "Create my double",
-    "doubles.first_clip": "🎬 Make your first clip",
+    "doubles.first_clip": "Make your first clip",
     # Friends
     "friends.signed_out": "### Friends\nSign in to find people and manage your friends.",
     "friends.requests_heading": "### Friend requests",

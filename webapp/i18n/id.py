@@ -127,7 +127,7 @@ CATALOGUE: dict[str, str] = {
     ),
     "doubles.record_code": "Rekam diri Anda mengucapkan kode",
     "doubles.create": "Buat kembaran saya",
-    "doubles.first_clip": "🎬 Buat klip pertama Anda",
+    "doubles.first_clip": "Buat klip pertama Anda",
     # Friends
     "friends.signed_out": "### Teman\nMasuk untuk mencari orang dan mengelola teman Anda.",
     "friends.requests_heading": "### Permintaan pertemanan",

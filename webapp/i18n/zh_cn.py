@@ -104,7 +104,7 @@ CATALOGUE: dict[str, str] = {
     ),
     "doubles.record_code": "录下自己念验证码",
     "doubles.create": "创建我的分身",
-    "doubles.first_clip": "🎬 制作第一个短片",
+    "doubles.first_clip": "制作第一个短片",
     # Friends
     "friends.signed_out": "### 好友\n登录后可以查找他人并管理好友。",
     "friends.requests_heading": "### 好友请求",

@@ -199,7 +199,7 @@ def listen(
         token: str | None, template_id: str | None, role: str | None, lang: str | None = "en",
         progress: gr.Progress = gr.Progress(),  # noqa: B008
     ) -> Iterator[tuple[Any, ...]]:  # fmt: skip
-        user = require_user(auth, token)
+        user = require_user(auth, token, lang)
         template = by_id.get(template_id or "")
         if template is None:
             raise ui_error(text("studio.choose_preset", lang))
@@ -223,7 +223,7 @@ def listen(
 
     def use_script(token: str | None, text: str, lang: str | None = "en") -> tuple[Any, ...]:
         # ``text`` (the script) keeps its name: API clients may pass it by name.
-        require_user(auth, token)
+        require_user(auth, token, lang)
         try:
             parsed = parse_script(text)
             clips.check_dialogue(parsed.script)
@@ -259,7 +259,7 @@ def listen(
     ) -> Iterator[tuple[Any, ...]]:  # fmt: skip
         # One pick per role slot, then the page's language (English for an API client).
         picks, lang = picks_and_language[:MAX_ROLES], (picks_and_language[MAX_ROLES:] or [None])[0]
-        user = require_user(auth, token)
+        user = require_user(auth, token, lang)
         if script is None:
             raise ui_error(text("studio.choose_script", lang))
         cast = _picked_cast(script, picks, lang)
@@ -322,7 +322,7 @@ def listen_first_clip(
     def open_first_clip(
         token: str | None, handle: str | None, lang: str | None = "en"
     ) -> tuple[Any, ...]:
-        user = require_user(auth, token)
+        user = require_user(auth, token, lang)
         castable = clips.castable_doubles(user)
         own = [d for d in castable if d.is_own]
         newest = [d for d in own if d.handle == handle] or own
@@ -383,7 +383,7 @@ def _template_view(
         # The preview was rendered from the English script: say so where the clip won't be.
         english = template.script_language != TEMPLATE_LANGUAGE
         key = "studio.preview_caption_english" if english else "studio.preview_caption"
-        summary += "\n\n🔊 " + text(key, language)
+        summary += "\n\n" + text(key, language)  # no emoji: boxes without an emoji font
     return (template.script, template.id, summary,
             preview, gr.Row(visible=bool(castable)), star,
             *_role_slots(template.script, castable, preferred=preferred,
@@ -462,7 +462,7 @@ def cancel_text(
     language: str | None = "en",
 ) -> str:  # fmt: skip
     """Cancel the clip this browser is following; the answer says what happened."""
-    user = require_user(auth, token)
+    user = require_user(auth, token, language)
     if clip_id is None:
         return text("studio.nothing_to_cancel", language)
     try:
@@ -579,10 +579,18 @@ def template_caption(template: Template, language: str | None = "en") -> str:
 def _script_summary(
     script: Script, blurb: str, language: str | None = "en", *, in_english: bool = False
 ) -> str:
-    roles = ", ".join(f"**{r.name}** ({'/'.join(r.allowed_kinds)})" for r in script.roles)
+    def kinds(role: Any) -> str:
+        return "/".join(text(f"studio.kind.{kind}", language) for kind in role.allowed_kinds)
+
+    def how_filmed(shot: Any) -> str:
+        return text("studio.shot_line", language,
+                    framing=text(f"studio.framing.{shot.framing}", language),
+                    camera=text(f"studio.camera.{shot.camera}", language),
+                    seconds=f"{shot.duration:g}")  # fmt: skip
+
+    roles = ", ".join(f"**{r.name}** ({kinds(r)})" for r in script.roles)
     shots = "\n".join(
-        f"{number}. *{shot.framing}, {shot.camera}, {shot.duration:g} s* — "
-        f"{as_markdown_text(shot.description)}"
+        f"{number}. *{how_filmed(shot)}* — {as_markdown_text(shot.description)}"
         for number, shot in enumerate(script.shots, start=1)
     )
     length = text("studio.summary_roles", language, roles=roles, seconds=f"{script.duration:g}")

@@ -40,6 +40,12 @@ _FONT_STACK = (
     "'Montserrat', ui-sans-serif, system-ui, 'CoStar Noto Sans', 'CoStar Noto Sans SC', "
     "'CoStar Noto Sans Symbols', sans-serif"
 )
+# Code (the script help's examples) falls back to the same faces: a Chinese example in a <code>
+# showed as boxes. After "monospace", so Latin code keeps a fixed-width face.
+_MONO_STACK = (
+    "'IBM Plex Mono', ui-monospace, Consolas, monospace, 'CoStar Noto Sans SC', "
+    "'CoStar Noto Sans Symbols'"
+)
 
 
 def cjk_file_name(extra_text: str) -> str:
@@ -145,7 +151,10 @@ def font_face_head(folder: Path, extra_text: str, url_prefix: str = "gradio_api/
         rules.append(_font_face(family, url, "truetype", None))
     cjk_url = f"{url_prefix}{(folder / cjk_file_name(extra_text)).resolve()}"
     rules.append(_font_face(CJK_FAMILY, cjk_url, "opentype", _CJK_RANGE))
-    stack = f":root, .gradio-container {{ --font: {_FONT_STACK} !important; }}"
+    stack = (
+        f":root, .gradio-container {{ --font: {_FONT_STACK} !important; "
+        f"--font-mono: {_MONO_STACK} !important; }}"
+    )
     return "<style>\n" + "\n".join([*rules, stack]) + "\n</style>"
 
 

@@ -109,6 +109,21 @@ EN: dict[str, str] = {
         "Write shots like " + SHOT_EXAMPLE + " or " + SHOT_EXAMPLE_ZH + ". "
         "Use the @handles of your doubles; up to 6 shots and 15 s."
     ),
+    # A shot's framing and camera, and the kinds a role takes, in the preset's summary
+    "studio.framing.wide": "wide",
+    "studio.framing.medium": "medium",
+    "studio.framing.close-up": "close-up",
+    "studio.framing.two-shot": "two-shot",
+    "studio.framing.over-the-shoulder": "over-the-shoulder",
+    "studio.camera.static": "static",
+    "studio.camera.push-in": "push-in",
+    "studio.camera.pull-out": "pull-out",
+    "studio.camera.pan": "pan",
+    "studio.kind.person": "person",
+    "studio.kind.pet": "pet",
+    "studio.kind.object": "object",
+    "studio.kind.character": "character",
+    "studio.shot_line": "{framing}, {camera}, {seconds} s",
 }
 
 ZH_CN: dict[str, str] = {
@@ -189,6 +204,21 @@ ZH_CN: dict[str, str] = {
         "像这样写镜头：" + SHOT_EXAMPLE_ZH + "，或者 " + SHOT_EXAMPLE + "。"
         "使用你分身的 @用户名；最多 6 个镜头、15 秒。"
     ),
+    # A shot's framing and camera, and the kinds a role takes, in the preset's summary
+    "studio.framing.wide": "远景",
+    "studio.framing.medium": "中景",
+    "studio.framing.close-up": "特写",
+    "studio.framing.two-shot": "双人镜头",
+    "studio.framing.over-the-shoulder": "过肩镜头",
+    "studio.camera.static": "固定机位",
+    "studio.camera.push-in": "推镜头",
+    "studio.camera.pull-out": "拉镜头",
+    "studio.camera.pan": "摇镜头",
+    "studio.kind.person": "真人",
+    "studio.kind.pet": "宠物",
+    "studio.kind.object": "物品",
+    "studio.kind.character": "虚拟角色",
+    "studio.shot_line": "{framing}，{camera}，{seconds} 秒",
 }
 
 ID: dict[str, str] = {
@@ -303,6 +333,21 @@ ID: dict[str, str] = {
         + " (kata kunci kamera dibaca dalam bahasa Inggris atau Mandarin). "
         "Pakai @nama kembaran Anda; paling banyak 6 adegan dan 15 dtk."
     ),
+    # A shot's framing and camera, and the kinds a role takes, in the preset's summary
+    "studio.framing.wide": "bidikan lebar",
+    "studio.framing.medium": "bidikan sedang",
+    "studio.framing.close-up": "bidikan dekat",
+    "studio.framing.two-shot": "bidikan dua orang",
+    "studio.framing.over-the-shoulder": "dari balik bahu",
+    "studio.camera.static": "kamera diam",
+    "studio.camera.push-in": "kamera mendekat",
+    "studio.camera.pull-out": "kamera menjauh",
+    "studio.camera.pan": "kamera menyapu",
+    "studio.kind.person": "orang",
+    "studio.kind.pet": "hewan peliharaan",
+    "studio.kind.object": "benda",
+    "studio.kind.character": "karakter",
+    "studio.shot_line": "{framing}, {camera}, {seconds} dtk",
 }
 
 CA: dict[str, str] = {
@@ -418,6 +463,21 @@ CA: dict[str, str] = {
         + " (les paraules de càmera es llegeixen en anglès o en xinès). "
         "Fes servir els @noms dels teus dobles; fins a 6 plans i 15 s."
     ),
+    # A shot's framing and camera, and the kinds a role takes, in the preset's summary
+    "studio.framing.wide": "pla general",
+    "studio.framing.medium": "pla mitjà",
+    "studio.framing.close-up": "primer pla",
+    "studio.framing.two-shot": "pla de dos",
+    "studio.framing.over-the-shoulder": "per sobre l'espatlla",
+    "studio.camera.static": "càmera fixa",
+    "studio.camera.push-in": "apropament",
+    "studio.camera.pull-out": "allunyament",
+    "studio.camera.pan": "panoràmica",
+    "studio.kind.person": "persona",
+    "studio.kind.pet": "mascota",
+    "studio.kind.object": "objecte",
+    "studio.kind.character": "personatge",
+    "studio.shot_line": "{framing}, {camera}, {seconds} s",
 }
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "zh-CN": ZH_CN, "id": ID, "ca": CA}
