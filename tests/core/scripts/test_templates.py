@@ -11,13 +11,12 @@ from PIL import Image
 
 from core.acting.timeline import build_timeline
 from core.scenes.catalog import paint_scene
+from core.scripts.template_cards import main, render_template_thumbnail
 from core.scripts.templates import (
     DEFAULT_TEMPLATES_DIR,
     TemplateError,
     get_template,
     load_templates,
-    main,
-    render_template_thumbnail,
 )
 
 WINDOW_TOML = (DEFAULT_TEMPLATES_DIR / "the_window.toml").read_text(encoding="utf-8")
