@@ -21,13 +21,13 @@ from webapp.doubles import DoubleRecord
 from webapp.i18n import UI_LANGUAGES, text
 from webapp.i18n.topics import doubles as doubles_topic
 from webapp.settings import Settings
+from webapp.ui.double_draft import _report_text, validate_create, validate_reference
 from webapp.ui.double_editing import (
     _edit_title,
     clip_voice_player,
     double_gallery_item,
     restrictions_preview,
 )
-from webapp.ui.doubles import _report_text, validate_create, validate_reference
 
 OTHER_LANGUAGES = ("zh-CN", "id", "ca")
 # A word of each language that the texts below use.

@@ -30,7 +30,7 @@ from webapp.doubles import DoubleError, DoubleNotFoundError, DoubleService, Doub
 from webapp.i18n import say, text
 from webapp.i18n.topics.refusals_doubles import TRANSLATIONS
 from webapp.settings import Settings
-from webapp.ui.doubles import _report_text
+from webapp.ui.double_draft import _report_text
 
 MAYA = CurrentUser(id=1, username="maya", display_name="Maya")
 
