@@ -13,8 +13,8 @@ from webapp.feed import ClipCard
 from webapp.provenance import ProvenanceStatus
 from webapp.settings import Settings
 from webapp.ui.appearances import details_markdown
-from webapp.ui.clips_feed import card_markdown
-from webapp.ui.clips_feed import details_markdown as card_details_markdown
+from webapp.ui.clip_card_text import card_markdown
+from webapp.ui.clip_card_text import details_markdown as card_details_markdown
 
 HOSTILE = '<img src=x onerror="alert(1)"> **bold** [link](javascript:x) 你好 🎬'
 WHEN = datetime(2026, 11, 2, 10, 30, tzinfo=UTC)

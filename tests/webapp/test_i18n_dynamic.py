@@ -35,7 +35,12 @@ from webapp.settings import Settings
 from webapp.ui.account import status_text
 from webapp.ui.appearances import details_markdown as appearance_details
 from webapp.ui.appearances import table_headers, table_row
-from webapp.ui.clips_feed import card_markdown, details_markdown, page_text, verification_markdown
+from webapp.ui.clip_card_text import (
+    card_markdown,
+    details_markdown,
+    page_text,
+    verification_markdown,
+)
 from webapp.ui.friends import lists_view, search_view
 from webapp.ui.studio import (
     NOBODY,

@@ -14,7 +14,7 @@ from core.scripts.templates import load_templates
 from webapp.clips import CastableDouble
 from webapp.feed import ClipCard
 from webapp.provenance import ProvenanceStatus
-from webapp.ui.clips_feed import card_markdown, details_markdown
+from webapp.ui.clip_card_text import card_markdown, details_markdown
 from webapp.ui.double_draft import validate_create, validate_reference
 from webapp.ui.studio import first_clip_template
 from webapp.ui.text import clip_state_words

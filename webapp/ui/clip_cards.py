@@ -17,7 +17,8 @@ from webapp.i18n import say, text
 from webapp.media import MediaFiles
 from webapp.render_queue import RenderQueue
 from webapp.ui import studio
-from webapp.ui.clips_feed import FeedComponents, verification_markdown
+from webapp.ui.clip_card_text import verification_markdown
+from webapp.ui.clips_feed import FeedComponents
 from webapp.ui.live import Redraw
 from webapp.ui.page_js import scroll_into_view
 from webapp.ui.session import SessionComponents, require_user
