@@ -35,16 +35,11 @@ from webapp.settings import Settings
 from webapp.ui.account import status_text
 from webapp.ui.appearances import details_markdown as appearance_details
 from webapp.ui.appearances import table_headers, table_row
+from webapp.ui.clip_progress import clip_text, waiting_text
 from webapp.ui.clips_feed import card_markdown, details_markdown, page_text, verification_markdown
 from webapp.ui.friends import lists_view, search_view
-from webapp.ui.studio import (
-    NOBODY,
-    _cast_notes,
-    _role_slots,
-    clip_text,
-    template_caption,
-    waiting_text,
-)
+from webapp.ui.preset_text import template_caption
+from webapp.ui.studio import NOBODY, _cast_notes, _role_slots
 from webapp.ui.text import clip_state_words, hidden_reason_words
 
 TOPICS = [clips_topic, provenance_topic, studio_topic, people_topic, doubles_topic]
