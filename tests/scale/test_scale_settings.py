@@ -13,7 +13,7 @@ from db.render_leases import claim
 from webapp.clips import ClipRecord
 from webapp.render_queue import DELAYED_MESSAGE, queue_for_backend
 from webapp.settings import Settings, SettingsError
-from webapp.ui.studio import waiting_text
+from webapp.ui.clip_progress import waiting_text
 
 NOW = datetime(2026, 12, 2, 18, 0, tzinfo=UTC)
 PG = "postgresql://costar:secret@db.example/costar"

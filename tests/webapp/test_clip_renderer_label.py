@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown_it
 
 from webapp.clips import ClipRecord
-from webapp.ui.studio import clip_text
+from webapp.ui.clip_progress import clip_text
 
 
 def done_clip(metrics: dict) -> ClipRecord:

@@ -9,7 +9,9 @@ from core.scripts.parser import parse_script
 from webapp.auth import CurrentUser
 from webapp.clips import CastableDouble, ClipRecord
 from webapp.ui.account import status_text
-from webapp.ui.studio import _cast_notes, _script_summary, clip_text, waiting_text
+from webapp.ui.clip_progress import clip_text, waiting_text
+from webapp.ui.preset_text import _script_summary
+from webapp.ui.studio import _cast_notes
 
 HOSTILE = "<img src=x onerror=alert(1)> **bold** 🌙 مرحبا 你好"
 

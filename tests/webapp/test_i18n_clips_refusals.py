@@ -24,7 +24,7 @@ from webapp.clips import ClipError
 from webapp.clips.limits import JobLimits
 from webapp.feed import FeedError, FeedService
 from webapp.i18n import say
-from webapp.ui import studio
+from webapp.ui import clip_progress, preset_text
 
 PEOPLE = two_role_script(buddy_kinds=("person",))
 
@@ -155,9 +155,9 @@ def test_cancelling_someone_elses_clip_answers_in_the_page_language(world, tmp_p
         def require_user(self, token):
             return BOB
 
-    shown = studio.cancel_text(Auth(), service, "token", clip.id, "ca")  # type: ignore[arg-type]
+    shown = clip_progress.cancel_text(Auth(), service, "token", clip.id, "ca")  # type: ignore[arg-type]
     assert shown == "Aquest clip no existeix o no és teu\\."  # Markdown-escaped
-    english = studio.cancel_text(Auth(), service, "token", clip.id)  # type: ignore[arg-type]
+    english = clip_progress.cancel_text(Auth(), service, "token", clip.id)  # type: ignore[arg-type]
     assert english == "That clip doesn't exist or isn't yours\\."
 
 
@@ -169,14 +169,14 @@ def test_the_studio_says_how_a_script_will_be_acted_and_sound_in_the_page_langua
         'Shot 1: @maya kisses @bob. Shot 2: @maya cooks pasta. Shot 3: @bob says "Selamat pagi, '
         'kita ke pantai"'
     )
-    english = studio._script_summary(parsed.script, "", "en")
+    english = preset_text._script_summary(parsed.script, "", "en")
     assert "Shot 1: 'kisses' is shown as a hug\\." in english  # Markdown-escaped
     assert "Shot 2: 'cooks' can't be shown by the animated renderer" in english
-    catalan = studio._script_summary(parsed.script, "", "ca")
+    catalan = preset_text._script_summary(parsed.script, "", "ca")
     assert "Pla 1: 'kisses' es mostra com una abraçada\\." in catalan
     assert "Pla 2: El renderitzador animat no pot mostrar 'cooks'" in catalan
     assert "sembla indonesi: encara no hi ha cap veu en indonesi" in catalan
-    chinese = studio._script_summary(parsed.script, "", "zh-CN")
+    chinese = preset_text._script_summary(parsed.script, "", "zh-CN")
     assert "- 镜头 1：“kisses”会演成拥抱。" in chinese
     assert "is shown as" not in chinese and "looks Indonesian" not in chinese
 

@@ -41,15 +41,10 @@ from webapp.ui.clip_card_text import (
     page_text,
     verification_markdown,
 )
+from webapp.ui.clip_progress import clip_text, waiting_text
 from webapp.ui.friends import lists_view, search_view
-from webapp.ui.studio import (
-    NOBODY,
-    _cast_notes,
-    _role_slots,
-    clip_text,
-    template_caption,
-    waiting_text,
-)
+from webapp.ui.preset_text import template_caption
+from webapp.ui.studio import NOBODY, _cast_notes, _role_slots
 from webapp.ui.text import clip_state_words, hidden_reason_words
 
 TOPICS = [clips_topic, provenance_topic, studio_topic, people_topic, doubles_topic]

@@ -13,7 +13,8 @@ from db.models import Clip
 from tests.webapp.test_clips import add_double
 from webapp.i18n import text
 from webapp.settings import Settings
-from webapp.ui.studio import _template_view, gallery_items, template_caption
+from webapp.ui.preset_text import gallery_items, template_caption
+from webapp.ui.studio import _template_view
 from webapp.ui.text import as_markdown_text
 
 TEMPLATES = load_templates()

@@ -16,8 +16,14 @@ from webapp.feed import FeedError, FeedService
 from webapp.i18n import say, text
 from webapp.media import MediaFiles
 from webapp.render_queue import RenderQueue
-from webapp.ui import studio
 from webapp.ui.clip_card_text import verification_markdown
+from webapp.ui.clip_progress import (
+    FOLLOWERS,
+    clip_file,
+    clip_text,
+    follow_clip_updates,
+    waiting_text,
+)
 from webapp.ui.clips_feed import FeedComponents
 from webapp.ui.live import Redraw
 from webapp.ui.page_js import scroll_into_view
@@ -57,15 +63,15 @@ def listen(
                 raise ui_error(say(error, lang), title=text("clips.not_made_title", lang)) from None
             delayed = not workers.submit(clip.id)
             yield (clip_id, gr.Video(value=None, visible=True),
-                   studio.waiting_text(clip, delayed=delayed, language=lang), clip.id,
+                   waiting_text(clip, delayed=delayed, language=lang), clip.id,
                    gr.Button(visible=True))  # fmt: skip
-            for record in studio.follow_clip_updates(clips, user, clip.id, progress, lang):
+            for record in follow_clip_updates(clips, user, clip.id, progress, lang):
                 if not record.finished:
-                    waiting = studio.waiting_text(record, delayed=delayed, language=lang)
+                    waiting = waiting_text(record, delayed=delayed, language=lang)
                     yield gr.skip(), gr.skip(), waiting, gr.skip(), gr.skip()
                     continue
-                yield (gr.skip(), studio.clip_file(media_files, user, record),
-                       studio.clip_text(record, lang), None,
+                yield (gr.skip(), clip_file(media_files, user, record),
+                       clip_text(record, lang), None,
                        gr.Button(visible=False))  # fmt: skip
 
         return handler
@@ -97,7 +103,7 @@ def listen(
     for index, slot in enumerate(ui.slots):
         slot.star_button.click(
             star(index), [session.token, ui.page_ids, ui.star_in_ids, language], swap_outputs,
-            api_visibility="private", concurrency_limit=studio.FOLLOWERS,
+            api_visibility="private", concurrency_limit=FOLLOWERS,
             concurrency_id="render-follow", show_progress_on=[ui.swap_video],
             js=scroll_into_view("swap-info"),
         )  # fmt: skip

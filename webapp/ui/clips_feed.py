@@ -19,12 +19,19 @@ from webapp.feed import FEED_SECTION_LABELS, ClipCard, FeedError, FeedPage, Feed
 from webapp.i18n import choice_labels, label, say, text
 from webapp.media import MediaFiles
 from webapp.render_queue import RenderQueue
-from webapp.ui import studio
 from webapp.ui.clip_card_text import (
     card_markdown,
     details_markdown,
     page_text,
     verification_markdown,
+)
+from webapp.ui.clip_progress import (
+    FOLLOWERS,
+    cancel_text,
+    clip_file,
+    clip_text,
+    follow_clip,
+    waiting_text,
 )
 from webapp.ui.live import Redraw
 from webapp.ui.session import SessionComponents, require_user
@@ -265,20 +272,20 @@ def listen(
             clip = clips.star_in_clip(user, clip_id, role or None)
         except ClipError as error:
             raise ui_error(say(error, lang), title=text("clips.not_made_title", lang)) from None
-        queued = studio.waiting_text(clip, delayed=not workers.submit(clip.id), language=lang)
+        queued = waiting_text(clip, delayed=not workers.submit(clip.id), language=lang)
         yield gr.Video(value=None, visible=True), queued, clip.id, gr.Button(visible=True)
-        done = studio.follow_clip(clips, user, clip.id, progress, lang)
-        yield (studio.clip_file(media_files, user, done), studio.clip_text(done, lang), None,
+        done = follow_clip(clips, user, clip.id, progress, lang)
+        yield (clip_file(media_files, user, done), clip_text(done, lang), None,
                gr.Button(visible=False))  # fmt: skip
 
     ui.star_in_this_button.click(
         star_in, [session.token, ui.clip_dropdown, ui.swap_role_dropdown, language],
         [ui.swap_video, ui.swap_markdown, ui.swap_clip_id, ui.swap_cancel_button],
-        api_name="star_in_clip", concurrency_limit=studio.FOLLOWERS,
+        api_name="star_in_clip", concurrency_limit=FOLLOWERS,
         concurrency_id="render-follow", show_progress_on=[ui.swap_video],
     )  # fmt: skip
     ui.swap_cancel_button.click(
-        lambda token, clip_id, lang: studio.cancel_text(auth, clips, token, clip_id, lang),
+        lambda token, clip_id, lang: cancel_text(auth, clips, token, clip_id, lang),
         [session.token, ui.swap_clip_id, language], [ui.swap_markdown], api_visibility="private",
     )  # fmt: skip
 

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import gradio as gr
 
-from core.acting.timeline import build_timeline
 from core.scripts.model import Script, ScriptError
 from core.scripts.parser import parse_script
 from core.scripts.templates import TEMPLATE_LANGUAGE, Template
-from core.voice.languages import unvoiced_lines
 from webapp import i18n
 from webapp.auth import AuthService, CurrentUser
 from webapp.clips import (
@@ -24,29 +21,24 @@ from webapp.clips import (
     ClipRecord,
     ClipService,
 )
-from webapp.clips.records import CANCELLED_MESSAGE, GAVE_UP_MESSAGE, RESUMED_MESSAGE
-from webapp.clips.rendering import WORKER_GAVE_UP_MESSAGE
 from webapp.i18n import choice_labels, label, say, text
 from webapp.media import MediaFiles
-from webapp.render_queue import DELAYED_MESSAGE, REQUEUED_MESSAGE, RenderQueue
+from webapp.render_queue import RenderQueue
+from webapp.ui.clip_progress import (
+    FOLLOWERS,
+    cancel_text,
+    clip_file,
+    clip_text,
+    follow_clip_updates,
+    waiting_text,
+)
 from webapp.ui.page_js import scroll_into_view
+from webapp.ui.preset_text import _script_summary, gallery_items
 from webapp.ui.session import SessionComponents, require_user
 from webapp.ui.text import MEDIA_BUTTONS, as_markdown_text, ui_error
 
 MAX_ROLES = 4
-FOLLOWERS = 32  # browsers following their clip's progress at once (rendering is the workers')
-FOLLOW_POLL_SECONDS = 0.5
 NOBODY = "(choose a double)"  # the value of an empty role; shown as "studio.nobody"
-# Status messages the service leaves on a clip, shown in the page's language (``status.*``);
-# any other (a renderer's note, an error) is shown as the service wrote it.
-STATUS_MESSAGE_KEYS = {
-    CANCELLED_MESSAGE: "status.cancelled",
-    RESUMED_MESSAGE: "status.resumed",
-    GAVE_UP_MESSAGE: "status.gave_up",
-    WORKER_GAVE_UP_MESSAGE: "status.worker_gave_up",
-    REQUEUED_MESSAGE: "status.requeued",
-    DELAYED_MESSAGE: "status.delayed",
-}
 
 
 @dataclass
@@ -394,41 +386,6 @@ def _no_preview() -> Any:
     return gr.Video(value=None, visible=False)
 
 
-def follow_clip(
-    clips: ClipService, user: CurrentUser, clip_id: int, progress: gr.Progress,
-    language: str | None = "en",
-) -> ClipRecord:  # fmt: skip
-    """Report a queued clip's progress until it is done, failed or cancelled."""
-    return list(follow_clip_updates(clips, user, clip_id, progress, language))[-1]
-
-
-def follow_clip_updates(
-    clips: ClipService, user: CurrentUser, clip_id: int, progress: gr.Progress,
-    language: str | None = "en",
-) -> Iterator[ClipRecord]:  # fmt: skip
-    """Yield the clip each time its status changes, the last time finished; the progress bar
-    follows every poll. The status line and the bar read from the same record, so the text
-    never says "queued" while the bar shows the render's progress."""
-    shown: tuple[str, int | None] | None = None
-    while True:
-        record = clips.get(user, clip_id)
-        if record.finished:
-            yield record
-            return
-        if record.status == "queued":
-            ahead = record.queue_position or 0
-            key = "studio.progress_ahead_one" if ahead == 1 else "studio.progress_ahead_many"
-            progress(0.0, desc=text(key, language, ahead=ahead))
-        else:
-            desc = status_message_text(record.status_message, language, markdown=False)
-            progress(record.progress, desc=desc or text("studio.progress_rendering", language))
-        state = (record.status, record.queue_position)
-        if state != shown:
-            shown = state
-            yield record
-        time.sleep(FOLLOW_POLL_SECONDS)
-
-
 def _cast_notes(
     doubles: list[CastableDouble], picks: tuple[Any, ...], language: str | None = "en"
 ) -> str:
@@ -455,47 +412,6 @@ def _cast_notes(
             line += " — " + text("studio.note_audience", language, audience=audience)
         notes.append(line)
     return "\n".join([text("studio.cast_notes", language), *notes]) if notes else ""
-
-
-def cancel_text(
-    auth: AuthService, clips: ClipService, token: str | None, clip_id: int | None,
-    language: str | None = "en",
-) -> str:  # fmt: skip
-    """Cancel the clip this browser is following; the answer says what happened."""
-    user = require_user(auth, token, language)
-    if clip_id is None:
-        return text("studio.nothing_to_cancel", language)
-    try:
-        record = clips.cancel(user, int(clip_id))
-    except ClipError as error:
-        return as_markdown_text(say(error, language))
-    if record.status == "running":
-        return text("studio.stopping", language)
-    return status_message_text(record.status_message, language)
-
-
-def status_message_text(
-    message: str | None, language: str | None = "en", *, markdown: bool = True
-) -> str:
-    """A clip's status message in the page's language when it is one the service words the
-    same way every time; otherwise as written (a renderer's note), shown as text."""
-    key = STATUS_MESSAGE_KEYS.get(message or "")
-    shown = text(key, language) if key else (message or "")
-    return as_markdown_text(shown) if markdown else shown
-
-
-def waiting_text(clip: ClipRecord, *, delayed: bool = False, language: str | None = "en") -> str:
-    """The status line under the player while a clip is on its way, matching the bar."""
-    title = as_markdown_text(clip.title)
-    if delayed and clip.status == "queued":  # stored, but the broker is down: sent when back
-        return f"**{title}**: {text('status.delayed', language)}"
-    if clip.status == "running":
-        return text("studio.waiting_running", language, title=title)
-    ahead = clip.queue_position or 0
-    if not ahead:
-        return text("studio.waiting_queued", language, title=title)
-    key = "studio.waiting_ahead_one" if ahead == 1 else "studio.waiting_ahead_many"
-    return text(key, language, title=title, ahead=ahead)
 
 
 def _castable(auth: AuthService, clips: ClipService, token: str | None) -> list[CastableDouble]:
@@ -556,102 +472,3 @@ def _picked_cast(
             raise ui_error(text("studio.choose_double_for", language, role=role.name))
         cast[role.name] = str(pick).removeprefix("@")
     return cast
-
-
-def gallery_items(templates: list[Template], language: str | None = "en") -> list[Any]:
-    """The preset gallery: each template's card with its caption in the page's language."""
-    return [(str(t.card), template_caption(t, language)) for t in templates if t.card]
-
-
-def template_caption(template: Template, language: str | None = "en") -> str:
-    """A preset's title (in the page's language where it has one), roles and length."""
-    template = template.in_language(language)
-    roles = len(template.script.roles)
-    key = "studio.caption_roles" if roles > 1 else "studio.caption_one_role"
-    seconds = f"{template.script.duration:g}"
-    caption = text(key, language, title=template.title, roles=roles, seconds=seconds)
-    # The animated card is acted by house characters (drawn by code), never by someone's double.
-    if template.preview:
-        return text("studio.caption_preview", language, caption=caption)
-    return caption
-
-
-def _script_summary(
-    script: Script, blurb: str, language: str | None = "en", *, in_english: bool = False
-) -> str:
-    def kinds(role: Any) -> str:
-        return "/".join(text(f"studio.kind.{kind}", language) for kind in role.allowed_kinds)
-
-    def how_filmed(shot: Any) -> str:
-        return text("studio.shot_line", language,
-                    framing=text(f"studio.framing.{shot.framing}", language),
-                    camera=text(f"studio.camera.{shot.camera}", language),
-                    seconds=f"{shot.duration:g}")  # fmt: skip
-
-    roles = ", ".join(f"**{r.name}** ({kinds(r)})" for r in script.roles)
-    shots = "\n".join(
-        f"{number}. *{how_filmed(shot)}* — {as_markdown_text(shot.description)}"
-        for number, shot in enumerate(script.shots, start=1)
-    )
-    length = text("studio.summary_roles", language, roles=roles, seconds=f"{script.duration:g}")
-    # A translated preset acted in English says so under its blurb, before the English shots.
-    spoken = f"\n\n{text('studio.acted_in_english', language)}" if in_english else ""
-    summary = (f"### {as_markdown_text(script.title)}\n{as_markdown_text(blurb)}{spoken}\n\n"
-               f"{length}\n\n{shots}")  # fmt: skip
-    # Before anything renders: what the animation shows differently, or cannot show.
-    notes = build_timeline(script).notes
-    if notes:
-        items = "\n".join(f"- {as_markdown_text(say(note, language))}" for note in notes)
-        summary += f"\n\n{text('studio.how_acted', language)}\n{items}"
-    # ... and lines written in a language no installed voice speaks (Indonesian, Catalan).
-    unvoiced = unvoiced_lines(
-        (number, line.role, line.text)
-        for number, shot in enumerate(script.shots, start=1)
-        for line in shot.dialogue
-    )
-    if unvoiced:
-        items = "\n".join(f"- {as_markdown_text(say(note, language))}" for note in unvoiced)
-        summary += f"\n\n{text('studio.how_sounds', language)}\n{items}"
-    return summary
-
-
-def clip_file(media_files: MediaFiles, user: CurrentUser, clip: ClipRecord) -> str | None:
-    if clip.video_sha is None:
-        return None
-    return str(media_files.temporary_copy(user, clip.video_sha, f"costar-{clip.public_id}"))
-
-
-def clip_text(clip: ClipRecord, language: str | None = "en") -> str:
-    """The report under a finished clip, in the page's language: its cast, how closely each
-    role matches its double, how it is labelled and signed, and what rendered it."""
-    title = as_markdown_text(clip.title)
-    if clip.status != "done":
-        key = "studio.report_cancelled" if clip.status == "cancelled" else "studio.report_failed"
-        return (f"{text(key, language, title=title)}\n\n"
-                f"{status_message_text(clip.status_message, language)}")  # fmt: skip
-    cast = ", ".join(f"{role}: @{handle}" for role, handle in clip.cast.items())
-    faces = clip.metrics.get("face_similarity") or {}
-    voices = clip.metrics.get("voice_similarity") or {}
-    checks = []
-    for role in clip.cast:
-        face, voice = faces.get(role), voices.get(role)
-        face_text = (text("studio.report_no_face", language) if face is None
-                     else text("studio.report_face", language, score=f"{face:.2f}"))  # fmt: skip
-        voice_text = (text("studio.report_no_voice", language) if voice is None
-                      else text("studio.report_voice", language, score=f"{voice:.2f}"))  # fmt: skip
-        checks.append("- " + text("studio.report_role", language, role=role, face=face_text,
-                                  voice=voice_text))  # fmt: skip
-    seconds = text("clips.seconds", language, seconds=f"{clip.duration or 0:.1f}")
-    # Blank lines between paragraphs: Markdown would otherwise run the title into the
-    # "Identity check" line and the provenance line into the last list item.
-    paragraphs = [
-        f"**{title}** · {seconds} · {cast}",
-        text("studio.report_identity", language) + "\n" + "\n".join(checks),
-        text("studio.report_signed", language, clip_id=clip.public_id),
-    ]
-    if clip.metrics.get("renderer"):
-        renderer = as_markdown_text(str(clip.metrics["renderer"]))
-        paragraphs.append(text("studio.report_renderer", language, renderer=renderer))
-    if clip.status_message:
-        paragraphs.append(status_message_text(clip.status_message, language))
-    return "\n\n".join(paragraphs)
