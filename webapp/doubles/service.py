@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from core import consent
-from core.accounts import AccountInputError, clean_display_name, clean_free_text
+from core.accounts import FIELD_NAMES, AccountInputError, clean_display_name, clean_free_text
 from core.acting.house import is_house_handle
 from core.identity.faces import FaceEmbedding
 from core.media.audio import Audio
@@ -499,12 +499,12 @@ class DoubleService:
             display_name = clean_display_name(settings.display_name, fallback=handle)
             description = clean_free_text(
                 settings.description,
-                label=sentence("double.descriptions_label", "Descriptions"),
+                label=FIELD_NAMES["Descriptions"],
                 max_length=DESCRIPTION_MAX,
             )
             restrictions = clean_free_text(
                 settings.restrictions,
-                label=sentence("double.restrictions_label", "Usage restrictions"),
+                label=FIELD_NAMES["Usage restrictions"],
                 max_length=RESTRICTIONS_MAX,
             )
         except (consent.ConsentError, AccountInputError) as error:

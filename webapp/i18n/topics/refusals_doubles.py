@@ -40,8 +40,6 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "double.progress_checking_recording": "正在检查你的实时录像",
         "double.progress_tuning_voice": "正在调整分身的声音",
         "double.not_found": "这个分身不存在，或者不属于你。",
-        "double.descriptions_label": "描述",
-        "double.restrictions_label": "使用限制",
         "double.unknown_visibility": "未知的可见范围 {visibility!r}。",
         # --- the reference check (core.reference)
         "reference.nothing_uploaded": "请上传或录制一段简短的参考视频，或添加 1–4 张照片。",
@@ -215,8 +213,6 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "double.progress_checking_recording": "Memeriksa rekaman langsung Anda",
         "double.progress_tuning_voice": "Menyetel suara kembaran Anda",
         "double.not_found": "Kembaran itu tidak ada atau bukan milik Anda.",
-        "double.descriptions_label": "Deskripsi",
-        "double.restrictions_label": "Batasan penggunaan",
         "double.unknown_visibility": "Visibilitas tidak dikenal {visibility!r}.",
         "reference.nothing_uploaded": (
             "Unggah atau rekam video referensi singkat, atau tambahkan 1–4 foto."
@@ -434,8 +430,6 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "double.progress_checking_recording": "S'està comprovant la teva gravació en directe",
         "double.progress_tuning_voice": "S'està ajustant la veu del teu doble",
         "double.not_found": "Aquest doble no existeix o no és teu.",
-        "double.descriptions_label": "Les descripcions",
-        "double.restrictions_label": "Les restriccions d'ús",
         "double.unknown_visibility": "Visibilitat desconeguda {visibility!r}.",
         "reference.nothing_uploaded": (
             "Puja o enregistra un vídeo de referència curt, o afegeix d'1 a 4 fotos."
