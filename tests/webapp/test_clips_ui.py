@@ -73,3 +73,20 @@ def test_appearance_details_escape_the_title_and_name_the_hidden_reason():
     assert "<script>" not in text and "Bob &lt;script&gt;" in text
     assert "@maya as buddy" in text and "This clip was deleted\\." in text
     assert "revoked this creator's permission" in text
+
+
+def test_a_feed_redraw_leaves_the_clip_pick_alone_until_the_pages_clips_change(tmp_path):
+    blocks, services = app.build_app(Settings(data_dir=tmp_path / "data"))
+    token = services.auth.sign_up("dora", "correct horse battery 9").token
+    feed = next(fn for fn in blocks.fns.values() if fn.api_name == "list_feed")
+    picker = next(i for i, block in enumerate(feed.outputs) if block.elem_id == "feed-clip")
+    star = next(i for i, block in enumerate(feed.outputs) if block.elem_id == "star-in-this")
+
+    first = feed.fn(token, "mine", 1, None, "en")
+    assert first[picker] == gr.update(choices=[], value=None)  # a new page: picker set up
+    again = feed.fn(token, "mine", 1, first[-1], "en")
+    assert again[picker] == again[star] == gr.skip()  # same clips: someone's pick stays
+    layout_sent, _clips_sent = first[-1]
+    changed = feed.fn(token, "mine", 1, (layout_sent, (("a-clip-gone-since", True),)), "en")
+    assert changed[picker] == gr.update(choices=[], value=None)  # other clips: starts over
+    assert changed[star] == gr.update(interactive=False)
