@@ -50,7 +50,7 @@ import httpx
 from db.engine import make_engine, make_session_factory, transaction
 from db.migrate import upgrade_database
 from db.models import Clip, Double, User
-from tests.app_server import REPO_ROOT, free_port, serving_app, wait_until_up
+from tests.app_server import REPO_ROOT, free_port, serving_app, wait_for_log, wait_until_up
 from tests.core.generation.generation_fakes import two_role_script
 from tests.webapp.test_clips import MAYA
 from tests.webapp.test_jobs import CAST, seed_people
@@ -361,14 +361,6 @@ def main() -> None:
                         print(f"  {phase} round {round_index + 1} {app}: {len(timings)} calls",
                               flush=True)  # fmt: skip
     report(results, renders, args)
-
-
-def wait_for_log(log: Path, words: str, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while words not in log.read_text(errors="replace"):
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"the app never logged {words!r}")
-        time.sleep(1)
 
 
 @contextmanager

@@ -37,6 +37,15 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float
     raise RuntimeError(f"the app did not answer within {timeout} s:\n{log.read_text()[-3000:]}")
 
 
+def wait_for_log(log: Path, words: str, timeout: float = 600) -> None:
+    """Wait until the app's log says ``words`` (e.g. "Models preloaded")."""
+    deadline = time.monotonic() + timeout
+    while words not in log.read_text(errors="replace"):
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the app never logged {words!r}")
+        time.sleep(1)
+
+
 @contextmanager
 def serving_app(data_dir: Path, extra_env: Mapping[str, str] | None = None) -> Iterator[str]:
     """Run ``python app.py`` with a fresh data folder (plus ``extra_env``); yield its URL."""

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.app_server import free_port, serving_app
+from tests.app_server import free_port, serving_app, wait_for_log
 from tests.oauth_provider import (
     CLIENT_ID,
     CLIENT_SECRET,
@@ -49,6 +49,10 @@ def space_app(provider, tmp_path_factory) -> Iterator[tuple[str, Path]]:
         "GRADIO_SERVER_NAME": "127.0.0.1",  # a Space listens on 0.0.0.0; a test stays on loopback
     }
     with serving_app(data_dir, space_env) as url:
+        # A cold app spends its first minute preloading models under the GIL (on a fresh
+        # virtualenv, compiling librosa's kernels too); the sign-in redirect then took over 30 s
+        # to draw the account line once in CI. This test is about the sign-in, not a cold start.
+        wait_for_log(data_dir / "app.log", "Models preloaded")
         # Gradio's session cookie is `Secure`: Chromium keeps it over plain HTTP for localhost.
         yield url.replace("127.0.0.1", "localhost"), data_dir
 
