@@ -37,13 +37,16 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float
     raise RuntimeError(f"the app did not answer within {timeout} s:\n{log.read_text()[-3000:]}")
 
 
-def wait_for_log(log: Path, words: str, timeout: float = 600) -> None:
-    """Wait until the app's log says ``words`` (e.g. "Models preloaded")."""
+def wait_for_log(log: Path, words: str, timeout: float = 600, *, or_: str = "\0") -> None:
+    """Wait until the app's log says ``words`` (e.g. "Models preloaded"), or ``or_``."""
     deadline = time.monotonic() + timeout
-    while words not in log.read_text(errors="replace"):
+    while not any(said in log.read_text(errors="replace") for said in (words, or_)):
         if time.monotonic() > deadline:
             raise RuntimeError(f"the app never logged {words!r}")
         time.sleep(1)
+
+
+_models_compiled: list[bool] = []  # set once an app of this test run has preloaded its models
 
 
 @contextmanager
@@ -67,6 +70,12 @@ def serving_app(data_dir: Path, extra_env: Mapping[str, str] | None = None) -> I
     try:
         # Generous: on a loaded 2-core machine importing the app alone can take minutes.
         wait_until_up(url, process, log, timeout=300)
+        if not _models_compiled:
+            # The first app on a new virtualenv compiles librosa's numba functions while it
+            # preloads (cached on disk for every later app): over a minute with the GIL mostly
+            # held, in which a test's first call timed out. Later apps load the cache.
+            wait_for_log(log, "Models preloaded", or_="Preloading a model failed")
+            _models_compiled.append(True)
         yield url
     finally:
         process.terminate()

@@ -24,9 +24,6 @@ DUET = (
     f'Shot 1 (2s): two-shot, @{ANA} and @{BEN} on a rooftop. @{ANA} says "Hello friend." '
     f"Shot 2 (1s): close-up, @{BEN} smiles."
 )
-# list_feed outputs: signed-out text, page, page text, 12 videos, 12 card texts, clip, verify.
-FEED_VIDEOS, FEED_CARDS = slice(3, 15), slice(15, 27)
-FEED_DETAILS = slice(-12, None)  # each card's Details (buttons are not API outputs)
 
 
 def register_double(client: Client, folder: Path, who: str, handle: str, tier: str) -> None:
@@ -39,11 +36,11 @@ def register_double(client: Client, folder: Path, who: str, handle: str, tier: s
 
 
 def feed(client: Client, section: str) -> tuple[list[str], list[dict | None]]:
-    """The card texts and videos of a feed section's first page (fills the clip picker)."""
-    outputs = client.predict(section, 1, api_name="/list_feed")
-    cards = [f"{text}\n{details}" for text, details in
-             zip(outputs[FEED_CARDS], outputs[FEED_DETAILS], strict=True) if text]  # fmt: skip
-    return cards, list(outputs[FEED_VIDEOS])[: len(cards)]
+    """The card texts (with their Details) and video links of a feed section's first page
+    (which also fills the clip picker star_in_clip and verify_clip choose from)."""
+    page, _picker = client.predict(section, 1, api_name="/list_feed")
+    cards = [f"{card['card']}\n{card['details']}" for card in page["cards"]]
+    return cards, [card["video"] for card in page["cards"]]
 
 
 def clip_ids(cards: list[str]) -> list[str]:
@@ -108,6 +105,10 @@ def test_befriend_grant_costar_swap_and_delete_an_appearance(running_app, tmp_pa
     # The link is Ben's alone: Ana (who may watch the clip) and a plain request are refused.
     assert not downloadable(running_app, swap_video, media_pass(ana, running_app))
     assert fetch_media(running_app, swap_video["url"])[0] == 403
+    # So is the link on Ana's card in his feed (the page plays it in a <video>).
+    _cards, (duet_link,) = feed(ben, "friends")
+    assert fetch_media(running_app, duet_link, ben_pass)[0] == 200
+    assert fetch_media(running_app, duet_link)[0] == 403
     mine, _ = feed(ben, "mine")
     (swap_id,) = clip_ids(mine)
 

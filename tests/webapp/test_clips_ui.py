@@ -23,7 +23,7 @@ WHEN = datetime(2026, 11, 2, 10, 30, tzinfo=UTC)
 def test_the_app_exposes_the_feed_and_appearance_endpoints(tmp_path):
     blocks, _services = app.build_app(Settings(data_dir=tmp_path / "data"))
     api_names = {fn.api_name for fn in blocks.fns.values() if fn.api_name}
-    assert {"list_feed", "verify_clip", "list_appearances", "delete_appearance",
+    assert {"list_feed", "feed_page", "verify_clip", "list_appearances", "delete_appearance",
             "report_appearance", "revoke_creator", "restore_creator"} <= api_names  # fmt: skip
 
 
@@ -78,7 +78,7 @@ def test_appearance_details_escape_the_title_and_name_the_hidden_reason():
 def test_a_feed_redraw_leaves_the_clip_pick_alone_until_the_pages_clips_change(tmp_path):
     blocks, services = app.build_app(Settings(data_dir=tmp_path / "data"))
     token = services.auth.sign_up("dora", "correct horse battery 9").token
-    feed = next(fn for fn in blocks.fns.values() if fn.api_name == "list_feed")
+    feed = next(fn for fn in blocks.fns.values() if fn.api_name == "feed_page")
     picker = next(i for i, block in enumerate(feed.outputs) if block.elem_id == "feed-clip")
     star = next(i for i, block in enumerate(feed.outputs) if block.elem_id == "star-in-this")
 

@@ -448,14 +448,16 @@ def test_the_lists_handlers_write_in_the_language_the_page_sends(tmp_path):
     blocks, services = app.build_app(Settings(data_dir=tmp_path / "data"))
     token = services.auth.sign_up("dora", "correct horse battery 9").token
     by_api = {fn.api_name: fn for fn in blocks.fns.values() if fn.api_name}
-    for name in ("list_feed", "list_appearances", "list_friends", "generate_clip", "verify_clip",
-                 "star_in_clip", "use_script", "find_people"):  # fmt: skip
+    for name in ("list_feed", "feed_page", "list_appearances", "list_friends", "generate_clip",
+                 "verify_clip", "star_in_clip", "use_script", "find_people"):  # fmt: skip
         # The language dropdown is the last input: API clients may leave it out (English).
         assert by_api[name].inputs[-1].elem_id == "ui-language", name
 
-    feed = by_api["list_feed"].fn(token, "mine", 1, None, "ca")
+    feed = by_api["feed_page"].fn(token, "mine", 1, None, "ca")
     assert feed[3] == text("clips.empty.mine", "ca")
-    assert by_api["list_feed"].fn(token, "mine", 1)[3] == text("clips.empty.mine", "en")
+    assert by_api["feed_page"].fn(token, "mine", 1)[3] == text("clips.empty.mine", "en")
+    page_data = by_api["list_feed"].fn(token, "mine", 1, "ca")[0]
+    assert page_data["text"] == text("clips.empty.mine", "ca")
     friends = by_api["list_friends"].fn(token, "zh-CN")
     assert "### 你的好友（0）" in friends
     table = by_api["list_appearances"].fn(token, "id")[3]

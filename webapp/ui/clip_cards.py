@@ -1,10 +1,14 @@
 """The buttons on each clip card (Clips tab): Star in this, Verify and Delete act on that card's
 clip; what follows (role choice, progress, the new clip, the verification, the confirmation)
-shows in the panel under the cards, scrolled into view."""
+shows in the panel under the cards, scrolled into view.
+
+The cards are one HTML block (``webapp/ui/clip_card_html.py``); a button raises that block's
+custom event with the clip's id. The id comes from the browser, so it is only trusted when it
+is a clip this session's page shows, and the services check the person's rights again."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import gradio as gr
@@ -41,82 +45,72 @@ def listen(
     swap_outputs = [ui.clip_dropdown, ui.swap_video, ui.swap_markdown, ui.swap_clip_id,
                     ui.swap_cancel_button]  # fmt: skip
 
-    def star(index: int) -> Callable[..., Iterator[tuple[Any, ...]]]:
-        def handler(
-            token: str | None, page_ids: list[list[str]], star_in_ids: dict[str, list[str]],
-            lang: str | None = "en",
-            progress: gr.Progress = gr.Progress(),  # noqa: B008 - Gradio's idiom
-        ) -> Iterator[tuple[Any, ...]]:  # fmt: skip
-            user = require_user(auth, token, lang)
-            clip_id = _clip_at(page_ids, index, lang)
-            roles = (star_in_ids or {}).get(clip_id)
-            if roles is None:
-                raise ui_error(text("clips.not_possible", lang),
-                               title=text("clips.not_possible_title", lang))  # fmt: skip
-            if len(roles) > 1:  # the panel's role picker asks which one
-                yield (clip_id, gr.skip(), text("clips.choose_role", lang),
-                       gr.skip(), gr.skip())  # fmt: skip
-                return
-            try:
-                clip = clips.star_in_clip(user, clip_id, roles[0])
-            except ClipError as error:
-                raise ui_error(say(error, lang), title=text("clips.not_made_title", lang)) from None
-            delayed = not workers.submit(clip.id)
-            yield (clip_id, gr.Video(value=None, visible=True),
-                   waiting_text(clip, delayed=delayed, language=lang), clip.id,
-                   gr.Button(visible=True))  # fmt: skip
-            for record in follow_clip_updates(clips, user, clip.id, progress, lang):
-                if not record.finished:
-                    waiting = waiting_text(record, delayed=delayed, language=lang)
-                    yield gr.skip(), gr.skip(), waiting, gr.skip(), gr.skip()
-                    continue
-                yield (gr.skip(), clip_file(media_files, user, record),
-                       clip_text(record, lang), None,
-                       gr.Button(visible=False))  # fmt: skip
+    def star(
+        token: str | None, page_ids: list[list[str]], star_in_ids: dict[str, list[str]],
+        lang: str | None = "en",
+        event: gr.EventData = None,  # type: ignore[assignment] - see _clip_on_page
+        progress: gr.Progress = gr.Progress(),  # noqa: B008 - Gradio's idiom
+    ) -> Iterator[tuple[Any, ...]]:  # fmt: skip
+        user = require_user(auth, token, lang)
+        clip_id = _clip_on_page(page_ids, event, lang)
+        roles = (star_in_ids or {}).get(clip_id)
+        if roles is None:
+            raise ui_error(text("clips.not_possible", lang),
+                           title=text("clips.not_possible_title", lang))  # fmt: skip
+        if len(roles) > 1:  # the panel's role picker asks which one
+            yield clip_id, gr.skip(), text("clips.choose_role", lang), gr.skip(), gr.skip()
+            return
+        try:
+            clip = clips.star_in_clip(user, clip_id, roles[0])
+        except ClipError as error:
+            raise ui_error(say(error, lang), title=text("clips.not_made_title", lang)) from None
+        delayed = not workers.submit(clip.id)
+        yield (clip_id, gr.Video(value=None, visible=True),
+               waiting_text(clip, delayed=delayed, language=lang), clip.id,
+               gr.Button(visible=True))  # fmt: skip
+        for record in follow_clip_updates(clips, user, clip.id, progress, lang):
+            if not record.finished:
+                waiting = waiting_text(record, delayed=delayed, language=lang)
+                yield gr.skip(), gr.skip(), waiting, gr.skip(), gr.skip()
+                continue
+            yield (gr.skip(), clip_file(media_files, user, record), clip_text(record, lang),
+                   None, gr.Button(visible=False))  # fmt: skip
 
-        return handler
+    def verify(
+        token: str | None, page_ids: list[list[str]], lang: str | None = "en",
+        event: gr.EventData = None,  # type: ignore[assignment] - see _clip_on_page
+    ) -> tuple[Any, ...]:  # fmt: skip
+        user = require_user(auth, token, lang)
+        clip_id = _clip_on_page(page_ids, event, lang)
+        try:
+            return clip_id, verification_markdown(feed.verify(user, clip_id), lang)
+        except FeedError as error:
+            raise ui_error(say(error, lang), title=text("clips.not_verified_title", lang)) from None
 
-    def verify(index: int) -> Callable[..., tuple[Any, ...]]:
-        def handler(
-            token: str | None, page_ids: list[list[str]], lang: str | None = "en"
-        ) -> tuple[Any, ...]:
-            user = require_user(auth, token, lang)
-            clip_id = _clip_at(page_ids, index, lang)
-            try:
-                return clip_id, verification_markdown(feed.verify(user, clip_id), lang)
-            except FeedError as error:
-                raise ui_error(
-                    say(error, lang), title=text("clips.not_verified_title", lang)
-                ) from None
+    def ask_delete(
+        page_ids: list[list[str]], lang: str | None = "en",
+        event: gr.EventData = None,  # type: ignore[assignment] - see _clip_on_page
+    ) -> tuple[Any, ...]:  # fmt: skip
+        clip_id = _clip_on_page(page_ids, event, lang)
+        title = next(t for i, t in page_ids if i == clip_id)
+        question = text("clips.delete_question", lang, title=as_markdown_text(title))
+        return clip_id, gr.Row(visible=True), question, ""
 
-        return handler
-
-    def ask_delete(index: int) -> Callable[..., tuple[Any, ...]]:
-        def handler(page_ids: list[list[str]], lang: str | None = "en") -> tuple[Any, ...]:
-            clip_id = _clip_at(page_ids, index, lang)
-            title = next(t for i, t in page_ids if i == clip_id)
-            question = text("clips.delete_question", lang, title=as_markdown_text(title))
-            return clip_id, gr.Row(visible=True), question, ""
-
-        return handler
-
-    for index, slot in enumerate(ui.slots):
-        slot.star_button.click(
-            star(index), [session.token, ui.page_ids, ui.star_in_ids, language], swap_outputs,
-            api_visibility="private", concurrency_limit=FOLLOWERS,
-            concurrency_id="render-follow", show_progress_on=[ui.swap_video],
-            js=scroll_into_view("swap-info"),
-        )  # fmt: skip
-        slot.verify_button.click(
-            verify(index), [session.token, ui.page_ids, language],
-            [ui.clip_dropdown, ui.verify_markdown], api_visibility="private",
-            concurrency_limit=2, concurrency_id="verify",
-        ).success(None, js=scroll_into_view("feed-verify-result"))  # fmt: skip
-        slot.delete_button.click(
-            ask_delete(index), [ui.page_ids, language],
-            [ui.clip_dropdown, ui.delete_confirm_row, ui.delete_confirm_markdown,
-             ui.delete_result_markdown], api_visibility="private",
-        ).success(None, js=scroll_into_view("feed-delete-confirm"))  # fmt: skip
+    ui.cards.star_card(
+        star, [session.token, ui.page_ids, ui.star_in_ids, language], swap_outputs,
+        api_visibility="private", concurrency_limit=FOLLOWERS, concurrency_id="render-follow",
+        show_progress_on=[ui.swap_video], js=scroll_into_view("swap-info"),
+    )  # fmt: skip
+    ui.cards.verify_card(
+        verify, [session.token, ui.page_ids, language], [ui.clip_dropdown, ui.verify_markdown],
+        api_visibility="private", concurrency_limit=2, concurrency_id="verify",
+        show_progress_on=[ui.verify_markdown],
+    ).success(None, js=scroll_into_view("feed-verify-result"))  # fmt: skip
+    ui.cards.delete_card(
+        ask_delete, [ui.page_ids, language],
+        [ui.clip_dropdown, ui.delete_confirm_row, ui.delete_confirm_markdown,
+         ui.delete_result_markdown], api_visibility="private",
+    ).success(None, js=scroll_into_view("feed-delete-confirm"))  # fmt: skip
 
     def delete(token: str | None, clip_id: str | None, lang: str | None = "en") -> tuple[Any, ...]:
         user = require_user(auth, token, lang)
@@ -140,7 +134,16 @@ def listen(
     )  # fmt: skip
 
 
-def _clip_at(page_ids: list[list[str]], index: int, language: str | None = "en") -> str:
-    if not page_ids or index >= len(page_ids):
+def _clip_on_page(
+    page_ids: list[list[str]], event: gr.EventData | None, language: str | None = "en"
+) -> str:
+    """The clip a card's button names, when this session's page shows it; a stale page or a
+    forged id gets the same plain answer (the services would refuse a forged one anyway).
+
+    The handlers annotate ``event`` with the bare ``gr.EventData`` class: Gradio hands the
+    event's data only to a parameter annotated so, not ``gr.EventData | None``."""
+    data = getattr(event, "_data", None)
+    clip_id = data.get("clip") if isinstance(data, dict) else None
+    if not isinstance(clip_id, str) or clip_id not in {i for i, _ in page_ids or []}:
         raise ui_error(text("clips.no_clip", language), title=text("clips.no_clip_title", language))
-    return page_ids[index][0]
+    return clip_id

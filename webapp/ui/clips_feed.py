@@ -1,8 +1,10 @@
 """The "Clips" tab: my clips, clips featuring me, friends' clips and public clips, as cards.
 
 Every page comes from ``FeedService`` (which asks the rulebook about each clip) and every video
-is a per-request temporary copy from ``MediaFiles``. The clip chosen under the cards is kept in
-``selected_clip_id`` so "Star in this" (wired by the Studio) and "Verify" act on it.
+is a per-viewer served copy from ``MediaFiles``. The cards are one HTML block
+(``webapp/ui/clip_card_html.py``), whose buttons raise events wired in ``clip_cards.py``. The
+clip chosen under the cards is kept in ``selected_clip_id`` so "Star in this" (wired by the
+Studio) and "Verify" act on it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from webapp.feed import FEED_SECTION_LABELS, ClipCard, FeedError, FeedPage, Feed
 from webapp.i18n import choice_labels, label, say, text
 from webapp.media import MediaFiles
 from webapp.render_queue import RenderQueue
+from webapp.ui.clip_card_html import CARD_EVENTS_JS, cards_html, served_link
 from webapp.ui.clip_card_text import (
     card_markdown,
     details_markdown,
@@ -40,20 +43,8 @@ from webapp.ui.updates import skip_unchanged
 
 CARDS_PER_PAGE = 12
 REMOVED = REMOVED_REASON
-CARDS_PER_ROW = 3
 # Every text the server writes on this tab comes from webapp/i18n/topics/clips.py, in the
 # page's language: a page's empty state is "clips.empty.<section>".
-
-
-@dataclass
-class ClipCardSlot:
-    column: gr.Column
-    video: gr.Video
-    info_markdown: gr.Markdown
-    details_markdown: gr.Markdown  # scores, ids and provenance, behind "Details"
-    star_button: gr.Button
-    verify_button: gr.Button
-    delete_button: gr.Button
 
 
 @dataclass
@@ -63,8 +54,10 @@ class FeedComponents:
     section_radio: gr.Radio
     page_number: gr.Number
     refresh_button: gr.Button
+    api_button: gr.Button  # list_feed: the page as data for API clients
+    api_page: gr.JSON
     page_markdown: gr.Markdown
-    slots: list[ClipCardSlot]
+    cards: gr.HTML  # the page's cards, one HTML block (webapp/ui/clip_card_html.py)
     previous_button: gr.Button
     next_button: gr.Button
     clip_dropdown: gr.Dropdown
@@ -79,7 +72,7 @@ class FeedComponents:
     swap_video: gr.Video
     swap_markdown: gr.Markdown
     actions_column: gr.Column  # clip picker, Verify, Star in this: only when there are clips
-    page_ids: gr.State  # slot -> [public id, title] of the clip on this page
+    page_ids: gr.State  # [public id, title] of each clip on this page, in order
     delete_confirm_row: gr.Row
     delete_confirm_markdown: gr.Markdown
     delete_yes_button: gr.Button
@@ -102,8 +95,11 @@ def render() -> FeedComponents:
             # The page redraws itself when something changes (webapp/ui/live.py); the hidden
             # button keeps the list_feed endpoint for API clients.
             refresh_button = gr.Button("Refresh", scale=1, elem_id="feed-refresh", visible=False)
+            # list_feed: the same page as data, for API clients (never drawn).
+            api_button = gr.Button("List", visible=False, elem_id="feed-list")
+            api_page = gr.JSON(visible=False)
         page_markdown = gr.Markdown(elem_classes=["empty-state"], elem_id="feed-page-info")
-        slots = _render_slots()
+        cards = gr.HTML("", elem_id="feed-cards", js_on_load=CARD_EVENTS_JS, padding=False)
         with gr.Row():
             previous_button = gr.Button(
                 label("clips.previous"), interactive=False, elem_id="feed-previous"
@@ -143,37 +139,12 @@ def render() -> FeedComponents:
             swap_markdown = gr.Markdown(elem_id="swap-info")
     return FeedComponents(
         signed_out_markdown, signed_in_column, section_radio, page_number, refresh_button,
-        page_markdown, slots, previous_button, next_button, clip_dropdown, gr.State(None),
-        verify_button, star_in_this_button, verify_markdown, gr.State({}), swap_role_dropdown,
-        swap_cancel_button, gr.State(None), swap_video, swap_markdown, actions_column,
-        gr.State([]), delete_confirm_row, delete_confirm_markdown, delete_yes_button,
-        delete_keep_button, delete_result_markdown,
+        api_button, api_page, page_markdown, cards, previous_button, next_button, clip_dropdown,
+        gr.State(None), verify_button, star_in_this_button, verify_markdown, gr.State({}),
+        swap_role_dropdown, swap_cancel_button, gr.State(None), swap_video, swap_markdown,
+        actions_column, gr.State([]), delete_confirm_row, delete_confirm_markdown,
+        delete_yes_button, delete_keep_button, delete_result_markdown,
     )  # fmt: skip
-
-
-def _render_slots() -> list[ClipCardSlot]:
-    slots: list[ClipCardSlot] = []
-    for row_start in range(0, CARDS_PER_PAGE, CARDS_PER_ROW):
-        with gr.Row(equal_height=False):
-            for index in range(row_start, row_start + CARDS_PER_ROW):
-                with gr.Column(visible=False, variant="panel", min_width=240) as column:
-                    video = gr.Video(
-                        label=label("clips.card_video"), interactive=False, height=200,
-                        elem_id=f"feed-video-{index}", buttons=MEDIA_BUTTONS,
-                    )  # fmt: skip
-                    info = gr.Markdown(elem_id=f"feed-card-{index}")
-                    with gr.Row(elem_classes=["card-actions"]):
-                        star = gr.Button(label("studio.star"), size="sm", variant="primary",
-                                         elem_id=f"feed-star-{index}")  # fmt: skip
-                        verify = gr.Button(label("clips.verify"), size="sm",
-                                           elem_id=f"feed-verify-{index}")  # fmt: skip
-                        delete = gr.Button(label("clips.delete"), size="sm", variant="stop",
-                                           elem_id=f"feed-delete-{index}")  # fmt: skip
-                    with gr.Accordion(label("clips.details"), open=False,
-                                      elem_id=f"feed-details-{index}"):  # fmt: skip
-                        details = gr.Markdown(elem_id=f"feed-details-text-{index}")
-                slots.append(ClipCardSlot(column, video, info, details, star, verify, delete))
-    return slots
 
 
 def listen(
@@ -190,22 +161,15 @@ def listen(
 
     Every handler reads the page's language last, optional for API clients (English)."""
     page_outputs = [
-        ui.signed_out_markdown, ui.signed_in_column, ui.page_number, ui.page_markdown,
-        *[slot.column for slot in ui.slots], *[slot.video for slot in ui.slots],
-        *[slot.info_markdown for slot in ui.slots], ui.previous_button, ui.next_button,
-        ui.clip_dropdown, ui.selected_clip_id, ui.star_in_ids, ui.star_in_this_button,
-        ui.verify_markdown, ui.actions_column,
-        *[slot.details_markdown for slot in ui.slots], *[slot.star_button for slot in ui.slots],
-        *[slot.delete_button for slot in ui.slots], ui.page_ids,
+        ui.signed_out_markdown, ui.signed_in_column, ui.page_number, ui.page_markdown, ui.cards,
+        ui.previous_button, ui.next_button, ui.clip_dropdown, ui.selected_clip_id,
+        ui.star_in_ids, ui.star_in_this_button, ui.verify_markdown, ui.actions_column,
+        ui.page_ids,
     ]  # fmt: skip
 
     # Shown or hidden only by this redraw: unchanged, they are skipped (webapp/ui/updates.py).
-    # Values (videos, texts) always go out: Gradio builds a component even for a skipped
-    # output, which costs more than post-processing a value (measured there).
     layout_only = [ui.signed_out_markdown, ui.signed_in_column, ui.previous_button,
-                   ui.next_button, ui.actions_column, *[slot.column for slot in ui.slots],
-                   *[slot.star_button for slot in ui.slots],
-                   *[slot.delete_button for slot in ui.slots]]  # fmt: skip
+                   ui.next_button, ui.actions_column]  # fmt: skip
     layout_positions = [i for i, output in enumerate(page_outputs)
                         if any(output is mine for mine in layout_only)]  # fmt: skip
     panel = [ui.clip_dropdown, ui.selected_clip_id, ui.star_in_this_button, ui.verify_markdown]
@@ -225,7 +189,7 @@ def listen(
             page = feed.page(user, section, int(page_number or 1), CARDS_PER_PAGE)
         except FeedError as error:
             raise ui_error(say(error, lang), title=text("clips.not_shown_title", lang)) from None
-        values = _page_view(media_files, user, page, lang) + _card_actions_view(page, lang)
+        values = list(_page_view(media_files, user, page, lang))
         layout_sent, clips_sent = sent if isinstance(sent, tuple) and len(sent) == 2 else [None] * 2
         values, layout_shown = skip_unchanged(values, layout_positions, layout_sent)
         # The panel under the cards (the clip picker, its Star in this, Verify's answer) starts
@@ -237,7 +201,9 @@ def listen(
         return (*values, (layout_shown, clips_shown))
 
     inputs = [session.token, ui.section_radio, ui.page_number, page_sent, language]
-    ui.refresh_button.click(show, inputs, page_outputs, api_name="list_feed")
+    # What the page calls; API clients get the same page as data from list_feed below.
+    ui.refresh_button.click(show, inputs, page_outputs, api_name="feed_page",
+                            api_visibility="undocumented")  # fmt: skip
     ui.section_radio.change(lambda: 1, None, ui.page_number, api_visibility="private").then(
         show, inputs, page_outputs, api_visibility="private"
     )
@@ -247,6 +213,27 @@ def listen(
             ui.page_number, api_visibility="private",
         ).then(show, inputs, page_outputs, api_visibility="private")  # fmt: skip
     session.token.change(show, inputs, page_outputs, api_visibility="private")
+
+    def page_data(
+        token: str | None, section: str, page_number: float | None, lang: str | None = "en"
+    ) -> tuple[dict[str, Any], Any, dict[str, list[str]]]:
+        """A page of the feed as data (its cards' texts in Markdown, ids, roles and links); it
+        also fills the clip picker, so star_in_clip and verify_clip accept the page's clips."""
+        user = require_user(auth, token, lang)
+        try:
+            page = feed.page(user, section, int(page_number or 1), CARDS_PER_PAGE)
+        except FeedError as error:
+            raise ui_error(say(error, lang), title=text("clips.not_shown_title", lang)) from None
+        videos = _video_files(media_files, user, list(page.cards))
+        choices = [(_choice_label(card), card.public_id) for card in page.cards]
+        star_in_ids = {card.public_id: list(card.cast) for card in page.cards if card.can_star_in}
+        return (_page_data(page, videos, lang), gr.update(choices=choices, value=None),
+                star_in_ids)  # fmt: skip
+
+    ui.api_button.click(
+        page_data, [session.token, ui.section_radio, ui.page_number, language],
+        [ui.api_page, ui.clip_dropdown, ui.star_in_ids], api_name="list_feed",
+    )  # fmt: skip
 
     def choose(clip_id: str | None, star_in_ids: dict[str, list[str]]) -> tuple[Any, ...]:
         roles = (star_in_ids or {}).get(clip_id or "")
@@ -308,55 +295,63 @@ def listen(
 
 
 def _signed_out_view(output_count: int) -> tuple[Any, ...]:
-    hidden = [gr.update(visible=False)] * CARDS_PER_PAGE
     disabled = gr.update(interactive=False)
-    values = [gr.update(visible=True), gr.update(visible=False), 1, "", *hidden,
-              *[None] * CARDS_PER_PAGE, *[""] * CARDS_PER_PAGE, disabled, disabled,
+    values = [gr.update(visible=True), gr.update(visible=False), 1, "", "", disabled, disabled,
               gr.update(choices=[], value=None), None, {}, disabled, "",
-              gr.update(visible=False), *[""] * CARDS_PER_PAGE,
-              *[gr.update(visible=False)] * (2 * CARDS_PER_PAGE), []]  # fmt: skip
+              gr.update(visible=False), []]  # fmt: skip
     assert len(values) == output_count
     return tuple(values)
+
+
+def _deletable(card: ClipCard, page: FeedPage) -> bool:
+    """My clips and clips featuring me: the service deletes those that cast my doubles."""
+    return card.hidden_reason != REMOVED and page.section in ("mine", "featuring_me")
 
 
 def _page_view(
     media_files: MediaFiles, user: CurrentUser, page: FeedPage, language: str | None = "en"
 ) -> tuple[Any, ...]:
     cards = list(page.cards)
-    files = _video_files(media_files, user, cards)
-    columns, videos, infos = [], [], []
-    for index in range(CARDS_PER_PAGE):
-        card = cards[index] if index < len(cards) else None
-        columns.append(gr.update(visible=card is not None))
-        videos.append(files[index] if card else None)
-        infos.append(card_markdown(card, language) if card else "")
+    videos = _video_files(media_files, user, cards)
+    deletable = [_deletable(card, page) for card in cards]
     choices = [(_choice_label(card), card.public_id) for card in cards]
     return (
         gr.update(visible=False), gr.update(visible=True), page.page_number,
-        page_text(page, language), *columns, *videos, *infos,
+        page_text(page, language), cards_html(cards, videos, deletable, language),
         gr.update(interactive=page.has_previous), gr.update(interactive=page.has_next),
         gr.update(choices=choices, value=None), None,
         {card.public_id: list(card.cast) for card in cards if card.can_star_in},
         gr.update(interactive=False), "", gr.update(visible=bool(cards)),
+        [[card.public_id, card.title] for card in cards],
     )  # fmt: skip
 
 
-def _card_actions_view(page: FeedPage, language: str | None = "en") -> tuple[Any, ...]:
-    """Each card's Details text and which of its buttons apply; the clips' ids by slot."""
-    cards = list(page.cards)
-    details, stars, deletes = [], [], []
-    for index in range(CARDS_PER_PAGE):
-        card = cards[index] if index < len(cards) else None
-        details.append(details_markdown(card, language) if card else "")
-        stars.append(gr.update(visible=bool(card and card.can_star_in)))
-        # My clips and clips featuring me: the service deletes those that cast my doubles.
-        deletable = (
-            card is not None
-            and card.hidden_reason != REMOVED
-            and page.section in ("mine", "featuring_me")
-        )
-        deletes.append(gr.update(visible=deletable))
-    return (*details, *stars, *deletes, [[card.public_id, card.title] for card in cards])
+def _page_data(
+    page: FeedPage, videos: list[str | None], language: str | None = "en"
+) -> dict[str, Any]:
+    """``list_feed``'s answer: the page as data, the same texts the cards show (Markdown)."""
+    return {
+        "section": page.section,
+        "page": page.page_number,
+        "has_previous": page.has_previous,
+        "has_next": page.has_next,
+        "text": page_text(page, language),
+        "cards": [
+            {
+                "clip_id": card.public_id,
+                "title": card.title,
+                "creator": card.creator_username,
+                "status": card.status,
+                "card": card_markdown(card, language),
+                "details": details_markdown(card, language),
+                # The viewer's served copy: fetch it with the media-pass cookie (/media_pass).
+                "video": served_link(video) if video else None,
+                "star_in_roles": list(card.cast) if card.can_star_in else [],
+                "can_delete": _deletable(card, page),
+            }
+            for card, video in zip(page.cards, videos, strict=True)
+        ],
+    }
 
 
 def _video_files(
