@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, event, func, or_, select
+from sqlalchemy.orm import Session, UOWTransaction
 
 from db import doubles as double_queries
 from db import media
 from db.models import Appearance, Clip, Double, User
 
 UNFINISHED_STATUSES = ("queued", "running")
+# session.info key: clip id -> its cast doubles, read once per transaction (see cast_doubles).
+_CAST_MEMO = "costar.cast_doubles"
 
 
 def remove_clip(
@@ -136,15 +138,34 @@ def appearances_of_owner(session: Session, owner_user_id: int) -> list[tuple[Cli
 
 
 def cast_doubles(session: Session, clip: Clip) -> list[Double]:
-    """The doubles cast in this clip."""
-    return list(
-        session.execute(
-            select(Double)
-            .join(Appearance, Appearance.double_id == Double.id)
-            .where(Appearance.clip_id == clip.id)
-            .order_by(Double.id)
-        ).scalars()
-    )
+    """The doubles cast in this clip.
+
+    Remembered for the rest of the transaction: a page of clips asks the permission rules
+    about each clip several times (who owns the cast, who withdrew, who is blocked), which
+    was most of a feed page's queries. A clip's cast is written once, with the clip, and
+    never changed; any flush still forgets what was remembered (``_forget_casts``).
+    """
+    memo: dict[int, list[Double]] = session.info.setdefault(_CAST_MEMO, {})
+    if clip.id not in memo:
+        memo[clip.id] = list(
+            session.execute(
+                select(Double)
+                .join(Appearance, Appearance.double_id == Double.id)
+                .where(Appearance.clip_id == clip.id)
+                .order_by(Double.id)
+            ).scalars()
+        )
+    return list(memo[clip.id])
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_casts(session: Session, _flush: UOWTransaction) -> None:
+    session.info.pop(_CAST_MEMO, None)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_casts_after_transaction(session: Session, _transaction: object) -> None:
+    session.info.pop(_CAST_MEMO, None)
 
 
 def feed_query(section: str, viewer_user_id: int, friend_user_ids: set[int]) -> Select[tuple[Clip]]:

@@ -49,7 +49,8 @@ def test_no_player_of_a_persons_media_offers_a_share_button(tmp_path):
         if isinstance(block, gr.Video | gr.Audio | gr.Image | gr.Gallery)
         and block.elem_id != "template-gallery"
     ]  # fmt: skip
-    # studio clip, swap, 12 feed cards, appearance, two clip voices, the detected face...
-    assert len(media_blocks) >= 20
+    # studio clip, swap, appearance, two clip voices, the detected face... (the feed's cards
+    # are native <video> players in one HTML block: a browser's own controls share nothing)
+    assert len(media_blocks) >= 8
     offering_share = [b.elem_id for b in media_blocks if b.buttons is None or "share" in b.buttons]
     assert offering_share == []
