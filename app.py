@@ -91,8 +91,10 @@ def build_services(settings: Settings) -> Services:
         max_blob_bytes=settings.max_blob_bytes,
         limits=JobLimits(settings.max_active_clips_per_user, settings.max_clips_per_hour),
     )  # fmt: skip
+    # Any rule may allow a blob. The clip rule asks first: a feed page asks about a dozen clip
+    # videos per call, and it answers "no clip" for a double's media with one indexed lookup.
     media_files = MediaFiles(
-        sessions, served_files_dir(), [doubles.may_view_blob, clips.may_view_blob]
+        sessions, served_files_dir(), [clips.may_view_blob, doubles.may_view_blob]
     )
     # Verify trusts the install's own CA: the same keys_dir the pipeline signs with.
     trust_anchor = functools.cache(
