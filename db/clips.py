@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import Select, event, func, or_, select
@@ -156,6 +157,24 @@ def cast_doubles(session: Session, clip: Clip) -> list[Double]:
             ).scalars()
         )
     return list(memo[clip.id])
+
+
+def read_casts(session: Session, clips: Sequence[Clip]) -> None:
+    """Read the casts of several clips in one query, for ``cast_doubles`` to answer from (a
+    feed page's rulebook asks about every clip in it)."""
+    memo: dict[int, list[Double]] = session.info.setdefault(_CAST_MEMO, {})
+    found: dict[int, list[Double]] = {clip.id: [] for clip in clips if clip.id not in memo}
+    if not found:
+        return
+    rows = session.execute(
+        select(Appearance.clip_id, Double)
+        .join(Double, Double.id == Appearance.double_id)
+        .where(Appearance.clip_id.in_(found))
+        .order_by(Appearance.clip_id, Double.id)
+    )
+    for clip_id, double in rows:
+        found[clip_id].append(double)
+    memo.update(found)
 
 
 @event.listens_for(Session, "after_flush")

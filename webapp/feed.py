@@ -179,6 +179,7 @@ def _visible_window(
     scanned = 0
     while len(kept) < wanted and scanned < MAX_SCANNED_CLIPS:
         batch = clip_queries.clips_page(session, query, offset=scanned, limit=_SCAN_BATCH)
+        clip_queries.read_casts(session, batch)  # one query for the rulebook's many questions
         kept.extend(clip for clip in batch if keep(clip))
         scanned += len(batch)
         if len(batch) < _SCAN_BATCH:

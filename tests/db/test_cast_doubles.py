@@ -49,3 +49,26 @@ def test_a_write_in_the_transaction_forgets_the_remembered_cast(sessions):
         session.add(Appearance(clip_id=clip.id, double_id=doubles["cara"], role="friend"))
         session.flush()
         assert [d.handle for d in clip_queries.cast_doubles(session, clip)] == ["bob", "cara"]
+
+
+def test_a_page_of_casts_is_read_in_one_query_the_same_as_one_by_one(sessions):
+    with transaction(sessions) as session:
+        doubles = build_world(session)
+        ids = [
+            store_clip(session, MAYA, {"lead": doubles["maya"], "friend": doubles["bob"]},
+                       minutes=1),
+            store_clip(session, BOB, {"lead": doubles["cara"]}, minutes=2),
+            store_clip(session, BOB, {}, minutes=3),  # no cast at all
+        ]  # fmt: skip
+    with transaction(sessions) as session:
+        clips = session.execute(select(Clip).where(Clip.public_id.in_(ids))).scalars().all()
+        one_by_one = {clip.id: [d.id for d in clip_queries.cast_doubles(session, clip)]
+                      for clip in clips}  # fmt: skip
+    reads = count_cast_reads(sessions)
+    with transaction(sessions) as session:
+        clips = session.execute(select(Clip).where(Clip.public_id.in_(ids))).scalars().all()
+        clip_queries.read_casts(session, clips)
+        together = {clip.id: [d.id for d in clip_queries.cast_doubles(session, clip)]
+                    for clip in clips}  # fmt: skip
+    assert together == one_by_one and sorted(map(len, together.values())) == [0, 1, 2]
+    assert len(reads) == 1

@@ -6,6 +6,7 @@ import os
 import time
 
 import pytest
+import sqlalchemy
 
 from db import media
 from db.engine import transaction
@@ -128,3 +129,24 @@ def test_making_a_copy_sweeps_at_most_once_per_interval(sqlite_sessions, stored,
     files.temporary_copy(BOB, stored.sha256, "x.wav")  # a new copy within the interval: no walk
     assert first.exists()
     assert files.sweep() == 1 and not first.exists()  # the sweep itself still removes it
+
+
+def test_copies_a_service_authorised_skip_the_rules_and_reuse_without_a_query(
+    sqlite_sessions, tmp_path
+):
+    with transaction(sqlite_sessions) as session:
+        clip = media.put_blob(session, b"a clip maya may watch", "video/mp4", max_bytes=1000)
+    asked: list[str] = []
+    files = MediaFiles(sqlite_sessions, tmp_path / "served",
+                       [lambda _s, _viewer, key: asked.append(key) or True])  # fmt: skip
+    queries: list[str] = []
+    sqlalchemy.event.listen(sqlite_sessions.kw["bind"], "before_cursor_execute",
+                            lambda _c, _cur, statement, *_: queries.append(statement))  # fmt: skip
+    first, missing = files.authorised_copies(MAYA, [(clip.sha256, "a.mp4"), ("0" * 64, "b.mp4")])
+    assert first.read_bytes() == b"a clip maya may watch" and missing is None
+    assert asked == []  # the service's own check stands; each fetch is checked (may_fetch)
+    queries.clear()
+    assert files.authorised_copies(MAYA, [(clip.sha256, "a.mp4")]) == [first]
+    assert queries == []  # the viewer's fresh copy again, without touching the database
+    files.withdraw(clip.sha256)  # purged: never handed out again
+    assert files.authorised_copies(MAYA, [(clip.sha256, "a.mp4")])[0].parent != first.parent

@@ -357,11 +357,13 @@ def _page_data(
 def _video_files(
     media_files: MediaFiles, user: CurrentUser, cards: list[ClipCard]
 ) -> list[str | None]:
-    """Each card's video as this viewer's served copy, checked in one transaction; None for a
-    card without a video, or one whose permission changed since the page was read (the card
-    then shows without its video)."""
+    """Each card's video as this viewer's served copy; None for a card without one.
+
+    A card carries its video's key only when the feed's rulebook lets this viewer watch the
+    clip, so the copies are made without asking the rules again; every fetch of one is still
+    checked (``MediaFiles.authorised_copies``)."""
     with_video = [card for card in cards if card.video_sha is not None]
-    copies = media_files.temporary_copies(
+    copies = media_files.authorised_copies(
         user, [(card.video_sha, f"costar-{card.public_id}") for card in with_video]
     )
     by_clip = {card.public_id: copy for card, copy in zip(with_video, copies, strict=True)}
