@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import sys
 import threading
 import time
 from datetime import timedelta
@@ -160,9 +161,16 @@ def preload_models(services: Services) -> threading.Thread:
     return thread
 
 
+SWITCH_INTERVAL_SECONDS = 0.001
+
+
 def launch(blocks: gr.Blocks, services: Services) -> None:
     """Start the render workers (they resume clips a restart cut off), then serve the UI."""
     settings = services.settings
+    # A handler thread gives up the interpreter lock at every query and file check; under load
+    # it then waits out the thread holding it, up to the switch interval (5 ms by default),
+    # each time. A feed page made ~150 such waits (docs/benchmarks.md, issue 15).
+    sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
     preload_models(services)
     services.render_workers.start()
     # Every character of the interface goes into the Chinese web font, whatever the language.

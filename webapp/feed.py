@@ -178,11 +178,14 @@ def _visible_window(
     kept: list[Clip] = []
     scanned = 0
     while len(kept) < wanted and scanned < MAX_SCANNED_CLIPS:
-        batch = clip_queries.clips_page(session, query, offset=scanned, limit=_SCAN_BATCH)
+        # Only the rows the page still needs: each row read gives up the interpreter lock,
+        # which under load costs a wait to get it back. Hidden clips just mean another round.
+        limit = min(_SCAN_BATCH, wanted - len(kept))
+        batch = clip_queries.clips_page(session, query, offset=scanned, limit=limit)
         clip_queries.read_casts(session, batch)  # one query for the rulebook's many questions
         kept.extend(clip for clip in batch if keep(clip))
         scanned += len(batch)
-        if len(batch) < _SCAN_BATCH:
+        if len(batch) < limit:
             break
     return kept[start : start + count], len(kept) > start + count
 
