@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import UTC, datetime
 
 import gradio as gr
 import pytest
 from gradio.helpers import special_args
 
 import app
-from webapp.feed import ClipCard
+from tests.webapp.test_newcomer_ui import card
 from webapp.i18n import text
-from webapp.provenance import ProvenanceStatus
 from webapp.settings import Settings
 from webapp.ui.clip_card_html import (
     CARD_EVENTS,
@@ -25,16 +23,11 @@ from webapp.ui.clip_card_html import (
 )
 
 HOSTILE = '<img src=x onerror="alert(1)"> **bold** [link](javascript:x) 你好 `code`'
-CARD = ClipCard(
-    public_id="0123456789abcdef", title="The window", creator_username="cara",
-    creator_display_name="Cara", cast={"lead": "cara"}, status="done", status_message="",
-    duration=3.0, created_at=datetime(2026, 11, 2, 10, 30, tzinfo=UTC),
+CARD = card(
+    public_id="0123456789abcdef",
+    title="The window",
     metrics={"face_similarity": {"lead": 0.81}, "voice_similarity": {"lead": 0.7}},
-    provenance=ProvenanceStatus(recorded=True, label_drawn=True,
-                                watermark_clip_id="0123456789abcdef",
-                                manifest_state="Trusted", manifest_matches_clip=True),
-    visibility="everyone", video_sha="ab" * 32, can_star_in=True, hidden_reason=None,
-)  # fmt: skip
+)
 SERVED = "/data/costar-served/Xy_z-1/costar-0123456789abcdef.mp4"
 
 
