@@ -225,10 +225,8 @@ def listen(
         except FeedError as error:
             raise ui_error(say(error, lang), title=text("clips.not_shown_title", lang)) from None
         videos = _video_files(media_files, user, list(page.cards))
-        choices = [(_choice_label(card), card.public_id) for card in page.cards]
-        star_in_ids = {card.public_id: list(card.cast) for card in page.cards if card.can_star_in}
-        return (_page_data(page, videos, lang), gr.update(choices=choices, value=None),
-                star_in_ids)  # fmt: skip
+        picker = gr.update(choices=_picker_choices(page), value=None)
+        return _page_data(page, videos, lang), picker, _star_in_ids(page)
 
     ui.api_button.click(
         page_data, [session.token, ui.section_radio, ui.page_number, language],
@@ -314,13 +312,11 @@ def _page_view(
     cards = list(page.cards)
     videos = _video_files(media_files, user, cards)
     deletable = [_deletable(card, page) for card in cards]
-    choices = [(_choice_label(card), card.public_id) for card in cards]
     return (
         gr.update(visible=False), gr.update(visible=True), page.page_number,
         page_text(page, language), cards_html(cards, videos, deletable, language),
         gr.update(interactive=page.has_previous), gr.update(interactive=page.has_next),
-        gr.update(choices=choices, value=None), None,
-        {card.public_id: list(card.cast) for card in cards if card.can_star_in},
+        gr.update(choices=_picker_choices(page), value=None), None, _star_in_ids(page),
         gr.update(interactive=False), "", gr.update(visible=bool(cards)),
         [[card.public_id, card.title] for card in cards],
     )  # fmt: skip
@@ -368,6 +364,16 @@ def _video_files(
     )
     by_clip = {card.public_id: copy for card, copy in zip(with_video, copies, strict=True)}
     return [str(by_clip[card.public_id]) if by_clip.get(card.public_id) else None for card in cards]
+
+
+def _picker_choices(page: FeedPage) -> list[tuple[str, str]]:
+    """The clip picker's choices: every clip on the page."""
+    return [(_choice_label(card), card.public_id) for card in page.cards]
+
+
+def _star_in_ids(page: FeedPage) -> dict[str, list[str]]:
+    """Clips on the page the viewer may star in -> their roles."""
+    return {card.public_id: list(card.cast) for card in page.cards if card.can_star_in}
 
 
 def _choice_label(card: ClipCard) -> str:
